@@ -1,0 +1,45 @@
+// Building blocks for input schemas. Messages are Chinese: they reach the person at the keyboard.
+import { z } from 'zod'
+
+export const id = z
+  .string({ error: '缺少编号' })
+  .regex(/^[0-9A-Za-z_-]{1,64}$/, '编号格式不正确')
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`)
+
+/** Optional text: '' and missing both mean "not given" and are stored as null. */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .nullish()
+    .transform((value) => (value ? value : null))
+
+export const phone = optionalText('电话', 40).refine(
+  (value) => value === null || /^[0-9+\-()（）\s转,，/]{3,40}$/.test(value),
+  '电话号码格式不正确',
+)
+
+export const nonNegativeInt = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(Number.MAX_SAFE_INTEGER, `${label}过大`)
+
+/** A number with at most two decimals, stored as an integer of hundredths (亩 → 1/100 亩). */
+export const hundredths = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .min(0, `${label}不能为负数`)
+    .max(1e12, `${label}过大`)
+    .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, `${label}最多两位小数`)
+    .transform((value) => Math.round(value * 100))
+
+export const textQuery = z.string().trim().max(100, '搜索词不能超过100个字').optional()

@@ -1,0 +1,8 @@
+// The static registry of schema steps. Vite bundles the app, so migrations are imported here rather
+// than read from a folder at run time. Add a step: write NNNN-name.ts and list it below, in order.
+import type { Migration } from 'kysely'
+import * as m0001 from './0001-foundation'
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+}

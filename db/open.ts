@@ -1,0 +1,95 @@
+// Opening the SQLite file: refuse what is not ours without touching it, then set the pragmas that
+// make an acknowledged write durable, then migrate.
+import Sqlite from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { AppError } from './domain/errors'
+import { migrateToLatest, unknownMigrations } from './migrate'
+import type { Database } from './schema'
+
+export interface OpenOptions {
+  /** A file path, or ':memory:' for tests. */
+  file: string
+  /** Path of a better_sqlite3.node built for another runtime (the Electron shell passes one). */
+  nativeBinding?: string
+  /** Called with the file path before pending migrations run on an existing database. */
+  beforeMigrate?: (sqlite: Sqlite.Database) => void
+}
+
+export interface OpenDatabase {
+  sqlite: Sqlite.Database
+  db: Kysely<Database>
+  close(): Promise<void>
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000'
+
+/** Checks the file header without opening it as a database, so a refusal changes nothing. */
+function assertSqliteFile(file: string): void {
+  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return
+  const header = Buffer.alloc(16)
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, header, 0, 16, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new AppError('db_unavailable', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
+  }
+}
+
+function isNewFile(file: string): boolean {
+  return file === ':memory:' || !existsSync(file) || statSync(file).size === 0
+}
+
+/** Read-only checks first: a truncated file or one from a newer app version is refused untouched. */
+function preflight(file: string, nativeBinding?: string): void {
+  if (isNewFile(file)) return
+  const probe = new Sqlite(file, { readonly: true, fileMustExist: true, nativeBinding })
+  try {
+    const check = probe.pragma('quick_check', { simple: true })
+    if (check !== 'ok') {
+      throw new AppError('db_unavailable', `数据库文件已损坏（${String(check)}），请从备份恢复：${file}`)
+    }
+    const newer = unknownMigrations(probe)
+    if (newer.length > 0) {
+      throw new AppError(
+        'db_unavailable',
+        `此数据库由更新版本的应用创建（含未知的结构版本 ${newer.join(', ')}），请升级应用后再打开：${file}`,
+      )
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('db_unavailable', `无法打开数据库：${(error as Error).message}：${file}`)
+  } finally {
+    probe.close()
+  }
+}
+
+export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
+  const { file, nativeBinding } = options
+  assertSqliteFile(file)
+  preflight(file, nativeBinding)
+  const existed = !isNewFile(file)
+
+  const sqlite = new Sqlite(file, { nativeBinding })
+  sqlite.pragma('journal_mode = WAL')
+  // FULL: in WAL mode, NORMAL may lose the last commits on power loss; an acknowledged write must stay.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  try {
+    await migrateToLatest(db, existed ? () => options.beforeMigrate?.(sqlite) : undefined)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return {
+    sqlite,
+    db,
+    close: () => db.destroy(),
+  }
+}

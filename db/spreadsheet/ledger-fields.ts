@@ -1,0 +1,117 @@
+// The columns of a 项目台账 and the many ways offices title them. Matching is on normalised
+// header text so '项目\n名称', '总投资（亿元）' and '*项目名称' all find their field.
+
+export const LEDGER_FIELDS = [
+  { key: 'seq', label: '序号' },
+  { key: 'name', label: '项目名称' },
+  { key: 'investor', label: '投资方' },
+  { key: 'district', label: '所属区县' },
+  { key: 'park', label: '所属园区' },
+  { key: 'industry', label: '产业类别' },
+  { key: 'investment', label: '总投资' },
+  { key: 'stage', label: '项目状态' },
+  { key: 'plannedDate', label: '谋划日期' },
+  { key: 'signedDate', label: '签约日期' },
+  { key: 'startedDate', label: '开工日期' },
+  { key: 'operatingDate', label: '投产日期' },
+  { key: 'owner', label: '责任人' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'progress', label: '项目进展情况' },
+  { key: 'creditCode', label: '统一社会信用代码' },
+] as const
+
+export type LedgerFieldKey = (typeof LEDGER_FIELDS)[number]['key']
+
+export type AmountUnit = '亿元' | '万元' | '元'
+
+// First synonym is the best: when two columns claim a field, the one with the earlier synonym wins
+export const LEDGER_SYNONYMS: Record<LedgerFieldKey, readonly string[]> = {
+  seq: ['序号', '序', 'no.', 'no', '编号'],
+  name: ['项目名称', '项目名', '项目', '项目全称'],
+  investor: ['投资方', '投资主体', '投资企业', '签约企业', '客商', '企业名称', '投资方名称', '客商名称', '投资单位', '签约主体'],
+  district: ['所属区县', '区县', '县区', '区域', '所在区县', '县(市区)', '县市区', '所属县区'],
+  park: ['所属园区', '园区', '所在园区', '载体', '落地园区', '承接园区', '落户园区', '项目载体'],
+  industry: ['产业类别', '行业', '产业', '所属行业', '产业类型', '行业类别', '所属产业', '产业领域', '行业分类'],
+  investment: ['总投资', '投资额', '计划总投资', '总投资额', '投资总额', '项目总投资', '计划投资', '协议投资额', '签约额'],
+  stage: ['项目状态', '进展阶段', '状态', '项目阶段', '当前阶段', '所处阶段', '项目进度阶段'],
+  plannedDate: ['谋划日期', '入库日期', '储备日期', '谋划时间', '入库时间'],
+  signedDate: ['签约日期', '签约时间'],
+  startedDate: ['开工日期', '开工时间'],
+  operatingDate: ['投产日期', '投产时间', '投产运营时间', '运营日期'],
+  owner: ['责任人', '负责人', '联系人', '招商责任人', '项目责任人', '责任领导'],
+  phone: ['联系电话', '电话', '手机', '联系方式', '手机号', '手机号码'],
+  progress: ['项目进展情况', '进展情况', '推进情况', '备注', '项目进展', '进展', '项目推进情况', '工作进展'],
+  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码', '统一信用代码'],
+}
+
+export type NormalizedHeader = { text: string; unit: AmountUnit | null }
+
+const UNIT_WORDS: Record<string, AmountUnit> = { 亿元: '亿元', 亿: '亿元', 万元: '万元', 万: '万元', 元: '元' }
+
+// trim, drop all whitespace (cells often wrap with Alt+Enter), fold full-width punctuation and
+// letters, drop required-field stars, and split a unit out of brackets or a trailing '/亿元'
+export function normalizeHeader(raw: unknown): NormalizedHeader {
+  if (raw === null || raw === undefined) return { text: '', unit: null }
+  let s = (raw instanceof Date ? '' : String(raw))
+    .normalize('NFKC') // （）→(), ：→:, full-width letters and digits → ASCII
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[【\[]/g, '(')
+    .replace(/[】\]]/g, ')')
+    .replace(/^[*※★]+|[*※★]+$/g, '')
+    .toLowerCase()
+  let unit: AmountUnit | null = null
+  // bracketed parts are notes or units: '总投资(亿元)', '签约日期(年月日)', '状态(在谈/签约)'
+  s = s.replace(/\(([^()]*)\)/g, (_, inner: string) => {
+    const u = unitOf(inner)
+    if (u) unit = u
+    return ''
+  })
+  const trailing = /(?:[/:]|单位:?)?(亿元|万元|亿|万)$/.exec(s)
+  if (trailing && s.length > trailing[0].length) {
+    unit = UNIT_WORDS[trailing[1]]
+    s = s.slice(0, -trailing[0].length)
+  }
+  return { text: s, unit }
+}
+
+function unitOf(text: string): AmountUnit | null {
+  const m = /^(?:单位:?)?(亿元|万元|亿|万|元)$/.exec(text)
+  return m ? UNIT_WORDS[m[1]] : null
+}
+
+// a cell like '单位：亿元' or '（单位：万元）' anywhere above the header
+export function unitFromNote(raw: unknown): AmountUnit | null {
+  if (typeof raw !== 'string') return null
+  const m = /单位[:：]\s*(亿元|万元|亿|万|元)/.exec(raw.replace(/\s+/g, ' '))
+  return m ? UNIT_WORDS[m[1]] : null
+}
+
+// whether a cell holds only a unit (the unit row under a two-row header: '亿元', '（万元）')
+export function isUnitOnly(raw: unknown): AmountUnit | null {
+  if (typeof raw !== 'string') return null
+  const s = raw.normalize('NFKC').replace(/[\s()]/g, '')
+  return unitOf(s)
+}
+
+export type HeaderMatch = { field: LedgerFieldKey; quality: number; rank: number }
+
+const MATCH_TABLE: { synonym: string; field: LedgerFieldKey; rank: number }[] = Object.entries(LEDGER_SYNONYMS).flatMap(
+  ([field, list]) => list.map((synonym, rank) => ({ synonym, field: field as LedgerFieldKey, rank })),
+)
+
+// quality 3: exact; 2: starts with a long synonym ('项目名称及建设内容');
+// 1: ends with one ('招商责任人', '2024年项目进展情况')
+export function matchHeader(normalizedText: string): HeaderMatch | null {
+  if (!normalizedText) return null
+  let best: HeaderMatch | null = null
+  for (const { synonym, field, rank } of MATCH_TABLE) {
+    let quality = 0
+    if (normalizedText === synonym) quality = 3
+    else if (synonym.length >= 4 && normalizedText.startsWith(synonym)) quality = 2
+    else if (synonym.length >= 3 && normalizedText.endsWith(synonym)) quality = 1
+    if (quality && (!best || quality > best.quality || (quality === best.quality && rank < best.rank))) {
+      best = { field, quality, rank }
+    }
+  }
+  return best
+}

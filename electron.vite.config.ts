@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts') }, formats: ['cjs'] },
+      rollupOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require anything: one self-contained CommonJS file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      lib: { entry: { index: resolve(__dirname, 'electron/preload/index.ts') }, formats: ['cjs'] },
+      rollupOptions: { external: ['electron'], output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+})

@@ -1,0 +1,59 @@
+// The command line's commands. Each one is a thin wrapper over API calls.
+import type { HandlerEnv } from '../handlers/types'
+import type { ParsedArgs } from './args'
+
+export interface CommandContext {
+  args: ParsedArgs
+  env: HandlerEnv
+  /** Calls an API method through the contract (validated like every other shell); throws on error. */
+  call: (method: string, input: unknown) => Promise<unknown>
+}
+
+interface Command {
+  summary: string
+  run(context: CommandContext): Promise<void>
+}
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2))
+
+export const COMMANDS: Record<string, Command> = {
+  init: {
+    summary: 'init                      创建或升级数据库',
+    run: async ({ call }) => {
+      const info = (await call('app-info', {})) as { dbFile: string; schemaVersion: string }
+      console.log(`数据库已就绪：${info.dbFile}（结构版本 ${info.schemaVersion}）`)
+    },
+  },
+  'seed-demo': {
+    summary: 'seed-demo                 载入演示数据（已存在的不重复创建）',
+    run: async ({ call }) => {
+      const created = (await call('demo-seed', {})) as Record<string, number>
+      console.log(`演示数据已载入：${Object.entries(created).map(([k, v]) => `${k} ${v}`).join('，')}`)
+    },
+  },
+  call: {
+    summary: "call <method> ['<json>']   调用任一接口，例如 call park-list '{}'",
+    run: async ({ args, call }) => {
+      const [method, json] = args.positional
+      if (!method) throw new Error('缺少接口名称')
+      let input: unknown = {}
+      try {
+        input = json ? JSON.parse(json) : {}
+      } catch {
+        throw new Error('输入不是有效的 JSON')
+      }
+      print(await call(method, input))
+    },
+  },
+}
+
+export function usage(): string {
+  return [
+    '用法：npm run cli -- [--db FILE] <命令> [参数]',
+    '',
+    '命令：',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+    '数据库默认位于用户数据目录，可用 --db FILE 或环境变量 CRM_DB 指定。',
+  ].join('\n')
+}

@@ -1,0 +1,29 @@
+// The one API contract: every method the renderer, the web server and the command line may call.
+// Adding a call: one entry in a slice here, one handler in electron/handlers. Names are noun-verb.
+// Shared by the renderer and the backend: no Node or DOM imports.
+import type { z } from 'zod'
+import type { Result } from '../../db/domain/errors'
+import { parkContract } from './parks'
+import { systemContract } from './system'
+
+export const contract = {
+  ...systemContract,
+  ...parkContract,
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type Output<M extends MethodName> = Contract[M]['output']
+
+export type ApiResult<M extends MethodName> = Result<Output<M>>
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name)
+
+/** The call surface every shell offers the renderer (preload bridge or HTTP client). */
+export interface Api {
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>
+}
+
+export type { ApiError, ErrorCode, Result } from '../../db/domain/errors'

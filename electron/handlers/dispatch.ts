@@ -1,0 +1,55 @@
+// The single entry point of every shell: validate the input against the contract, run the handler,
+// and turn any failure into a typed, readable error. Nothing throws past this function.
+import { z } from 'zod'
+import { AppError, type ApiError, type Result } from '../../db/domain/errors'
+import { contract, isMethodName } from '../contract'
+import { handlers } from '.'
+import type { HandlerEnv } from './types'
+
+z.config(z.locales.zhCN())
+
+function validationError(error: z.ZodError): ApiError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+  const first = issues[0]
+  const message = first ? (first.path ? `${first.path}：${first.message}` : first.message) : '输入不正确'
+  return { code: 'validation', message, details: { issues } }
+}
+
+/** SQLite's own constraints are the last line of defence; say which rule a write broke. */
+function sqliteError(error: Error & { code?: string }): ApiError | null {
+  if (typeof error.code !== 'string' || !error.code.startsWith('SQLITE_')) return null
+  if (error.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `数据不符合约束：${error.message}`, details: { sqlite: error.code } }
+  }
+  if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_READONLY') {
+    return { code: 'db_unavailable', message: `数据库正忙或只读：${error.message}`, details: { sqlite: error.code } }
+  }
+  return null
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) return error.toJSON()
+  if (error instanceof z.ZodError) return validationError(error)
+  if (error instanceof Error) {
+    const known = sqliteError(error)
+    if (known) return known
+    console.error(error)
+    return { code: 'internal', message: `内部错误：${error.message}` }
+  }
+  return { code: 'internal', message: `内部错误：${String(error)}` }
+}
+
+export async function dispatch(env: HandlerEnv, method: string, input: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `没有这个接口：${method}` } }
+  }
+  const parsed = contract[method].input.safeParse(input ?? {})
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+  try {
+    const handler = handlers[method] as (input: unknown, env: HandlerEnv) => Promise<unknown>
+    const value = await handler(parsed.data, env)
+    return { ok: true, value: value === undefined ? null : value }
+  } catch (error) {
+    return { ok: false, error: toApiError(error) }
+  }
+}

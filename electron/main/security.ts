@@ -1,0 +1,40 @@
+// Wires the policy into Electron: CSP, permissions, navigation, new windows, webviews.
+import { type Session, type WebContents, app, shell } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../csp'
+import { isAppUrl, isSafeExternalUrl } from './policy'
+
+export function hardenSession(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    })
+  })
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  // No remote content: any request that is not the app's own files or dev server is cancelled.
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const url = details.url
+    const local = url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:') || url.startsWith('blob:')
+    const devServer = process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL)
+    callback({ cancel: !(local || devServer) })
+  })
+}
+
+export function hardenContents(appUrl: string): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, appUrl)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, appUrl)) event.preventDefault()
+    })
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+}

@@ -1,0 +1,38 @@
+// `npm run web`: browser mode. Opens the database, serves the renderer, prints the URL to open.
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openBackend } from '../../db/backend'
+import { resolveDbPath } from '../../db/paths'
+import { parseArgs, stringOption } from '../cli/args'
+import { startWebServer } from './web-server'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const file = resolveDbPath(stringOption(args, 'db'))
+  const rendererDir = join(root, 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('未找到已构建的界面（out/renderer）。请先运行 npm run build。')
+    process.exit(1)
+  }
+  mkdirSync(dirname(file), { recursive: true })
+  const backend = await openBackend({ file })
+  const port = Number(stringOption(args, 'port') ?? 0)
+  const server = await startWebServer({ env: { ctx: backend.ctx, backend, shell: 'web' }, rendererDir, port })
+  console.log(`招商引资 CRM 浏览器模式已启动，请打开：${server.url}`)
+  console.log(`数据库：${file}`)
+  const stop = async () => {
+    await server.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: Error) => {
+  console.error(`启动失败：${error.message}`)
+  process.exit(1)
+})

@@ -1,0 +1,83 @@
+// The app shell: navigation for the whole product, the locale, and the pages.
+import {
+  AimOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  ProjectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
+import { App as AntApp, ConfigProvider, Layout, Menu } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
+import { Welcome } from './components/Welcome'
+import { ParksPage } from './pages/ParksPage'
+import { Placeholder } from './pages/Placeholder'
+
+const NAV = [
+  { key: 'workbench', icon: <DashboardOutlined /> },
+  { key: 'projects', icon: <ProjectOutlined /> },
+  { key: 'investors', icon: <TeamOutlined /> },
+  { key: 'negotiations', icon: <CommentOutlined /> },
+  { key: 'parks', icon: <BankOutlined /> },
+  { key: 'events', icon: <CalendarOutlined /> },
+  { key: 'requests', icon: <CustomerServiceOutlined /> },
+  { key: 'reports', icon: <BarChartOutlined /> },
+  { key: 'settings', icon: <SettingOutlined /> },
+] as const
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const current = location.pathname.split('/')[1] || 'workbench'
+  const english = i18n.language === 'en'
+
+  useEffect(() => {
+    dayjs.locale(english ? 'en' : 'zh-cn')
+    document.documentElement.lang = english ? 'en' : 'zh-CN'
+    document.title = t('app.title')
+  }, [english, t])
+
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>
+            <div className="app-brand">
+              <AimOutlined />
+              <span>{t('app.title')}</span>
+            </div>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[current]}
+              onClick={({ key }) => navigate(`/${key}`)}
+              items={NAV.map(({ key, icon }) => ({ key, icon, label: t(`nav.${key}`) }))}
+            />
+          </Layout.Sider>
+          <Layout.Content>
+            <Welcome />
+            <Routes>
+              <Route path="/" element={<Navigate to="/parks" replace />} />
+              <Route path="/parks" element={<ParksPage />} />
+              {NAV.filter(({ key }) => key !== 'parks').map(({ key }) => (
+                <Route key={key} path={`/${key}`} element={<Placeholder name={t(`nav.${key}`)} />} />
+              ))}
+              <Route path="*" element={<Navigate to="/parks" replace />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  )
+}
