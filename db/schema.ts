@@ -1,6 +1,22 @@
 // Hand-written table types for kysely. Keep them in step with db/migrations (the schema snapshot
 // test compares the real tables with db/schema.snapshot.json).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Stage } from './domain/stages'
+import type {
+  AgreementType,
+  EventType,
+  NegotiationType,
+  Origin,
+  Ownership,
+  Priority,
+  ProjectKind,
+  RequestCategory,
+  RequestStatus,
+  SourceChannel,
+  TargetIndicator,
+  TargetUnit,
+  UserRole,
+} from './domain/vocab'
 
 /** Columns every domain row has: a text id that stays unique across laptops, who and when. */
 export interface RecordColumns {
@@ -14,7 +30,7 @@ export interface RecordColumns {
 
 export interface UserTable extends RecordColumns {
   name: string
-  role: 'staff' | 'manager'
+  role: UserRole
   title: string | null
   phone: string | null
 }
@@ -56,12 +72,228 @@ export interface SettingTable {
   updatedAt: ColumnType<string, string, string>
 }
 
+/** Dates are 'YYYY-MM-DD' text; money is integer 元 (`_yuan`), foreign capital integer 美元. */
+export interface IndustryTable extends RecordColumns {
+  /** null: a top-level industry (产业); else a chain link (产业链 / 环节) under it. */
+  parentId: string | null
+  name: string
+  sortOrder: number
+}
+
+export interface TagTable extends RecordColumns {
+  name: string
+  color: string | null
+}
+
+export interface InvestorTable extends RecordColumns {
+  name: string
+  /** normalizeInvestorName(name): finds duplicates across spellings. */
+  nameNorm: string
+  /** Pinyin (full and initials) for search; see domain/pinyin. */
+  searchKeys: string
+  creditCode: string | null
+  ownership: Ownership | null
+  origin: Origin | null
+  originCity: string | null
+  industryId: string | null
+  registeredCapitalYuan: number | null
+  sourceChannel: SourceChannel | null
+  website: string | null
+  address: string | null
+  note: string | null
+  /** Set when this investor was merged into another (the row is then deleted). */
+  mergedInto: string | null
+}
+
+export interface InvestorTagTable {
+  investorId: string
+  tagId: string
+}
+
+export interface ContactTable extends RecordColumns {
+  investorId: string
+  name: string
+  title: string | null
+  phone: string | null
+  email: string | null
+  wechat: string | null
+  isPrimary: number
+  note: string | null
+}
+
+export interface EventTable extends RecordColumns {
+  name: string
+  type: EventType
+  startOn: string
+  endOn: string | null
+  city: string | null
+  organizer: string | null
+  ownerId: string | null
+  note: string | null
+}
+
+export interface ProjectTable extends RecordColumns {
+  name: string
+  searchKeys: string
+  investorId: string | null
+  districtId: string | null
+  parkId: string | null
+  industryId: string | null
+  chain: string | null
+  kind: ProjectKind | null
+  /** Current stage and the date it was reached: kept in step with stage_event by the service. */
+  stage: Stage
+  stageOn: string
+  totalInvestmentYuan: number | null
+  fixedAssetYuan: number | null
+  foreignCapitalUsd: number | null
+  landCentiMu: number | null
+  expectedOutputYuan: number | null
+  expectedTaxYuan: number | null
+  expectedJobs: number | null
+  priority: Priority | null
+  ownerId: string | null
+  leaderId: string | null
+  sourceEventId: string | null
+  progress: string | null
+  /** 谋划/入库日期: when the project entered the reserve. */
+  reserveOn: string
+  /** Milestones: the date of the stage event that reached each stage (null: not reached). */
+  signedOn: string | null
+  registeredOn: string | null
+  startedOn: string | null
+  completedOn: string | null
+  operatingOn: string | null
+  evaluatedOn: string | null
+  planSignedOn: string | null
+  planStartedOn: string | null
+  planOperatingOn: string | null
+}
+
+export interface ProjectTagTable {
+  projectId: string
+  tagId: string
+}
+
+export interface StageEventTable extends RecordColumns {
+  projectId: string
+  fromStage: Stage | null
+  toStage: Stage
+  happenedOn: string
+  note: string | null
+  reason: string | null
+}
+
+export interface NegotiationTable extends RecordColumns {
+  projectId: string | null
+  investorId: string | null
+  happenedOn: string
+  type: NegotiationType
+  ourPeople: string | null
+  theirPeople: string | null
+  summary: string
+  result: string | null
+  nextStep: string | null
+  nextDueOn: string | null
+  nextDoneOn: string | null
+  ownerId: string | null
+  eventId: string | null
+}
+
+export interface AgreementTable extends RecordColumns {
+  projectId: string
+  type: AgreementType
+  signedOn: string
+  amountYuan: number | null
+  contractNo: string | null
+  note: string | null
+}
+
+export interface FundsTable extends RecordColumns {
+  projectId: string
+  arrivedOn: string
+  amountYuan: number
+  note: string | null
+}
+
+export interface RequestTable extends RecordColumns {
+  investorId: string | null
+  projectId: string | null
+  category: RequestCategory
+  title: string
+  detail: string | null
+  receivedOn: string
+  assigneeId: string | null
+  department: string | null
+  deadlineOn: string | null
+  status: RequestStatus
+  resolvedOn: string | null
+  satisfaction: number | null
+  feedback: string | null
+}
+
+export interface EventInvestorTable {
+  eventId: string
+  investorId: string
+}
+
+export interface EventProjectTable {
+  eventId: string
+  projectId: string
+}
+
+export interface TargetTable extends RecordColumns {
+  year: number
+  unitType: TargetUnit
+  unitId: string
+  indicator: TargetIndicator
+  /** A count, or 元 for amount indicators (AMOUNT_INDICATORS). */
+  value: number
+}
+
+export interface AttachmentTable extends RecordColumns {
+  entity: 'project' | 'investor' | 'agreement' | 'negotiation' | 'request' | 'event'
+  entityId: string
+  fileName: string
+  /** The file is stored in the data folder as attachments/<sha256>: same content, one copy. */
+  sha256: string
+  size: number
+  mime: string | null
+}
+
+export interface SearchDocTable {
+  docid: Generated<number>
+  kind: string
+  refId: string
+  title: string
+  body: string
+  keys: string
+}
+
 export interface Database {
   user: UserTable
   district: DistrictTable
   park: ParkTable
   change: ChangeTable
   setting: SettingTable
+  industry: IndustryTable
+  tag: TagTable
+  investor: InvestorTable
+  investorTag: InvestorTagTable
+  contact: ContactTable
+  event: EventTable
+  project: ProjectTable
+  projectTag: ProjectTagTable
+  stageEvent: StageEventTable
+  negotiation: NegotiationTable
+  agreement: AgreementTable
+  funds: FundsTable
+  request: RequestTable
+  eventInvestor: EventInvestorTable
+  eventProject: EventProjectTable
+  target: TargetTable
+  attachment: AttachmentTable
+  searchDoc: SearchDocTable
 }
 
 export type User = Selectable<UserTable>
@@ -70,3 +302,16 @@ export type Park = Selectable<ParkTable>
 export type Change = Selectable<ChangeTable>
 export type NewPark = Insertable<ParkTable>
 export type ParkPatch = Updateable<ParkTable>
+export type Industry = Selectable<IndustryTable>
+export type Tag = Selectable<TagTable>
+export type Investor = Selectable<InvestorTable>
+export type Contact = Selectable<ContactTable>
+export type Event = Selectable<EventTable>
+export type Project = Selectable<ProjectTable>
+export type StageEvent = Selectable<StageEventTable>
+export type Negotiation = Selectable<NegotiationTable>
+export type Agreement = Selectable<AgreementTable>
+export type Funds = Selectable<FundsTable>
+export type Request = Selectable<RequestTable>
+export type Target = Selectable<TargetTable>
+export type Attachment = Selectable<AttachmentTable>

@@ -13,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE user (
     ${record},
     name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 50),
-    role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'manager')),
+    role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'manager', 'leader')),
     title TEXT,
     phone TEXT
   ) STRICT`.execute(db)

@@ -2,7 +2,9 @@
 // than read from a folder at run time. Add a step: write NNNN-name.ts and list it below, in order.
 import type { Migration } from 'kysely'
 import * as m0001 from './0001-foundation'
+import * as m0002 from './0002-domain'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-domain': m0002,
 }

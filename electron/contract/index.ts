@@ -3,12 +3,24 @@
 // Shared by the renderer and the backend: no Node or DOM imports.
 import type { z } from 'zod'
 import type { Result } from '../../db/domain/errors'
+import { catalogContract } from './catalog'
+import { followupsContract } from './followups'
+import { investorsContract } from './investors'
 import { parkContract } from './parks'
+import { projectsContract } from './projects'
+import { searchContract } from './search'
 import { systemContract } from './system'
+import { usersContract } from './users'
 
 export const contract = {
   ...systemContract,
   ...parkContract,
+  ...usersContract,
+  ...catalogContract,
+  ...investorsContract,
+  ...projectsContract,
+  ...followupsContract,
+  ...searchContract,
 }
 
 export type Contract = typeof contract

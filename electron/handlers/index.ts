@@ -1,9 +1,21 @@
 // The handler map: one slice per domain file. TypeScript checks it covers the whole contract.
+import { catalogHandlers } from './catalog'
+import { followupsHandlers } from './followups'
+import { investorsHandlers } from './investors'
 import { parkHandlers } from './parks'
+import { projectsHandlers } from './projects'
+import { searchHandlers } from './search'
 import { systemHandlers } from './system'
 import type { Handlers } from './types'
+import { usersHandlers } from './users'
 
 export const handlers: Handlers = {
   ...systemHandlers,
   ...parkHandlers,
+  ...usersHandlers,
+  ...catalogHandlers,
+  ...investorsHandlers,
+  ...projectsHandlers,
+  ...followupsHandlers,
+  ...searchHandlers,
 }

@@ -1,0 +1,4 @@
+import { method } from './define'
+
+void method
+export const catalogContract = {}

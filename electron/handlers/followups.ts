@@ -1,0 +1,4 @@
+import type { followupsContract } from '../contract/followups'
+import type { HandlerSlice } from './types'
+
+export const followupsHandlers: HandlerSlice<keyof typeof followupsContract> = {}

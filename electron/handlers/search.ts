@@ -1,0 +1,4 @@
+import type { searchContract } from '../contract/search'
+import type { HandlerSlice } from './types'
+
+export const searchHandlers: HandlerSlice<keyof typeof searchContract> = {}
