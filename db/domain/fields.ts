@@ -1,4 +1,6 @@
 // Building blocks for input schemas. Messages are Chinese: they reach the person at the keyboard.
+import { isValidIsoDate } from './dates'
+import { parseAmount } from './money'
 import { z } from 'zod'
 
 export const id = z
@@ -43,3 +45,39 @@ export const hundredths = (label: string) =>
     .transform((value) => Math.round(value * 100))
 
 export const textQuery = z.string().trim().max(100, '搜索词不能超过100个字').optional()
+
+/** A calendar date as 'YYYY-MM-DD'. */
+export const isoDate = (label: string) =>
+  z.string({ error: `${label}应为日期` }).refine(isValidIsoDate, `${label}不是有效日期（格式 2024-03-15）`)
+
+export const optionalDate = (label: string) =>
+  isoDate(label)
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((value) => value ?? null)
+
+/**
+ * Money in 元 as an exact integer. Accepts a whole number of 元, or text with its unit as people
+ * type it ('3.5亿', '5000万元', '1,234'): never a float multiplication.
+ */
+export const yuan = (label: string) =>
+  z.union([z.number(), z.string()], { error: `${label}应为金额` }).transform((value, context) => {
+    const parsed = parseAmount(value, 'yuan')
+    if (!parsed.ok) {
+      context.addIssue({ code: 'custom', message: `${label}：${parsed.reason}` })
+      return z.NEVER
+    }
+    return parsed.yuan
+  })
+
+export const optionalYuan = (label: string) =>
+  z
+    .union([yuan(label), z.null(), z.literal('').transform(() => null)])
+    .optional()
+    .transform((value) => value ?? null)
+
+/** Paging for lists: pages are small and counted from 1. */
+export const paging = {
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+}
