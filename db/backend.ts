@@ -2,6 +2,7 @@
 import { type Ctx } from './context'
 import { type OpenOptions, openDatabase } from './open'
 import { dirname } from 'node:path'
+import { loadCurrentUser } from './services/users'
 
 export interface Backend {
   ctx: Ctx
@@ -23,5 +24,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.file === ':memory:' ? null : dirname(options.file),
     now: options.now ?? (() => new Date()),
   }
+  // The laptop reopens as the person who last chose themselves on this database.
+  ctx.userId = await loadCurrentUser(ctx)
   return { ctx, file: options.file, close }
 }

@@ -122,6 +122,8 @@ const STATEMENTS = [
   `CREATE INDEX project_investor ON project (investor_id)`,
   `CREATE INDEX project_reserve_on ON project (reserve_on) WHERE deleted_at IS NULL`,
   `CREATE INDEX project_updated ON project (updated_at) WHERE deleted_at IS NULL`,
+  // The kanban board: newest cards per stage, and per-stage totals read from the index alone.
+  `CREATE INDEX project_stage_updated ON project (stage, updated_at, total_investment_yuan) WHERE deleted_at IS NULL`,
 
   `CREATE TABLE project_tag (
     project_id TEXT NOT NULL REFERENCES project (id),

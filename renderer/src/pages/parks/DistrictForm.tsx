@@ -20,7 +20,9 @@ export function DistrictForm({ district, open, onClose }: Props) {
   const update = useApiMutation('district-update')
 
   const submit = async () => {
-    const values = await form.validateFields()
+    // Invalid fields already show their messages beside them.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     try {
       if (district) await update.mutateAsync({ id: district.id, ...values })
       else await create.mutateAsync(values)
@@ -41,9 +43,8 @@ export function DistrictForm({ district, open, onClose }: Props) {
       onOk={submit}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.setFieldsValue(district ?? { name: '', code: '', note: '' })}
     >
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={district ?? {}}>
         <Form.Item name="name" label={t('district.name')} rules={[zodRule(DistrictFields.shape.name)]} required>
           <Input autoFocus maxLength={50} />
         </Form.Item>

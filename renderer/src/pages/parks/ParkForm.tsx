@@ -26,7 +26,9 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
   const update = useApiMutation('park-update')
 
   const submit = async () => {
-    const values = await form.validateFields()
+    // Invalid fields already show their messages beside them.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     try {
       if (park) await update.mutateAsync({ id: park.id, ...values })
       else await create.mutateAsync(values)
@@ -54,9 +56,8 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
       onOk={submit}
       onCancel={cancel}
       destroyOnHidden
-      afterOpenChange={(visible) => visible && form.setFieldsValue(park ? toForm(park) : { districtId: defaultDistrictId })}
     >
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={park ? toForm(park) : { districtId: defaultDistrictId }}>
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="name" label={t('park.name')} rules={[zodRule(shape.name)]} required>

@@ -1,0 +1,41 @@
+// The real browser-mode shell on a temporary database file, for end-to-end tests.
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { type Backend, openBackend } from '../../db/backend'
+import { type WebServer, startWebServer } from '../../electron/server/web-server'
+
+export const ROOT = join(__dirname, '..', '..')
+export const ARTIFACTS = join(ROOT, 'test-artifacts')
+
+export interface AppServer {
+  backend: Backend
+  server: WebServer
+  dbFile: string
+  close(): Promise<void>
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  const rendererDir = join(ROOT, 'out', 'renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'crm.sqlite')
+  const backend = await openBackend({ file: dbFile })
+  const server = await startWebServer({ env: { ctx: backend.ctx, backend, shell: 'web' }, rendererDir })
+  return {
+    backend,
+    server,
+    dbFile,
+    close: async () => {
+      await server.close()
+      await backend.close()
+    },
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const path = join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
