@@ -72,8 +72,7 @@ export const yuan = (label: string) =>
 
 export const optionalYuan = (label: string) =>
   z
-    .union([yuan(label), z.null(), z.literal('').transform(() => null)])
-    .optional()
+    .preprocess((value) => (value === '' ? null : value), yuan(label).nullish())
     .transform((value) => value ?? null)
 
 /** Paging for lists: pages are small and counted from 1. */

@@ -78,7 +78,11 @@ function filtered(ctx: Ctx, query: EventListQuery) {
     const investorId = query.investorId
     q = q.where((eb) =>
       eb.exists(
-        eb.selectFrom('eventInvestor as ei').select('ei.eventId').whereRef('ei.eventId', '=', 'e.id').where('ei.investorId', '=', investorId),
+        eb
+          .selectFrom('eventInvestor as ei')
+          .select('ei.eventId')
+          .whereRef('ei.eventId', '=', 'e.id')
+          .where('ei.investorId', '=', investorId),
       ),
     )
   }
@@ -86,7 +90,11 @@ function filtered(ctx: Ctx, query: EventListQuery) {
     const projectId = query.projectId
     q = q.where((eb) =>
       eb.exists(
-        eb.selectFrom('eventProject as ep').select('ep.eventId').whereRef('ep.eventId', '=', 'e.id').where('ep.projectId', '=', projectId),
+        eb
+          .selectFrom('eventProject as ep')
+          .select('ep.eventId')
+          .whereRef('ep.eventId', '=', 'e.id')
+          .where('ep.projectId', '=', projectId),
       ),
     )
   }

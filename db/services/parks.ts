@@ -3,6 +3,7 @@ import { type Ctx, type Trx, inTransaction } from '../context'
 import { conflict } from '../domain/errors'
 import type { ParkFields, ParkListQuery, ParkUpdate, ParkView } from '../domain/park'
 import type { Park } from '../schema'
+import { containsText } from './like'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
 
 const WHAT = '园区'
@@ -22,15 +23,12 @@ function selectParks(ctx: Ctx) {
 }
 
 export async function listParks(ctx: Ctx, query: ParkListQuery = {}): Promise<ParkView[]> {
-  const text = query.text ? `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined
+  const text = query.text
   return selectParks(ctx)
     .$if(query.districtId !== undefined, (q) => q.where('p.districtId', '=', query.districtId!))
     .$if(text !== undefined, (q) =>
       q.where((eb) =>
-        eb.or([
-          eb('p.name', 'like', text!),
-          eb('p.focusIndustries', 'like', text!),
-        ]),
+        eb.or([containsText('p.name', text!), containsText('p.focus_industries', text!)]),
       ),
     )
     .orderBy('d.code')

@@ -26,6 +26,9 @@ describe('project list at ledger scale', () => {
     expect(page).not.toMatch(/SCAN p\b/)
     const byOwner = plan(api, filteredProjects(db, ProjectListQuery.parse({ ownerId: 'U1', stage: 'started' })).select('p.id'))
     expect(byOwner).toContain('USING INDEX project_owner')
+    // The board's per-stage totals: the index holds the amounts, so no table row is read.
+    const column = plan(api, filteredProjects(db, { stage: 'signed' }).select((eb) => eb.fn.sum('p.totalInvestmentYuan').as('s')))
+    expect(column).toMatch(/SEARCH p USING (COVERING )?INDEX project_stage_updated \(stage=\?\)/)
   })
 
   it('sums amounts past 2^32 exactly and refuses a total JavaScript cannot hold', async () => {

@@ -1,18 +1,29 @@
 // The recycle bin (回收站): deleted records of every kind in one list, restored with the rules of
 // their own kind, or purged for good once nothing refers to them any more.
 import { type Kysely, sql } from 'kysely'
+import type { Database } from '../schema'
 import { type Ctx, type Trx, inTransaction, nowIso } from '../context'
 import { conflict, notFound } from '../domain/errors'
 import { ENTITY_LABELS, type RecycleEntity, type RecycleItem, type RecyclePage, type RecycleQuery, type RecycleTarget } from '../domain/history'
 import { AGREEMENT_TYPE, TARGET_INDICATOR, type AgreementType, type TargetIndicator } from '../domain/vocab'
 import { removeBlobIfUnused } from './attachments'
+import { restoreAgreement } from './agreements'
+import { restoreContact } from './contacts'
 import { restoreDistrict } from './districts'
+import { restoreEvent } from './events'
+import { restoreFunds } from './funds'
+import { restoreIndustry } from './industries'
+import { restoreInvestor } from './investors'
+import { restoreNegotiation } from './negotiations'
 import { restorePark } from './parks'
+import { restoreProject } from './projects'
 import { restoreRecord } from './records'
+import { restoreRequest } from './requests'
+import { restoreTag } from './tags'
 import { restoreUser } from './users'
 
 // Tables are chosen at run time here; every name below comes from these constant tables.
-const untyped = (trx: Trx | Kysely<unknown>): Kysely<any> => trx as unknown as Kysely<any>
+const untyped = (trx: Kysely<Database>): Kysely<any> => trx as unknown as Kysely<any>
 
 /** How each kind shows in the list: SQL for its name and for where it belonged (t is the row). */
 const LISTING: Record<RecycleEntity, { table: string; name: string; detail: string }> = {
@@ -94,14 +105,14 @@ const PARENTS: Partial<Record<RecycleEntity, [column: string, table: RecycleEnti
   industry: [['parentId', 'industry']],
 }
 
-async function assertParentsLive(trx: Trx, entity: RecycleEntity, row: Record<string, unknown>): Promise<void> {
+async function assertParentsLive(db: Kysely<Database>, entity: RecycleEntity, row: Record<string, unknown>): Promise<void> {
   const parents: [string, RecycleEntity][] = [...(PARENTS[entity] ?? [])]
   if (entity === 'attachment') parents.push(['entityId', row.entity as RecycleEntity])
   if (entity === 'target' && row.unitType !== undefined) parents.push(['unitId', row.unitType as RecycleEntity])
   for (const [column, table] of parents) {
     const parentId = row[column]
     if (typeof parentId !== 'string') continue
-    const parent = await untyped(trx).selectFrom(table).select('deletedAt').where('id', '=', parentId).executeTakeFirst()
+    const parent = await untyped(db).selectFrom(table).select('deletedAt').where('id', '=', parentId).executeTakeFirst()
     if (parent?.deletedAt) throw conflict(`它所属的${ENTITY_LABELS[table]}也在回收站中，请先恢复那一条`, { entity: table, id: parentId })
   }
 }
@@ -109,24 +120,37 @@ async function assertParentsLive(trx: Trx, entity: RecycleEntity, row: Record<st
 const isUniqueViolation = (error: unknown) =>
   error instanceof Error && (error as Error & { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 
+/** Kinds whose service knows more (unique names, merged investors, the primary contact): restored by it. */
+const RESTORERS: Partial<Record<RecycleEntity, (ctx: Ctx, id: string) => Promise<unknown>>> = {
+  district: restoreDistrict,
+  park: restorePark,
+  user: restoreUser,
+  industry: restoreIndustry,
+  tag: restoreTag,
+  investor: restoreInvestor,
+  contact: restoreContact,
+  project: restoreProject,
+  negotiation: restoreNegotiation,
+  agreement: restoreAgreement,
+  funds: restoreFunds,
+  request: restoreRequest,
+  event: restoreEvent,
+}
+
 export async function restoreFromBin(ctx: Ctx, { entity, id }: RecycleTarget): Promise<void> {
-  // Kinds with a service restore by its rules (unique names, the current user); the rest here.
-  if (entity === 'district') return void (await restoreDistrict(ctx, id))
-  if (entity === 'park') return void (await restorePark(ctx, id))
-  if (entity === 'user') return void (await restoreUser(ctx, id))
   const label = ENTITY_LABELS[entity]
-  await inTransaction(ctx, async (trx) => {
-    const row = await untyped(trx).selectFrom(entity).selectAll().where('id', '=', id).executeTakeFirst()
-    if (!row || row.deletedAt === null) throw notFound(`回收站中的${label}`, id)
-    await assertParentsLive(trx, entity, row)
-    try {
-      await restoreRecord(trx, ctx, entity, id, label)
-    } catch (error) {
-      // Partial unique indexes (names, credit codes, targets) say whether a live twin exists now.
-      if (isUniqueViolation(error)) throw conflict(`已有相同的${label}（名称或编号重复），请先修改或删除那一条再恢复`, { entity, id })
-      throw error
-    }
-  })
+  const row = await untyped(ctx.db).selectFrom(entity).selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row || row.deletedAt === null) throw notFound(`回收站中的${label}`, id)
+  await assertParentsLive(ctx.db, entity, row)
+  try {
+    const restore = RESTORERS[entity]
+    if (restore) await restore(ctx, id)
+    else await inTransaction(ctx, (trx) => restoreRecord(trx, ctx, entity, id, label))
+  } catch (error) {
+    // Partial unique indexes (names, credit codes, targets) say whether a live twin exists now.
+    if (isUniqueViolation(error)) throw conflict(`已有相同的${label}（名称或编号重复），请先修改或删除那一条再恢复`, { entity, id })
+    throw error
+  }
 }
 
 /** Rows that point at a record and keep it from being purged. */

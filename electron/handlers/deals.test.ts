@@ -20,7 +20,8 @@ describe('agreements and funds in place through the contract', () => {
       contractNo: 'HY-2026-001',
     })
     expect(signed).toMatchObject({ amountYuan: 1_234_000_000, suggestStage: 'signed', contractNo: 'HY-2026-001' })
-    const project = await api.env.ctx.db.selectFrom('project').select('stage').where('id', '=', projectId).executeTakeFirstOrThrow()
+    const { db } = api.env.ctx
+    const project = await db.selectFrom('project').select('stage').where('id', '=', projectId).executeTakeFirstOrThrow()
     expect(project.stage).toBe('negotiating')
 
     const signedProject = await addProject(api, '已签约项目', { stage: 'started' })
@@ -32,24 +33,27 @@ describe('agreements and funds in place through the contract', () => {
     const edited = await api.call('agreement-update', { id: supplement.id, amount: '0.29亿' })
     expect(edited.amountYuan).toBe(29_000_000)
 
-    const clash = await api.fail('agreement-create', { projectId, type: 'investment', signedOn: '2027-01-06', contractNo: 'HY-2026-001' })
+    const investment = { projectId, type: 'investment', signedOn: '2027-01-06', contractNo: 'HY-2026-001' } as const
+    const clash = await api.fail('agreement-create', investment)
     expect(clash).toMatchObject({ code: 'conflict', message: expect.stringContaining('HY-2026-001') })
     await api.call('agreement-delete', { id: signed.id })
     expect(await api.call('agreement-list-by-project', { projectId })).toHaveLength(1)
-    await api.call('agreement-create', { projectId, type: 'investment', signedOn: '2027-01-06', contractNo: 'HY-2026-001' })
+    await api.call('agreement-create', investment)
     expect((await api.fail('agreement-restore', { id: signed.id })).code).toBe('conflict')
 
     expect((await journalOf(api, supplement.id)).map((c) => c.action)).toEqual(['create', 'update'])
-    expect((await api.fail('agreement-create', { projectId, type: 'framework', signedOn: '2027-01-16' })).message).toContain('不能晚于今天')
+    const framework = { projectId, type: 'framework', signedOn: '2027-01-01' } as const
+    expect((await api.fail('agreement-create', { ...framework, signedOn: '2027-01-16' })).message).toContain('不能晚于今天')
     // fields.optionalYuan is a zod union, which reports only 无效输入 instead of the amount's reason.
-    expect(await api.fail('agreement-create', { projectId, type: 'framework', signedOn: '2027-01-01', amount: '3.5万美元' }))
+    expect(await api.fail('agreement-create', { ...framework, amount: '3.5万美元' }))
       .toMatchObject({ code: 'validation', message: expect.stringContaining('amount') })
-    expect((await api.fail('agreement-create', { projectId: 'NOPE', type: 'framework', signedOn: '2027-01-01' })).code).toBe('not_found')
+    expect((await api.fail('agreement-create', { ...framework, projectId: 'NOPE' })).code).toBe('not_found')
   })
 
   it('sums funds exactly per year, with 12-31 in the old year and 01-01 in the new one', async () => {
     const other = await addProject(api, '高端装备产业园')
-    const add = (id: string, arrivedOn: string, amount: string | number) => api.call('funds-create', { projectId: id, arrivedOn, amount })
+    const add = (id: string, arrivedOn: string, amount: string | number) =>
+      api.call('funds-create', { projectId: id, arrivedOn, amount })
     await add(projectId, '2025-12-31', '0.1亿')
     await add(projectId, '2026-01-01', '0.2亿')
     await add(projectId, '2026-12-31', '0.29亿')
@@ -63,7 +67,8 @@ describe('agreements and funds in place through the contract', () => {
       { year: 2027, amountYuan: 159_083_000_000, count: 1 },
     ])
     expect(summary.totalYuan).toBe(159_142_000_001)
-    expect(await api.call('funds-summary', { year: 2026 })).toEqual({ years: [{ year: 2026, amountYuan: 49_000_001, count: 3 }], totalYuan: 49_000_001 })
+    const year2026 = { year: 2026, amountYuan: 49_000_001, count: 3 }
+    expect(await api.call('funds-summary', { year: 2026 })).toEqual({ years: [year2026], totalYuan: 49_000_001 })
     expect((await api.call('funds-summary', { projectId: other })).totalYuan).toBe(159_083_000_000)
 
     const list = await api.call('funds-list', { year: 2026, pageSize: 2 })

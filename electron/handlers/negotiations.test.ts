@@ -25,7 +25,8 @@ describe('negotiations and their next steps through the contract', () => {
   })
 
   it('takes the investor from the project, shows names, and journals every write', async () => {
-    const created = await api.call('negotiation-create', talk({ projectId, ownerId: userId, nextStep: '报送用地方案', nextDueOn: '2026-12-01' }))
+    const step = { nextStep: '报送用地方案', nextDueOn: '2026-12-01' }
+    const created = await api.call('negotiation-create', talk({ projectId, ownerId: userId, ...step }))
     expect(created).toMatchObject({
       projectId,
       investorId,
@@ -97,7 +98,8 @@ describe('negotiations and their next steps through the contract', () => {
     expect(await steps('today')).toEqual(['今天到期'])
     expect(await steps('upcoming')).toEqual(['明天到期', '七天后到期'])
     expect(await steps('open')).toHaveLength(5)
-    expect(await api.call('negotiation-due-summary', {})).toMatchObject({ today: '2026-11-27', overdue: 1, dueToday: 1, dueSoon: 2 })
+    const counts = { today: '2026-11-27', overdue: 1, dueToday: 1, dueSoon: 2 }
+    expect(await api.call('negotiation-due-summary', {})).toMatchObject(counts)
 
     // Late in the evening (济南 or UTC) the day's step is still due today; the next day it is overdue.
     api.setNow('2026-11-27T23:30:00+08:00')

@@ -62,3 +62,15 @@ describe('districts and parks through the contract', () => {
     expect((await api.call('app-info', {})).empty).toBe(false)
   })
 })
+
+describe('park search text', () => {
+  it('treats % and _ as plain characters', async () => {
+    const api = await testBackend()
+    const district = await api.call('district-create', { name: '平阴县' })
+    await api.call('park-create', { districtId: district.id, name: '100%产业园' })
+    await api.call('park-create', { districtId: district.id, name: '物流园' })
+    expect((await api.call('park-list', { text: '%' })).map((p) => p.name)).toEqual(['100%产业园'])
+    expect(await api.call('park-list', { text: '_' })).toEqual([])
+    await api.close()
+  })
+})

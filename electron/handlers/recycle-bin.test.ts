@@ -53,8 +53,14 @@ describe('the recycle bin', () => {
     const t1 = await f.insert('tag', { name: '专精特新' })
     await f.remove('tag', t1)
     await f.insert('tag', { name: '专精特新' })
-    const clash = await api.fail('recycle-restore', { entity: 'tag', id: t1 })
-    expect(clash).toMatchObject({ code: 'conflict', message: expect.stringContaining('已有相同的标签') })
+    expect((await api.fail('recycle-restore', { entity: 'tag', id: t1 })).code).toBe('conflict')
+    // Targets have no service of their own: the unique index answers, in words.
+    const goal = { year: 2026, unitType: 'district', unitId: district.id, indicator: 'signed_projects', value: 30 }
+    const t2026 = await f.insert('target', goal)
+    await f.remove('target', t2026)
+    await f.insert('target', { ...goal, value: 40 })
+    const clash = await api.fail('recycle-restore', { entity: 'target', id: t2026 })
+    expect(clash).toMatchObject({ code: 'conflict', message: expect.stringContaining('已有相同的年度目标') })
 
     const investor = await f.investor('巨能液压')
     const contact = await f.contact(investor, '王建国')

@@ -27,7 +27,8 @@ describe('enterprise requests through the contract', () => {
     const r = await api.call('request-create', ask({ deadlineOn: '2026-11-30' }))
     expect(r).toMatchObject({ status: 'received', investorId, investorName: '山东泰山钢铁', projectName: '精品钢延链项目' })
 
-    const assigned = await api.call('request-advance', { id: r.id, toStatus: 'assigned', assigneeId: officer, department: '自然资源局' })
+    const assign = { id: r.id, toStatus: 'assigned', assigneeId: officer, department: '自然资源局' } as const
+    const assigned = await api.call('request-advance', assign)
     expect(assigned).toMatchObject({ status: 'assigned', assigneeName: '赵服务', department: '自然资源局' })
     const back = await api.fail('request-advance', { id: r.id, toStatus: 'received' })
     expect(back).toMatchObject({ code: 'conflict', message: expect.stringContaining('不能改为“受理”') })
@@ -65,7 +66,8 @@ describe('enterprise requests through the contract', () => {
     expect((await api.fail('request-create', ask({ assigneeId: 'NOBODY' }))).message).toContain('承办人')
     expect((await api.fail('request-create', ask({ category: 'tax' }))).message).toContain('请选择诉求类别')
     const r = await api.call('request-create', ask())
-    expect((await api.fail('request-advance', { id: r.id, toStatus: 'resolved', on: '2026-10-01' })).message).toContain('不能早于受理日期')
+    const early = await api.fail('request-advance', { id: r.id, toStatus: 'resolved', on: '2026-10-01' })
+    expect(early.message).toContain('不能早于受理日期')
     expect((await api.fail('request-update', { id: r.id, deadlineOn: '2026-10-01' })).message).toContain('不能早于受理日期')
     const renamed = await api.call('request-update', { id: r.id, title: '二期用地指标调整', status: 'revisited' } as never)
     expect(renamed).toMatchObject({ title: '二期用地指标调整', status: 'received' })

@@ -13,14 +13,17 @@ describe('yearly targets through the contract', () => {
   })
   afterEach(() => api.close())
 
+  const forDistrict = (indicator: 'signed_amount' | 'signed_projects', value: string | number, year = 2026) =>
+    api.call('target-set', { year, unitType: 'district', unitId: district, indicator, value })
+
   it('keeps one live target per year, unit and indicator: setting again updates it', async () => {
-    const first = await api.call('target-set', { year: 2026, unitType: 'district', unitId: district, indicator: 'signed_amount', value: '1590.83亿' })
+    const first = await forDistrict('signed_amount', '1590.83亿')
     expect(first).toMatchObject({ value: 159_083_000_000, unitName: '槐荫区' })
-    const again = await api.call('target-set', { year: 2026, unitType: 'district', unitId: district, indicator: 'signed_amount', value: 1_600_0000_0000 })
+    const again = await forDistrict('signed_amount', 160_000_000_000)
     expect(again.id).toBe(first.id)
     expect(again.value).toBe(160_000_000_000)
-    await api.call('target-set', { year: 2026, unitType: 'district', unitId: district, indicator: 'signed_projects', value: '267' })
-    await api.call('target-set', { year: 2025, unitType: 'district', unitId: district, indicator: 'signed_projects', value: 200 })
+    await forDistrict('signed_projects', '267')
+    await forDistrict('signed_projects', 200, 2025)
     await api.call('target-set', { year: 2026, unitType: 'park', unitId: park, indicator: 'funds', value: '50亿元' })
     const person = await addUser(api, '周专员')
     await api.call('target-set', { year: 2026, unitType: 'user', unitId: person, indicator: 'new_projects', value: 12 })
@@ -38,7 +41,7 @@ describe('yearly targets through the contract', () => {
 
     await api.call('target-delete', { id: first.id })
     expect(await api.call('target-list', { year: 2026, unitId: district })).toHaveLength(1)
-    const renewed = await api.call('target-set', { year: 2026, unitType: 'district', unitId: district, indicator: 'signed_amount', value: '10亿' })
+    const renewed = await forDistrict('signed_amount', '10亿')
     expect(renewed.id).not.toBe(first.id)
   })
 

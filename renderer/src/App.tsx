@@ -20,8 +20,15 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { Welcome } from './components/Welcome'
+import { EventsArea } from './pages/events'
+import { InvestorsArea } from './pages/investors'
+import { NegotiationsArea } from './pages/negotiations'
 import { ParksPage } from './pages/ParksPage'
-import { Placeholder } from './pages/Placeholder'
+import { ProjectsArea } from './pages/projects'
+import { ReportsArea } from './pages/reports'
+import { RequestsArea } from './pages/requests'
+import { SettingsArea } from './pages/settings'
+import { WorkbenchArea } from './pages/workbench'
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },
@@ -68,12 +75,17 @@ export function App() {
           <Layout.Content>
             <Welcome />
             <Routes>
-              <Route path="/" element={<Navigate to="/parks" replace />} />
-              <Route path="/parks" element={<ParksPage />} />
-              {NAV.filter(({ key }) => key !== 'parks').map(({ key }) => (
-                <Route key={key} path={`/${key}`} element={<Placeholder name={t(`nav.${key}`)} />} />
-              ))}
-              <Route path="*" element={<Navigate to="/parks" replace />} />
+              <Route path="/" element={<Navigate to="/workbench" replace />} />
+              <Route path="/workbench/*" element={<WorkbenchArea />} />
+              <Route path="/projects/*" element={<ProjectsArea />} />
+              <Route path="/investors/*" element={<InvestorsArea />} />
+              <Route path="/negotiations/*" element={<NegotiationsArea />} />
+              <Route path="/parks/*" element={<ParksPage />} />
+              <Route path="/events/*" element={<EventsArea />} />
+              <Route path="/requests/*" element={<RequestsArea />} />
+              <Route path="/reports/*" element={<ReportsArea />} />
+              <Route path="/settings/*" element={<SettingsArea />} />
+              <Route path="*" element={<Navigate to="/workbench" replace />} />
             </Routes>
           </Layout.Content>
         </Layout>

@@ -1,10 +1,23 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zh } from './zh'
+import { shell } from './parts/shell'
+import { vocab } from './parts/vocab'
+import { workbench } from './parts/workbench'
+import { projects } from './parts/projects'
+import { investors } from './parts/investors'
+import { negotiations } from './parts/negotiations'
+import { events } from './parts/events'
+import { requests } from './parts/requests'
+import { reports } from './parts/reports'
+import { settings } from './parts/settings'
 
 export type Language = 'zh' | 'en'
 const LANGUAGE_KEY = 'crm-language'
+
+// Add a feature's strings: one file in parts/, one entry here.
+const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings]
+
+const merge = (language: Language) => Object.assign({}, ...PARTS.map((part) => part[language]))
 
 export function savedLanguage(): Language {
   return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh'
@@ -16,7 +29,7 @@ export function setLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: merge('zh') }, en: { translation: merge('en') } },
   lng: savedLanguage(),
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

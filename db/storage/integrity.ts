@@ -1,0 +1,85 @@
+// Integrity: SQLite's own checks, reported in Chinese, and the verification every backup and every
+// file chosen for a restore goes through before it is trusted.
+import Sqlite from 'better-sqlite3'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { AppError } from '../domain/errors'
+import type { StorageCheck } from '../domain/storage'
+import { unknownMigrations } from '../migrate'
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000'
+
+// The Electron shell loads better-sqlite3 from a build for its own ABI; every further connection this
+// process opens (verification, restore) must use the same build, so it is remembered per connection.
+const bindings = new WeakMap<Sqlite.Database, string | undefined>()
+
+export function rememberNativeBinding(sqlite: Sqlite.Database, nativeBinding: string | undefined): void {
+  bindings.set(sqlite, nativeBinding)
+}
+
+export const nativeBindingOf = (sqlite: Sqlite.Database): string | undefined => bindings.get(sqlite)
+
+/** What to do when the database is damaged: said wherever a check fails. */
+export const RESTORE_HINT = '请在“设置 → 数据备份”中选择一个备份恢复，或在命令行运行：npm run cli -- restore <备份文件>'
+
+export function corruptionMessage(file: string, detail: string): string {
+  return `数据库文件已损坏（${detail}）：${file}。${RESTORE_HINT}`
+}
+
+export function hasSqliteHeader(file: string): boolean {
+  if (!existsSync(file) || statSync(file).size < 100) return false
+  const header = Buffer.alloc(16)
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, header, 0, 16, 0)
+  } finally {
+    closeSync(fd)
+  }
+  return header.toString('latin1') === SQLITE_MAGIC
+}
+
+function describeForeignKey(row: { table: string; rowid: number | null; parent: string }): string {
+  return `表 ${row.table} 的第 ${row.rowid ?? '?'} 行引用了表 ${row.parent} 中不存在的记录`
+}
+
+/** quick_check (or the full integrity_check) and foreign_key_check, problems in Chinese. */
+export function checkSqlite(sqlite: Sqlite.Database, full = false, schema = 'main'): StorageCheck {
+  const started = performance.now()
+  const rows = sqlite.pragma(`${schema}.${full ? 'integrity_check' : 'quick_check'}(100)`) as Record<string, string>[]
+  const messages = rows.map((row) => String(Object.values(row)[0]))
+  const problems = messages.filter((m) => m !== 'ok').map((m) => `结构检查：${m}`)
+  const keys = sqlite.pragma(`${schema}.foreign_key_check`) as { table: string; rowid: number | null; parent: string }[]
+  for (const row of keys.slice(0, 100)) problems.push(`引用检查：${describeForeignKey(row)}`)
+  if (keys.length > 100) problems.push(`引用检查：另有 ${keys.length - 100} 处引用错误未列出`)
+  return { ok: problems.length === 0, mode: full ? 'full' : 'quick', problems, ms: Math.round(performance.now() - started) }
+}
+
+/**
+ * Verifies a copy this process owns (a fresh backup, a file staged for restore): converts it to a
+ * standalone rollback-journal file (so opening it later never needs -wal/-shm beside it, e.g. on a
+ * read-only USB drive), runs integrity_check, and refuses a file from a newer app version.
+ */
+export function verifyCopy(file: string, like?: Sqlite.Database): void {
+  if (!hasSqliteHeader(file)) throw new AppError('validation', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
+  let db: Sqlite.Database
+  try {
+    db = new Sqlite(file, { fileMustExist: true, nativeBinding: like ? nativeBindingOf(like) : undefined })
+  } catch (error) {
+    throw new AppError('validation', `无法打开数据库文件：${(error as Error).message}：${file}`)
+  }
+  try {
+    db.pragma('journal_mode = DELETE')
+    const result = checkSqlite(db, true)
+    if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 3).join('；')}）：${file}`)
+    const hasMigrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get()
+    if (!hasMigrations) throw new AppError('validation', `文件不是本应用的数据库（缺少结构版本记录）：${file}`)
+    const newer = unknownMigrations(db)
+    if (newer.length > 0) {
+      throw new AppError('validation', `此备份由更新版本的应用创建（含未知的结构版本 ${newer.join(', ')}），请升级应用后再恢复：${file}`)
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError('validation', `数据库文件无法读取：${(error as Error).message}：${file}`)
+  } finally {
+    db.close()
+  }
+}

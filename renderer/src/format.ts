@@ -1,0 +1,31 @@
+// How numbers and dates look on screen: exact 亿元/万元 from integer 元, Chinese conventions.
+import { formatWan, formatYi } from '../../db/domain/money'
+
+const grouped = (text: string) => {
+  const [whole, fraction] = text.split('.')
+  const sign = whole!.startsWith('-') ? '-' : ''
+  const digits = sign ? whole!.slice(1) : whole!
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`
+}
+
+/** 159083000000 → '1,590.83' (亿元, exact, two decimals). */
+export const yi = (yuan: number | null | undefined): string => (yuan === null || yuan === undefined ? '—' : grouped(formatYi(yuan)))
+
+/** 12345 → '1.23' (万元, exact, two decimals). */
+export const wan = (yuan: number | null | undefined): string => (yuan === null || yuan === undefined ? '—' : grouped(formatWan(yuan)))
+
+export const count = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : grouped(String(n)))
+
+export const percent = (ratio: number | null | undefined, digits = 1): string =>
+  ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : `${(ratio * 100).toFixed(digits)}%`
+
+/** 'YYYY-MM-DD' stays as it is: ledgers write dates that way. */
+export const date = (iso: string | null | undefined): string => iso ?? '—'
+
+/** ISO timestamp → 'YYYY-MM-DD HH:mm' in local time. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

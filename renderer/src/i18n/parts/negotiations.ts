@@ -1,0 +1,7 @@
+// Strings of the negotiations area.
+import { defineMessages } from '../define'
+
+export const negotiations = defineMessages({
+  zh: {},
+  en: {},
+})

@@ -1,0 +1,7 @@
+// Strings of the reports area.
+import { defineMessages } from '../define'
+
+export const reports = defineMessages({
+  zh: {},
+  en: {},
+})

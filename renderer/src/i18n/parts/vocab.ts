@@ -1,0 +1,93 @@
+// Labels of the domain's word lists. Chinese comes from db/domain (one source of truth); English
+// is written here. Use as t('stage.signed'), t('vocab.ownership.soe').
+import { LIBRARY_LABELS, STAGE_LABELS } from '../../../../db/domain/stages'
+import * as V from '../../../../db/domain/vocab'
+import { defineMessages } from '../define'
+
+export const vocab = defineMessages({
+  zh: {
+    stage: STAGE_LABELS,
+    library: LIBRARY_LABELS,
+    vocab: {
+      ownership: V.OWNERSHIP.labels,
+      origin: V.ORIGIN.labels,
+      sourceChannel: V.SOURCE_CHANNEL.labels,
+      projectKind: V.PROJECT_KIND.labels,
+      priority: V.PRIORITY.labels,
+      negotiationType: V.NEGOTIATION_TYPE.labels,
+      agreementType: V.AGREEMENT_TYPE.labels,
+      requestCategory: V.REQUEST_CATEGORY.labels,
+      requestStatus: V.REQUEST_STATUS.labels,
+      eventType: V.EVENT_TYPE.labels,
+      targetUnit: V.TARGET_UNIT.labels,
+      targetIndicator: V.TARGET_INDICATOR.labels,
+      userRole: V.USER_ROLE.labels,
+    },
+    unit: { yi: '亿元', wan: '万元', yuan: '元', usdWan: '万美元', mu: '亩' },
+  },
+  en: {
+    stage: {
+      lead: 'Lead',
+      contacted: 'Contacted',
+      negotiating: 'Negotiating',
+      signed: 'Signed',
+      registered: 'Registered',
+      started: 'Started',
+      completed: 'Completed',
+      operating: 'Operating',
+      evaluated: 'Evaluated',
+      on_hold: 'On hold',
+      lost: 'Lost',
+      terminated: 'Terminated',
+    },
+    library: { reserve: 'Reserve', implementing: 'Implementing', construction: 'Under construction', evaluation: 'Post-evaluation' },
+    vocab: {
+      ownership: { soe: 'State-owned', central_soe: 'Central SOE', private: 'Private', foreign: 'Foreign', hmt: 'HK/Macao/Taiwan', listed: 'Listed' },
+      origin: { overseas: 'Overseas', other_province: 'Other province', in_province: 'In province', local: 'Local' },
+      sourceChannel: {
+        investor_referral: 'Investor referral',
+        promotion: 'Promotion event',
+        agency: 'Agency',
+        fund: 'Fund',
+        resident: 'Resident office',
+        visit: 'Walk-in',
+        other: 'Other',
+      },
+      projectKind: { new: 'New', expansion: 'Expansion', capital_increase: 'Capital increase', renovation: 'Renovation' },
+      priority: { provincial: 'Provincial key', municipal: 'Municipal key', district: 'District key' },
+      negotiationType: {
+        visit_out: 'Visit out',
+        visit_in: 'Visit in',
+        inspection: 'Site inspection',
+        phone: 'Phone',
+        video: 'Video call',
+        promotion: 'Promotion event',
+        signing: 'Signing ceremony',
+      },
+      agreementType: { framework: 'Framework', investment: 'Investment', supplement: 'Supplement' },
+      requestCategory: {
+        financing: 'Financing',
+        land: 'Land',
+        approval: 'Approval',
+        labor: 'Labour',
+        expansion_ipo: 'Expansion / IPO',
+        policy: 'Policy',
+        other: 'Other',
+      },
+      requestStatus: { received: 'Received', assigned: 'Assigned', in_progress: 'In progress', resolved: 'Resolved', revisited: 'Revisited' },
+      eventType: { promotion: 'Promotion', fair: 'Fair', signing: 'Signing', expo: 'Expo', trip: 'Trip' },
+      targetUnit: { district: 'District', park: 'Park', user: 'Person' },
+      targetIndicator: {
+        new_projects: 'New projects',
+        new_investment: 'New investment',
+        signed_projects: 'Signed projects',
+        signed_amount: 'Signed amount',
+        started_projects: 'Started projects',
+        operating_projects: 'Operating projects',
+        funds: 'Funds in place',
+      },
+      userRole: { staff: 'Staff', manager: 'Manager', leader: 'Leader in charge' },
+    },
+    unit: { yi: '100M CNY', wan: '10k CNY', yuan: 'CNY', usdWan: '10k USD', mu: 'mu' },
+  },
+})

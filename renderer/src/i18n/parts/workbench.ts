@@ -1,0 +1,7 @@
+// Strings of the workbench area.
+import { defineMessages } from '../define'
+
+export const workbench = defineMessages({
+  zh: {},
+  en: {},
+})
