@@ -4,16 +4,17 @@ import Sqlite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { AppError } from './domain/errors'
-import { migrateToLatest, unknownMigrations } from './migrate'
+import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate'
 import type { Database } from './schema'
+import { corruptionMessage, rememberNativeBinding } from './storage/integrity'
 
 export interface OpenOptions {
   /** A file path, or ':memory:' for tests. */
   file: string
   /** Path of a better_sqlite3.node built for another runtime (the Electron shell passes one). */
   nativeBinding?: string
-  /** Called with the file path before pending migrations run on an existing database. */
-  beforeMigrate?: (sqlite: Sqlite.Database) => void
+  /** Called (and awaited: it may take a backup) before pending migrations run on an existing database. */
+  beforeMigrate?: (sqlite: Sqlite.Database) => unknown
 }
 
 export interface OpenDatabase {
@@ -50,7 +51,7 @@ function preflight(file: string, nativeBinding?: string): void {
   try {
     const check = probe.pragma('quick_check', { simple: true })
     if (check !== 'ok') {
-      throw new AppError('db_unavailable', `数据库文件已损坏（${String(check)}），请从备份恢复：${file}`)
+      throw new AppError('db_unavailable', corruptionMessage(file, String(check)))
     }
     const newer = unknownMigrations(probe)
     if (newer.length > 0) {
@@ -74,6 +75,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   const existed = !isNewFile(file)
 
   const sqlite = new Sqlite(file, { nativeBinding })
+  rememberNativeBinding(sqlite, nativeBinding)
   sqlite.pragma('journal_mode = WAL')
   // FULL: in WAL mode, NORMAL may lose the last commits on power loss; an acknowledged write must stay.
   sqlite.pragma('synchronous = FULL')
@@ -82,7 +84,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
   try {
-    await migrateToLatest(db, existed ? () => options.beforeMigrate?.(sqlite) : undefined)
+    if (existed && options.beforeMigrate && (await pendingMigrations(db as Kysely<any>)).length > 0) await options.beforeMigrate(sqlite)
+    await migrateToLatest(db)
   } catch (error) {
     await db.destroy()
     throw error

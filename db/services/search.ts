@@ -59,36 +59,42 @@ function titleTier(whole: string): RawBuilder<number> {
 }
 
 interface DocRow {
+  kind: SearchKind
   refId: string
   title: string
   body: string
   score: number
 }
 
-async function findDocs(ctx: Ctx, kind: SearchKind, terms: string[], limit: number): Promise<DocRow[]> {
+/** The best `limit` documents of each kind, in one pass over the index (or the table). */
+async function findDocs(ctx: Ctx, kinds: SearchKind[], terms: string[], limit: number): Promise<DocRow[]> {
   const long = terms.filter((t) => charCount(t) >= 3)
   const short = terms.filter((t) => charCount(t) < 3)
   const whole = terms.join(' ')
   const shortConditions = short.map(shortTermMatches)
+  const ofKinds = sql`d.kind IN (${sql.join(kinds)})`
+  let scored: RawBuilder<unknown>
   if (long.length > 0) {
     const match = long.map(ftsPhrase).join(' ')
     const extra = shortConditions.length > 0 ? sql` AND ${sql.join(shortConditions, sql` AND `)}` : sql``
-    const { rows } = await sql<DocRow>`
-      SELECT d.ref_id, d.title, d.body, (bm25(search_fts, 10.0, 1.0, 8.0) + ${titleTier(whole)}) AS score
+    scored = sql`
+      SELECT d.docid, d.kind, d.ref_id, d.title, d.body, (bm25(search_fts, 10.0, 1.0, 8.0) + ${titleTier(whole)}) AS score
       FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid
-      WHERE search_fts MATCH ${match} AND d.kind = ${kind}${extra}
-      ORDER BY score, length(d.title), d.docid DESC
-      LIMIT ${limit}`.execute(ctx.db)
-    return rows
+      WHERE search_fts MATCH ${match} AND ${ofKinds}${extra}`
+  } else {
+    // Only short terms: no index can help; one scan serves every kind.
+    const inTitle = sql.join(short.map((t) => like(sql`d.title`, `%${likeEscape(t)}%`)), sql` AND `)
+    scored = sql`
+      SELECT d.docid, d.kind, d.ref_id, d.title, d.body, (${titleTier(whole)} + CASE WHEN ${inTitle} THEN ${IN_TITLE} ELSE 0 END) AS score
+      FROM search_doc d
+      WHERE ${ofKinds} AND ${sql.join(shortConditions, sql` AND `)}`
   }
-  // Only short terms: no index can help, but the scan is bounded by the limit of what it returns.
-  const inTitle = sql.join(short.map((t) => like(sql`d.title`, `%${likeEscape(t)}%`)), sql` AND `)
   const { rows } = await sql<DocRow>`
-    SELECT d.ref_id, d.title, d.body, (${titleTier(whole)} + CASE WHEN ${inTitle} THEN ${IN_TITLE} ELSE 0 END) AS score
-    FROM search_doc d
-    WHERE d.kind = ${kind} AND ${sql.join(shortConditions, sql` AND `)}
-    ORDER BY score, length(d.title), d.docid DESC
-    LIMIT ${limit}`.execute(ctx.db)
+    SELECT kind, ref_id, title, body, score FROM (
+      SELECT s.*, row_number() OVER (PARTITION BY s.kind ORDER BY s.score, length(s.title), s.docid DESC) AS position
+      FROM (${scored}) s
+    ) WHERE position <= ${limit}
+    ORDER BY kind, position`.execute(ctx.db)
   return rows
 }
 
@@ -171,10 +177,11 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   const text = terms.join(' ')
   if (terms.length === 0) return { text, groups: [], total: 0 }
   const wanted = new Set(query.kinds ?? SEARCH_KINDS)
+  const kinds = SEARCH_KINDS.filter((kind) => wanted.has(kind))
+  const found = await findDocs(ctx, kinds, terms, query.limit)
   const groups: SearchResult['groups'] = []
-  for (const kind of SEARCH_KINDS) {
-    if (!wanted.has(kind)) continue
-    const docs = await findDocs(ctx, kind, terms, query.limit)
+  for (const kind of kinds) {
+    const docs = found.filter((d) => d.kind === kind)
     const belongs = await owners(ctx, kind, docs.map((d) => d.refId))
     const hits: SearchHit[] = []
     for (const doc of docs) {

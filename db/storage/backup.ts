@@ -10,7 +10,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { type Backend, openBackend } from '../backend'
 import { type Ctx, nowIso } from '../context'
 import { AppError } from '../domain/errors'
-import type { BackupInfo, BackupList, BackupReason, BackupSettings, RestoreResult } from '../domain/storage'
+import type { BackupInfo, BackupList, BackupReason, BackupSettings } from '../domain/storage'
 import { hasSqliteHeader, verifyCopy } from './integrity'
 import { backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
 
@@ -288,6 +288,9 @@ export function resolveRestoreFile(ctx: Ctx, file: string): string {
 export interface RestoreHooks {
   /** Told about the copy of the current database taken just before it is replaced. */
   onPreRestore?(info: BackupInfo): void
+  /** Given the live backend once the old one is closed: the restored one, or, when the restore
+   * failed half-way, the database as it was before (the shells swap it in either way). */
+  adopt?(backend: Backend): void
 }
 
 /**
@@ -338,15 +341,15 @@ export async function restoreDatabase(backend: Backend, file: string, hooks: Res
   }
   try {
     replace(staged)
-    return await reopen()
+    const restored = await reopen()
+    hooks.adopt?.(restored)
+    return restored
   } catch (error) {
-    // Put the database back as it was, then report.
+    // Put the database back as it was, hand it over, then report.
+    removeWithSidecars(staged)
     copyFileSync(preRestore.file, staged)
     replace(staged)
-    const back = await reopen()
-    await back.close({ keepLock: true })
+    hooks.adopt?.(await reopen())
     throw new AppError('internal', `恢复失败，已还原为恢复前的数据库：${message(error)}`)
   }
 }
-
-export type { RestoreResult }

@@ -1,6 +1,7 @@
 // The command line's commands. Each one is a thin wrapper over API calls.
 import type { HandlerEnv } from '../handlers/types'
 import type { ParsedArgs } from './args'
+import { STORAGE_COMMANDS } from './storage-commands'
 
 export interface CommandContext {
   args: ParsedArgs
@@ -45,6 +46,7 @@ export const COMMANDS: Record<string, Command> = {
       print(await call(method, input))
     },
   },
+  ...STORAGE_COMMANDS,
 }
 
 export function usage(): string {

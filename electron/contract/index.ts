@@ -8,7 +8,9 @@ import { followupsContract } from './followups'
 import { investorsContract } from './investors'
 import { parkContract } from './parks'
 import { projectsContract } from './projects'
+import { reportsContract } from './reports'
 import { searchContract } from './search'
+import { storageContract } from './storage'
 import { systemContract } from './system'
 import { usersContract } from './users'
 
@@ -21,6 +23,8 @@ export const contract = {
   ...projectsContract,
   ...followupsContract,
   ...searchContract,
+  ...storageContract,
+  ...reportsContract,
 }
 
 export type Contract = typeof contract

@@ -4,7 +4,9 @@ import { followupsHandlers } from './followups'
 import { investorsHandlers } from './investors'
 import { parkHandlers } from './parks'
 import { projectsHandlers } from './projects'
+import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
+import { storageHandlers } from './storage'
 import { systemHandlers } from './system'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -18,4 +20,6 @@ export const handlers: Handlers = {
   ...projectsHandlers,
   ...followupsHandlers,
   ...searchHandlers,
+  ...storageHandlers,
+  ...reportsHandlers,
 }

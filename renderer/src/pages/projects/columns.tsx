@@ -1,0 +1,95 @@
+// Every column the project table can show; people choose which (ColumnChooser).
+import { Tag, Tooltip } from 'antd'
+import type { ColumnType } from 'antd/es/table'
+import type { TFunction } from 'i18next'
+import { Link } from 'react-router-dom'
+import type { ProjectRow, ProjectSort } from '../../../../db/domain/project'
+import { StageTag } from '../../components/StageTag'
+import { date, dateTime, yi } from '../../format'
+
+export const COLUMN_KEYS = [
+  'name',
+  'investor',
+  'park',
+  'district',
+  'industry',
+  'stage',
+  'totalInvestment',
+  'priority',
+  'owner',
+  'reserveOn',
+  'signedOn',
+  'startedOn',
+  'operatingOn',
+  'tags',
+  'progress',
+  'updatedAt',
+] as const
+export type ColumnKey = (typeof COLUMN_KEYS)[number]
+
+export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'investor', 'park', 'stage', 'totalInvestment', 'priority', 'owner', 'signedOn', 'updatedAt']
+
+/** The name is how a row is recognised and opened: it is always shown. */
+export const FIXED_COLUMNS: ColumnKey[] = ['name']
+
+const SORT_OF: Partial<Record<ColumnKey, ProjectSort>> = {
+  name: 'name',
+  stage: 'stage',
+  totalInvestment: 'totalInvestment',
+  reserveOn: 'reserveOn',
+  signedOn: 'signedOn',
+  startedOn: 'startedOn',
+  updatedAt: 'updatedAt',
+}
+
+export const sortOfColumn = (key: ColumnKey): ProjectSort | undefined => SORT_OF[key]
+
+const text = (value: string | null) => value ?? '—'
+
+export function columnTitle(t: TFunction, key: ColumnKey): string {
+  return t(`project.field.${key}`)
+}
+
+export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<ProjectRow>> {
+  return {
+    name: {
+      width: 240,
+      ellipsis: { showTitle: false },
+      render: (_, row) => (
+        <Tooltip title={row.name} placement="topLeft">
+          <Link to={`/projects/${row.id}`} onClick={(event) => event.stopPropagation()}>
+            {row.name}
+          </Link>
+        </Tooltip>
+      ),
+    },
+    investor: { width: 180, ellipsis: true, render: (_, row) => text(row.investorName) },
+    park: { width: 160, ellipsis: true, render: (_, row) => text(row.parkName) },
+    district: { width: 90, ellipsis: true, render: (_, row) => text(row.districtName) },
+    industry: { width: 120, ellipsis: true, render: (_, row) => text(row.industryName) },
+    stage: { width: 100, render: (_, row) => <StageTag stage={row.stage} /> },
+    totalInvestment: { width: 130, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
+    priority: {
+      width: 90,
+      render: (_, row) => (row.priority ? <Tag color="gold">{t(`vocab.priority.${row.priority}`)}</Tag> : '—'),
+    },
+    owner: { width: 90, ellipsis: true, render: (_, row) => text(row.ownerName) },
+    reserveOn: { width: 110, render: (_, row) => date(row.reserveOn) },
+    signedOn: { width: 110, render: (_, row) => date(row.signedOn) },
+    startedOn: { width: 110, render: (_, row) => date(row.startedOn) },
+    operatingOn: { width: 110, render: (_, row) => date(row.operatingOn) },
+    tags: {
+      width: 180,
+      render: (_, row) =>
+        row.tags.length === 0
+          ? '—'
+          : row.tags.map((tag) => (
+              <Tag key={tag.id} color={tag.color ?? undefined}>
+                {tag.name}
+              </Tag>
+            )),
+    },
+    progress: { width: 260, ellipsis: true, render: (_, row) => text(row.progress) },
+    updatedAt: { width: 140, render: (_, row) => dateTime(row.updatedAt) },
+  }
+}

@@ -1,0 +1,75 @@
+// The list's filters as the bar holds them, and their translation into a project-list query.
+import type { Input } from '../../../../electron/contract'
+import { parseAmount } from '../../../../db/domain/money'
+import type { ProjectSort } from '../../../../db/domain/project'
+import type { Library, Stage } from '../../../../db/domain/stages'
+import type { Priority } from '../../../../db/domain/vocab'
+
+export const DATE_FIELDS = ['reserveOn', 'signedOn', 'startedOn', 'operatingOn'] as const
+export type DateField = (typeof DATE_FIELDS)[number]
+
+export interface ProjectFilters {
+  text?: string
+  parkIds?: string[]
+  districtIds?: string[]
+  /** 'stage:signed' or 'library:reserve': one picker for both, as people think of them together. */
+  stageOrLibrary?: string
+  industryId?: string
+  ownerId?: string
+  tagIds?: string[]
+  priority?: Priority
+  /** As typed, in 亿元 ('3.5', '5000万'). */
+  minYi?: string
+  maxYi?: string
+  dateField?: DateField
+  dateFrom?: string
+  dateTo?: string
+}
+
+export interface ProjectSorting {
+  sort: ProjectSort
+  order: 'asc' | 'desc'
+}
+
+export const DEFAULT_SORTING: ProjectSorting = { sort: 'updatedAt', order: 'desc' }
+
+type ListQuery = Input<'project-list'>
+
+/** Undefined for empty text; NaN marks text that is not an amount (the bar shows it in red). */
+export function amountFilter(text: string | undefined): number | undefined {
+  if (!text || text.trim() === '') return undefined
+  const parsed = parseAmount(text, 'yi')
+  return parsed.ok ? parsed.yuan : Number.NaN
+}
+
+const ids = (list: string[] | undefined) => (list && list.length > 0 ? list : undefined)
+
+export function toListQuery(filters: ProjectFilters): ListQuery {
+  const query: ListQuery = {
+    text: filters.text?.trim() || undefined,
+    parkIds: ids(filters.parkIds),
+    districtIds: ids(filters.districtIds),
+    industryId: filters.industryId || undefined,
+    ownerId: filters.ownerId || undefined,
+    tagIds: ids(filters.tagIds),
+    priority: filters.priority || undefined,
+  }
+  const [kind, key] = filters.stageOrLibrary?.split(':') ?? []
+  if (kind === 'stage') query.stage = key as Stage
+  if (kind === 'library') query.library = key as Library
+  const min = amountFilter(filters.minYi)
+  const max = amountFilter(filters.maxYi)
+  // A half-typed amount is ignored rather than sent: the list keeps showing the last good answer.
+  if (min !== undefined && !Number.isNaN(min)) query.minInvestment = min
+  if (max !== undefined && !Number.isNaN(max)) query.maxInvestment = max
+  if (filters.dateField) {
+    const field = filters.dateField
+    if (filters.dateFrom) query[`${field}From`] = filters.dateFrom
+    if (filters.dateTo) query[`${field}To`] = filters.dateTo
+  }
+  return query
+}
+
+export function activeFilterCount(filters: ProjectFilters): number {
+  return Object.entries(filters).filter(([key, value]) => key !== 'dateField' && (Array.isArray(value) ? value.length > 0 : !!value)).length
+}
