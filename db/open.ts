@@ -62,6 +62,8 @@ function preflight(file: string, nativeBinding?: string): void {
     }
   } catch (error) {
     if (error instanceof AppError) throw error
+    const code = (error as { code?: string }).code ?? ''
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw new AppError('db_unavailable', corruptionMessage(file, (error as Error).message))
     throw new AppError('db_unavailable', `无法打开数据库：${(error as Error).message}：${file}`)
   } finally {
     probe.close()

@@ -18,6 +18,8 @@ import {
 
 const MAX_TERMS = 8
 const SNIPPET_CHARS = 60
+/** How many rows a query of only 1–2 character terms looks at, per share (title, anywhere). */
+const SHORT_CANDIDATES = 2000
 /** Rank tiers: lower ranks come first; bm25 scores are small negatives, far from these. */
 const EXACT_TITLE = -3_000_000
 const PREFIX_TITLE = -2_000_000
@@ -35,18 +37,18 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 const ftsPhrase = (term: string) => `"${term.replaceAll('"', '""')}"`
 const like = (column: RawBuilder<unknown>, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`
 
+const hasLatin = (term: string) => /[a-z0-9]/i.test(term)
+
+/** Inside a column: instr() when case cannot matter (it is much faster than LIKE), else LIKE. */
+function contains(column: RawBuilder<unknown>, term: string): RawBuilder<unknown> {
+  return hasLatin(term) ? like(column, `%${likeEscape(term)}%`) : sql`instr(${column}, ${term}) > 0`
+}
+
 /** A short term (1–2 characters) matches inside title or body, or at the start of a pinyin word. */
 function shortTermMatches(term: string): RawBuilder<unknown> {
   const t = likeEscape(term)
-  return sql`(${sql.join(
-    [
-      like(sql`d.title`, `%${t}%`),
-      like(sql`d.body`, `%${t}%`),
-      like(sql`d.keys`, `${t}%`),
-      like(sql`d.keys`, `% ${t}%`),
-    ],
-    sql` OR `,
-  )})`
+  const pinyin = hasLatin(term) ? [like(sql`d.keys`, `${t}%`), like(sql`d.keys`, `% ${t}%`)] : []
+  return sql`(${sql.join([contains(sql`d.title`, term), contains(sql`d.body`, term), ...pinyin], sql` OR `)})`
 }
 
 /** Whole-query title tiers, shared by both paths: exact, then prefix (or pinyin prefix). */
@@ -82,12 +84,18 @@ async function findDocs(ctx: Ctx, kinds: SearchKind[], terms: string[], limit: n
       FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid
       WHERE search_fts MATCH ${match} AND ${ofKinds}${extra}`
   } else {
-    // Only short terms: no index can help; one scan serves every kind.
-    const inTitle = sql.join(short.map((t) => like(sql`d.title`, `%${likeEscape(t)}%`)), sql` AND `)
+    // Only short terms: no index can help. Candidates are capped so a one-character query over a
+    // large ledger stays fast; title matches get their own share so they are not crowded out.
+    const inTitle = sql.join(short.map((t) => contains(sql`d.title`, t)), sql` AND `)
+    const cap = SHORT_CANDIDATES
     scored = sql`
       SELECT d.docid, d.kind, d.ref_id, d.title, d.body, (${titleTier(whole)} + CASE WHEN ${inTitle} THEN ${IN_TITLE} ELSE 0 END) AS score
       FROM search_doc d
-      WHERE ${ofKinds} AND ${sql.join(shortConditions, sql` AND `)}`
+      WHERE d.docid IN (
+        SELECT docid FROM (SELECT d.docid FROM search_doc d WHERE ${ofKinds} AND ${inTitle} LIMIT ${cap})
+        UNION
+        SELECT docid FROM (SELECT d.docid FROM search_doc d WHERE ${ofKinds} AND ${sql.join(shortConditions, sql` AND `)} LIMIT ${cap})
+      )`
   }
   const { rows } = await sql<DocRow>`
     SELECT kind, ref_id, title, body, score FROM (

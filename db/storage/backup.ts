@@ -12,6 +12,7 @@ import { type Ctx, nowIso } from '../context'
 import { AppError } from '../domain/errors'
 import type { BackupInfo, BackupList, BackupReason, BackupSettings } from '../domain/storage'
 import { hasSqliteHeader, verifyCopy } from './integrity'
+import { type ShellName, acquireLock } from './lock'
 import { backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
 
 export const BACKUP_DIR_SETTING = 'backup_dir'
@@ -237,11 +238,11 @@ export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
     } catch (error) {
       console.warn(`每日自动备份失败：${message(error)}`)
       return null
-    } finally {
-      dailyRunning.delete(ctx.sqlite)
     }
   })()
   dailyRunning.set(ctx.sqlite, work)
+  // Chained after set(): the work may already be done (nothing to do) when set() runs.
+  void work.finally(() => dailyRunning.get(ctx.sqlite) === work && dailyRunning.delete(ctx.sqlite))
   return work
 }
 
@@ -351,5 +352,40 @@ export async function restoreDatabase(backend: Backend, file: string, hooks: Res
     replace(staged)
     hooks.adopt?.(await reopen())
     throw new AppError('internal', `恢复失败，已还原为恢复前的数据库：${message(error)}`)
+  }
+}
+
+/**
+ * Restore when the database will not open (damaged): the command line's way back, with no backend.
+ * The damaged file is moved aside (with its -wal) into the default backup folder as
+ * `damaged-<time>.sqlite`, never deleted; the restored file opens (and migrates) on the next start.
+ */
+export function restoreUnopenedDatabase(dbFile: string, source: string, shell: ShellName = 'cli', now = new Date()): { restored: string; damaged: string | null } {
+  const target = resolve(dbFile)
+  const from = resolve(source)
+  if (from === target) throw new AppError('validation', '不能用数据库文件恢复它自己')
+  if (!/\.sqlite$/i.test(from) || !existsSync(from)) throw new AppError('not_found', `备份文件不存在或不是 .sqlite 文件：${from}`)
+  const lock = acquireLock(target, shell)
+  const staged = `${target}.restore-tmp`
+  try {
+    removeWithSidecars(staged)
+    copyFileSync(from, staged)
+    if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${staged}-wal`)
+    verifyCopy(staged)
+    let damaged: string | null = null
+    if (existsSync(target)) {
+      const aside = defaultBackupDir(dirname(target))
+      mkdirSync(aside, { recursive: true })
+      damaged = join(aside, backupName(now, 'manual').replace(/^crm-/, 'damaged-'))
+      renameSync(target, damaged)
+      if (existsSync(`${target}-wal`)) renameSync(`${target}-wal`, `${damaged}-wal`)
+      rmSync(`${target}-shm`, { force: true })
+    }
+    renameSync(staged, target)
+    fsyncPath(dirname(target))
+    return { restored: from, damaged }
+  } finally {
+    removeWithSidecars(staged)
+    lock.release()
   }
 }

@@ -44,12 +44,19 @@ function describeForeignKey(row: { table: string; rowid: number | null; parent: 
 /** quick_check (or the full integrity_check) and foreign_key_check, problems in Chinese. */
 export function checkSqlite(sqlite: Sqlite.Database, full = false, schema = 'main'): StorageCheck {
   const started = performance.now()
-  const rows = sqlite.pragma(`${schema}.${full ? 'integrity_check' : 'quick_check'}(100)`) as Record<string, string>[]
-  const messages = rows.map((row) => String(Object.values(row)[0]))
-  const problems = messages.filter((m) => m !== 'ok').map((m) => `结构检查：${m}`)
-  const keys = sqlite.pragma(`${schema}.foreign_key_check`) as { table: string; rowid: number | null; parent: string }[]
-  for (const row of keys.slice(0, 100)) problems.push(`引用检查：${describeForeignKey(row)}`)
-  if (keys.length > 100) problems.push(`引用检查：另有 ${keys.length - 100} 处引用错误未列出`)
+  const problems: string[] = []
+  try {
+    const rows = sqlite.pragma(`${schema}.${full ? 'integrity_check' : 'quick_check'}(100)`) as Record<string, string>[]
+    const messages = rows.map((row) => String(Object.values(row)[0]))
+    problems.push(...messages.filter((m) => m !== 'ok').map((m) => `结构检查：${m}`))
+    const keys = sqlite.pragma(`${schema}.foreign_key_check`) as { table: string; rowid: number | null; parent: string }[]
+    for (const row of keys.slice(0, 100)) problems.push(`引用检查：${describeForeignKey(row)}`)
+    if (keys.length > 100) problems.push(`引用检查：另有 ${keys.length - 100} 处引用错误未列出`)
+  } catch (error) {
+    // Damage bad enough that SQLite refuses to walk the file at all.
+    problems.push(`数据库文件已损坏：${(error as Error).message}`)
+  }
+  if (problems.length > 0) problems.push(RESTORE_HINT)
   return { ok: problems.length === 0, mode: full ? 'full' : 'quick', problems, ms: Math.round(performance.now() - started) }
 }
 
@@ -69,7 +76,7 @@ export function verifyCopy(file: string, like?: Sqlite.Database): void {
   try {
     db.pragma('journal_mode = DELETE')
     const result = checkSqlite(db, true)
-    if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 3).join('；')}）：${file}`)
+    if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 2).join('；')}）：${file}`)
     const hasMigrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get()
     if (!hasMigrations) throw new AppError('validation', `文件不是本应用的数据库（缺少结构版本记录）：${file}`)
     const newer = unknownMigrations(db)

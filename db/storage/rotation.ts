@@ -1,9 +1,10 @@
 // Which backups to keep: a pure function over names and dates, so the policy is tested without files.
-// Policy (grandfather-father-son over every backup, whatever its reason):
-// - the newest backup of each of the 7 most recent days that have backups,
-// - the newest of each of the 4 most recent ISO weeks that have backups,
-// - the newest of each of the 12 most recent months that have backups;
-// plus, whatever their age in the calendar above:
+// Policy (grandfather-father-son over the daily backups):
+// - the newest daily backup of each of the 7 most recent days that have one,
+// - the newest of each of the 4 most recent ISO weeks that have one,
+// - the newest of each of the 12 most recent months that have one;
+// plus, outside that calendar (so a manual backup never pushes the day's daily out, which would
+// only make the next opening take another):
 // - the newest 3 manual backups (the user asked for them by hand),
 // - every pre-* backup (pre-migration, pre-import, pre-restore) of the last 7 days, and the newest of
 //   each pre-* kind at any age: each one is the way back from one risky operation.
@@ -73,10 +74,11 @@ function newestPerPeriod(sorted: BackupEntry[], key: (d: Date) => string, count:
 /** Names of the backups the policy no longer keeps. */
 export function backupsToDelete(entries: BackupEntry[], now: Date): string[] {
   const sorted = [...entries].sort(newestFirst)
+  const dailies = sorted.filter((e) => e.reason === 'daily')
   const keep = new Set<string>()
-  newestPerPeriod(sorted, dayKey, KEEP.days, keep)
-  newestPerPeriod(sorted, isoWeekKey, KEEP.weeks, keep)
-  newestPerPeriod(sorted, monthKey, KEEP.months, keep)
+  newestPerPeriod(dailies, dayKey, KEEP.days, keep)
+  newestPerPeriod(dailies, isoWeekKey, KEEP.weeks, keep)
+  newestPerPeriod(dailies, monthKey, KEEP.months, keep)
   for (const entry of sorted.filter((e) => e.reason === 'manual').slice(0, KEEP.manual)) keep.add(entry.name)
   const preSince = now.getTime() - KEEP.preDays * 86_400_000
   const newestPre = new Set<string>()

@@ -1,6 +1,7 @@
 // The command line's commands. Each one is a thin wrapper over API calls.
 import type { HandlerEnv } from '../handlers/types'
 import type { ParsedArgs } from './args'
+import { reportCommand } from './report-command'
 import { STORAGE_COMMANDS } from './storage-commands'
 
 export interface CommandContext {
@@ -47,6 +48,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...STORAGE_COMMANDS,
+  report: reportCommand,
 }
 
 export function usage(): string {

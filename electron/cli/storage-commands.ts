@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { BACKUP_REASON_LABELS, type BackupInfo, type RestoreResult, type StorageCheck } from '../../db/domain/storage'
-import { backupToFile } from '../../db/storage/backup'
+import { backupToFile, restoreUnopenedDatabase } from '../../db/storage/backup'
 import type { CommandContext } from './commands'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
@@ -42,7 +42,15 @@ export const STORAGE_COMMANDS = {
         return
       }
       for (const problem of result.problems) console.log(`- ${problem}`)
-      throw new Error(`${mode}发现 ${result.problems.length} 个问题。可从备份恢复：npm run cli -- restore <备份文件>`)
+      throw new Error(`${mode}发现问题，见上`)
     },
   },
+}
+
+/** For electron/cli/index.ts: `restore FILE` when the database itself will not open (damaged). */
+export function restoreUnopened(dbFile: string, positional: string[]): void {
+  const [file] = positional
+  if (!file) throw new Error('缺少备份文件')
+  const { restored, damaged } = restoreUnopenedDatabase(dbFile, resolve(file))
+  console.log(`已从 ${restored} 恢复。${damaged ? `损坏的数据库已移到：${damaged}` : ''}`)
 }

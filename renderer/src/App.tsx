@@ -29,6 +29,8 @@ import { ReportsArea } from './pages/reports'
 import { RequestsArea } from './pages/requests'
 import { SettingsArea } from './pages/settings'
 import { WorkbenchArea } from './pages/workbench'
+import { Header } from './shell/Header'
+import { NavBadge } from './shell/NavBadge'
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },
@@ -69,10 +71,15 @@ export function App() {
               mode="inline"
               selectedKeys={[current]}
               onClick={({ key }) => navigate(`/${key}`)}
-              items={NAV.map(({ key, icon }) => ({ key, icon, label: t(`nav.${key}`) }))}
+              items={NAV.map(({ key, icon }) => ({
+                key,
+                icon,
+                label: key === 'workbench' ? <NavBadge label={t('nav.workbench')} /> : t(`nav.${key}`),
+              }))}
             />
           </Layout.Sider>
           <Layout.Content>
+            <Header />
             <Welcome />
             <Routes>
               <Route path="/" element={<Navigate to="/workbench" replace />} />

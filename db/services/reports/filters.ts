@@ -204,7 +204,8 @@ export function drillCondition(d: ParsedDrill): Cond {
     conds.push(sql<SqlBool>`(${sql.join(d.reached.map((m) => sql`${milestoneDate(m)} IS NOT NULL`), sql` OR `)})`)
   }
   if (d.reachedStage) conds.push(sql<SqlBool>`${REACH_RANK} >= ${stageRankOf(d.reachedStage)}`)
-  if (d.funds) conds.push(sql<SqlBool>`EXISTS (SELECT 1 FROM funds f WHERE f.project_id = p.id AND ${fundsIn(d.funds)})`)
+  // IN rather than EXISTS: SQLite can start from funds_arrived and look projects up by id.
+  if (d.funds) conds.push(sql<SqlBool>`p.id IN (SELECT f.project_id FROM funds f WHERE ${fundsIn(d.funds)})`)
   if (d.exception) {
     if (!exceptionCondition) throw new Error('exception conditions not registered')
     conds.push(exceptionCondition(d.exception))

@@ -60,7 +60,11 @@ export async function funnelReport(ctx: Ctx, query: FunnelQuery): Promise<Funnel
   const reached: Figure[] = MAIN_STAGES.map((stage, k) => {
     let n = 0
     let s = 0
-    for (const row of reach.rows) if (row.r >= k) (n += row.n), (s += exact(row.s))
+    for (const row of reach.rows) {
+      if (row.r < k) continue
+      n += row.n
+      s += exact(row.s)
+    }
     return figure(n, exact(s), { ...base, reachedStage: stage })
   })
   const conversions: FunnelConversion[] = MAIN_STAGES.slice(0, -1).map((from, k) => ({
@@ -74,12 +78,18 @@ export async function funnelReport(ctx: Ctx, query: FunnelQuery): Promise<Funnel
   const libraries = (Object.keys(LIBRARIES) as Library[]).map((library) => {
     let n = 0
     let s = 0
-    for (const stage of LIBRARIES[library]) (n += current.get(stage)?.n ?? 0), (s += current.get(stage)?.s ?? 0)
+    for (const stage of LIBRARIES[library]) {
+      n += current.get(stage)?.n ?? 0
+      s += current.get(stage)?.s ?? 0
+    }
     return { library, label: LIBRARY_LABELS[library], ...figure(n, exact(s), { ...base, library }) }
   })
 
   let n = 0
   let s = 0
-  for (const c of current.values()) (n += c.n), (s += c.s)
+  for (const c of current.values()) {
+    n += c.n
+    s += c.s
+  }
   return { period: periodOf(query), stages, conversions, libraries, total: figure(n, exact(s), base) }
 }

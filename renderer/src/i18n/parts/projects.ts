@@ -8,6 +8,7 @@ export const projects = defineMessages({
       add: '新建项目',
       edit: '编辑项目',
       back: '返回项目列表',
+      discard: '放弃修改',
       viewList: '列表',
       viewBoard: '看板',
       summary: '共 {{count}} 个项目，总投资 {{yi}} 亿元',
@@ -55,7 +56,7 @@ export const projects = defineMessages({
         entry: '入库阶段',
       },
       hint: {
-        amount: '可直接输入“3.5亿”或“5000万”',
+        amount: '如 3.5亿、5000万',
         entryStage: '导入已签约的项目时可直接选择当前阶段',
       },
       filter: {
@@ -174,6 +175,7 @@ export const projects = defineMessages({
       add: 'New project',
       edit: 'Edit project',
       back: 'Back to projects',
+      discard: 'Discard',
       viewList: 'List',
       viewBoard: 'Board',
       summary: '{{count}} projects, total investment {{yi}} 100M CNY',
@@ -190,7 +192,7 @@ export const projects = defineMessages({
         kind: 'Kind',
         stage: 'Stage',
         stageOn: 'Stage date',
-        totalInvestment: 'Investment (100M)',
+        totalInvestment: 'Total (100M)',
         fixedAsset: 'Fixed assets',
         foreignCapital: 'Foreign capital (10k USD)',
         land: 'Land (mu)',
@@ -221,7 +223,7 @@ export const projects = defineMessages({
         entry: 'Entry stage',
       },
       hint: {
-        amount: 'Type “3.5亿” or “5000万” directly',
+        amount: 'e.g. 3.5亿, 5000万',
         entryStage: 'When importing a signed project, pick its current stage',
       },
       filter: {

@@ -1,8 +1,13 @@
-// The events area: its own routes below /events.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+// The events area: the list at /events, one event at /events/:id.
+import { Route, Routes } from 'react-router-dom'
+import { EventDetailPage } from './EventDetailPage'
+import { EventListPage } from './EventListPage'
 
 export function EventsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.events')} />
+  return (
+    <Routes>
+      <Route index element={<EventListPage />} />
+      <Route path=":id" element={<EventDetailPage />} />
+    </Routes>
+  )
 }

@@ -1,8 +1,14 @@
 // The investors area: its own routes below /investors.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+import { Navigate, Route, Routes } from 'react-router-dom'
+import { InvestorDetailPage } from './InvestorDetailPage'
+import { InvestorListPage } from './InvestorListPage'
 
 export function InvestorsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.investors')} />
+  return (
+    <Routes>
+      <Route index element={<InvestorListPage />} />
+      <Route path=":id" element={<InvestorDetailPage />} />
+      <Route path="*" element={<Navigate to="/investors" replace />} />
+    </Routes>
+  )
 }

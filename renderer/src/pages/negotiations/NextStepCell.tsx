@@ -1,6 +1,6 @@
 // A next step with its due date: red when overdue, orange today, struck through once done.
 import { CheckCircleFilled } from '@ant-design/icons'
-import { Space, Typography } from 'antd'
+import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { NegotiationView } from '../../../../db/domain/negotiation'
 import { todayText } from './dateField'
@@ -36,19 +36,19 @@ export function NextStepCell({ step, today }: { step: Step; today?: string }) {
   if (!step.nextStep) return <Typography.Text type="secondary">—</Typography.Text>
   if (step.nextDoneOn) {
     return (
-      <Space size={4} align="start">
-        <CheckCircleFilled style={{ color: '#52c41a' }} />
-        <Typography.Text delete type="secondary" ellipsis={{ tooltip: step.nextStep }}>
+      <div style={{ minWidth: 0 }}>
+        <Typography.Text delete type="secondary" ellipsis={{ tooltip: step.nextStep }} style={{ display: 'block' }}>
           {step.nextStep}
         </Typography.Text>
-        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+          <CheckCircleFilled style={{ color: '#52c41a', marginInlineEnd: 4 }} />
           {t('negotiations.due.doneOn', { date: step.nextDoneOn })}
         </Typography.Text>
-      </Space>
+      </div>
     )
   }
   return (
-    <div>
+    <div style={{ minWidth: 0 }}>
       <Typography.Text ellipsis={{ tooltip: step.nextStep }} style={{ display: 'block' }}>
         {step.nextStep}
       </Typography.Text>

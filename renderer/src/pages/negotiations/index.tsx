@@ -1,8 +1,12 @@
 // The negotiations area: its own routes below /negotiations.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+import { Navigate, Route, Routes } from 'react-router-dom'
+import { NegotiationListPage } from './NegotiationListPage'
 
 export function NegotiationsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.negotiations')} />
+  return (
+    <Routes>
+      <Route index element={<NegotiationListPage />} />
+      <Route path="*" element={<Navigate to="/negotiations" replace />} />
+    </Routes>
+  )
 }

@@ -27,7 +27,8 @@ export const COLUMN_KEYS = [
 ] as const
 export type ColumnKey = (typeof COLUMN_KEYS)[number]
 
-export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'investor', 'park', 'stage', 'totalInvestment', 'priority', 'owner', 'signedOn', 'updatedAt']
+// Fits 1280×800 without scrolling sideways; the rest is one click away in the chooser.
+export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'investor', 'park', 'stage', 'totalInvestment', 'priority', 'owner', 'signedOn']
 
 /** The name is how a row is recognised and opened: it is always shown. */
 export const FIXED_COLUMNS: ColumnKey[] = ['name']
@@ -53,7 +54,7 @@ export function columnTitle(t: TFunction, key: ColumnKey): string {
 export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<ProjectRow>> {
   return {
     name: {
-      width: 240,
+      width: 230,
       ellipsis: { showTitle: false },
       render: (_, row) => (
         <Tooltip title={row.name} placement="topLeft">
@@ -63,11 +64,11 @@ export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<Proje
         </Tooltip>
       ),
     },
-    investor: { width: 180, ellipsis: true, render: (_, row) => text(row.investorName) },
+    investor: { width: 170, ellipsis: true, render: (_, row) => text(row.investorName) },
     park: { width: 160, ellipsis: true, render: (_, row) => text(row.parkName) },
     district: { width: 90, ellipsis: true, render: (_, row) => text(row.districtName) },
     industry: { width: 120, ellipsis: true, render: (_, row) => text(row.industryName) },
-    stage: { width: 100, render: (_, row) => <StageTag stage={row.stage} /> },
+    stage: { width: 96, render: (_, row) => <StageTag stage={row.stage} /> },
     totalInvestment: { width: 130, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
     priority: {
       width: 90,

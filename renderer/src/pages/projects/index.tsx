@@ -1,8 +1,15 @@
 // The projects area: its own routes below /projects.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+import { Route, Routes } from 'react-router-dom'
+import { ProjectBoardPage } from './ProjectBoardPage'
+import { ProjectDetailPage } from './ProjectDetailPage'
+import { ProjectListPage } from './ProjectListPage'
 
 export function ProjectsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.projects')} />
+  return (
+    <Routes>
+      <Route index element={<ProjectListPage />} />
+      <Route path="board" element={<ProjectBoardPage />} />
+      <Route path=":id" element={<ProjectDetailPage />} />
+    </Routes>
+  )
 }

@@ -30,9 +30,11 @@ export const KEYS = {
   columns: 'crm-projects-columns',
   views: 'crm-projects-views',
   board: 'crm-projects-board',
+  page: 'crm-projects-page',
 } as const
 
 /** Lets another screen (the board, a detail link) open the list with filters already set. */
 export function presetListFilters(filters: object): void {
   sessionStorage.setItem(KEYS.filters, JSON.stringify(filters))
+  sessionStorage.removeItem(KEYS.page)
 }

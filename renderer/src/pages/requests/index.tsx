@@ -1,8 +1,13 @@
-// The requests area: its own routes below /requests.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+// The requests area: the list at /requests, one request at /requests/:id.
+import { Route, Routes } from 'react-router-dom'
+import { RequestDetailPage } from './RequestDetailPage'
+import { RequestListPage } from './RequestListPage'
 
 export function RequestsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.requests')} />
+  return (
+    <Routes>
+      <Route index element={<RequestListPage />} />
+      <Route path=":id" element={<RequestDetailPage />} />
+    </Routes>
+  )
 }

@@ -1,8 +1,12 @@
 // The workbench area: its own routes below /workbench.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+import { Navigate, Route, Routes } from 'react-router-dom'
+import { WorkbenchPage } from './WorkbenchPage'
 
 export function WorkbenchArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.workbench')} />
+  return (
+    <Routes>
+      <Route index element={<WorkbenchPage />} />
+      <Route path="*" element={<Navigate to="/workbench" replace />} />
+    </Routes>
+  )
 }

@@ -1,0 +1,65 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type TestBackend, testBackend } from '../../../tests/support/backend'
+import type { ReportDrill } from '../../domain/report'
+import { changePct, drillCondition, elapsedShare, lastYearOf, measureOf, parseDrill, periodOf } from './filters'
+import { fillLedger } from './fixtures'
+
+describe('report periods', () => {
+  it('turns year, quarter, month and ranges into inclusive date ranges', () => {
+    expect(periodOf({ year: 2024 })).toEqual({ from: '2024-01-01', to: '2024-12-31', label: '2024年' })
+    expect(periodOf({ year: 2024, quarter: 1 })).toMatchObject({ from: '2024-01-01', to: '2024-03-31', label: '2024年第1季度' })
+    expect(periodOf({ year: 2024, quarter: 4 })).toMatchObject({ from: '2024-10-01', to: '2024-12-31' })
+    expect(periodOf({ year: 2024, month: 2 })).toMatchObject({ from: '2024-02-01', to: '2024-02-29' })
+    expect(periodOf({ from: '2024-03-16', to: '2024-04-02' })).toMatchObject({ from: '2024-03-16', to: '2024-04-02' })
+    expect(periodOf({})).toBeNull()
+  })
+
+  it('compares with the same dates of last year, month ends staying month ends', () => {
+    expect(lastYearOf(periodOf({ year: 2024, month: 2 })!)).toEqual({ from: '2023-02-01', to: '2023-02-28', label: '2023年2月' })
+    expect(lastYearOf(periodOf({ year: 2025, month: 2 })!)).toMatchObject({ from: '2024-02-01', to: '2024-02-29' })
+    expect(lastYearOf(periodOf({ year: 2024, quarter: 2 })!)).toMatchObject({ from: '2023-04-01', to: '2023-06-30', label: '2023年第2季度' })
+    expect(lastYearOf({ from: '2024-03-16', to: '2024-04-02', label: '' })).toMatchObject({ from: '2023-03-16', to: '2023-04-02' })
+  })
+
+  it('measures the elapsed share of a year including the as-of day', () => {
+    expect(elapsedShare(2024, '2023-12-31')).toBe(0)
+    expect(elapsedShare(2024, '2024-01-01')).toBeCloseTo(1 / 366)
+    expect(elapsedShare(2024, '2024-06-30')).toBeCloseTo(182 / 366)
+    expect(elapsedShare(2024, '2024-12-31')).toBe(1)
+    expect(changePct(3, 0)).toBeNull()
+    expect(changePct(1, 3)).toBe(-66.67)
+  })
+})
+
+describe('query plans of the main report queries', () => {
+  let api: TestBackend
+  beforeAll(async () => {
+    api = await testBackend({ now: '2024-12-31T10:00:00+08:00' })
+    await fillLedger(api.env.ctx)
+  })
+  afterAll(() => api.close())
+
+  async function plan(drill: ReportDrill, group = sql`1`): Promise<string> {
+    const d = parseDrill(drill)
+    const rows = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT ${group} AS k, count(*), sum(${measureOf(d)})
+      FROM project p WHERE ${drillCondition(d)} GROUP BY k`.execute(api.env.ctx.db)
+    return rows.rows.map((r) => r.detail).join('\n')
+  }
+
+  const year = { from: '2024-01-01', to: '2024-12-31' }
+
+  it('reads the reserve flow and the yearly breakdowns through project_reserve_on', async () => {
+    expect(await plan({ dates: { reserve: year } })).toMatch(/SEARCH p USING INDEX project_reserve_on/)
+    expect(await plan({ dates: { reserve: year } }, sql`p.district_id`)).toMatch(/USING INDEX project_reserve_on/)
+  })
+
+  it('reads a district or park scope through its (unit, stage) index', async () => {
+    expect(await plan({ districtId: 'D1' })).toMatch(/USING INDEX project_district_stage/)
+    expect(await plan({ parkId: 'K1' }, sql`p.stage`)).toMatch(/USING INDEX project_park_stage/)
+  })
+
+  it('finds agreements signed in the period through agreement_signed', async () => {
+    expect(await plan({ dates: { signed: year } })).toMatch(/SEARCH a USING (COVERING )?INDEX agreement_signed/)
+  })
+})

@@ -1,0 +1,91 @@
+// Add or edit one contact of an investor.
+import { App, Checkbox, Col, Form, Input, Modal, Row } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { ContactFields, type ContactView } from '../../../../db/domain/investor'
+import { useApiMutation } from '../../api/hooks'
+import { applyApiError, zodRule } from '../../components/forms'
+
+interface Props {
+  investorId: string
+  contact: ContactView | null
+  open: boolean
+  onClose(): void
+}
+
+const shape = ContactFields.shape
+
+export function ContactForm({ investorId, contact, open, onClose }: Props) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm()
+  const create = useApiMutation('contact-create')
+  const update = useApiMutation('contact-update')
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    try {
+      if (contact) await update.mutateAsync({ id: contact.id, ...values })
+      else await create.mutateAsync({ investorId, ...values })
+      void message.success(t('common.saved'))
+      onClose()
+    } catch (error) {
+      void message.error(applyApiError(form, error))
+    }
+  }
+
+  const cancel = () => {
+    if (!form.isFieldsTouched()) return onClose()
+    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
+  }
+
+  return (
+    <Modal
+      open={open}
+      width={560}
+      title={contact ? t('investors.contacts.edit') : t('investors.contacts.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={cancel}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={contact ?? { isPrimary: false }} requiredMark="optional">
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="name" label={t('investors.contacts.name')} rules={[zodRule(shape.name)]} required>
+              <Input autoFocus maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="title" label={t('investors.contacts.title')} rules={[zodRule(shape.title)]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="phone" label={t('investors.contacts.phone')} rules={[zodRule(shape.phone)]}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="wechat" label={t('investors.contacts.wechat')} rules={[zodRule(shape.wechat)]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="email" label={t('investors.contacts.email')} rules={[zodRule(shape.email)]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="note" label={t('investors.contacts.note')} rules={[zodRule(shape.note)]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="isPrimary" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox>{t('investors.contacts.isPrimary')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,165 @@
+// A negotiation record: create, edit, and the quick entry (fewer fields, same rules). Keyboard
+// first: the target box has focus, Tab walks the fields, Ctrl/⌘+Enter saves.
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd'
+import type { KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NegotiationFields, type NegotiationView } from '../../../../db/domain/negotiation'
+import { useApiMutation } from '../../api/hooks'
+import { applyApiError, zodRule } from '../../components/forms'
+import { DATE_FORMAT, dateField, isFuture, todayText } from './dateField'
+import { type TargetOption, TargetPicker, targetOf } from './TargetPicker'
+import { negotiationTypeOptions } from './typeOptions'
+
+interface Props {
+  open: boolean
+  /** Editing this record; missing: a new one. */
+  negotiation?: NegotiationView | null
+  /** A new record about this project or investor (from its detail page). */
+  preset?: TargetOption
+  /** The quick entry: only what is needed to remember the conversation and the next step. */
+  quick?: boolean
+  onClose(): void
+  onSaved?(saved: NegotiationView): void
+}
+
+const shape = NegotiationFields.shape
+
+function initialValues(negotiation: NegotiationView | null | undefined, preset: TargetOption | undefined) {
+  if (!negotiation) return { target: preset?.value, type: 'visit_out', happenedOn: todayText() }
+  const target = negotiation.projectId ? `project:${negotiation.projectId}` : `investor:${negotiation.investorId}`
+  return { ...negotiation, target }
+}
+
+function initialTarget(negotiation: NegotiationView | null | undefined, preset: TargetOption | undefined): TargetOption | undefined {
+  if (!negotiation) return preset
+  if (negotiation.projectId) return { value: `project:${negotiation.projectId}`, label: negotiation.projectName ?? '' }
+  return { value: `investor:${negotiation.investorId}`, label: negotiation.investorName ?? '' }
+}
+
+export function NegotiationForm({ open, negotiation, preset, quick, onClose, onSaved }: Props) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm()
+  const create = useApiMutation('negotiation-create')
+  const update = useApiMutation('negotiation-update')
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    const { target, ...fields } = values
+    const input = { ...fields, ...targetOf(target) }
+    try {
+      const saved = negotiation ? await update.mutateAsync({ id: negotiation.id, ...input }) : await create.mutateAsync(input)
+      void message.success(t('common.saved'))
+      onSaved?.(saved)
+      onClose()
+    } catch (error) {
+      void message.error(applyApiError(form, error))
+    }
+  }
+
+  const cancel = () => {
+    if (!form.isFieldsTouched()) return onClose()
+    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void submit()
+    }
+  }
+
+  const title = negotiation ? t('negotiations.edit') : quick ? t('negotiations.quickTitle') : t('negotiations.add')
+  return (
+    <Modal
+      open={open}
+      width={quick ? 600 : 720}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={cancel}
+      destroyOnHidden
+      footer={(buttons) => (
+        <>
+          <Typography.Text type="secondary" style={{ marginInlineEnd: 12, fontSize: 12 }}>
+            {t('negotiations.saveHint')}
+          </Typography.Text>
+          {buttons}
+        </>
+      )}
+    >
+      <div onKeyDown={onKeyDown}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={initialValues(negotiation, preset)} requiredMark="optional">
+          <Form.Item
+            name="target"
+            label={t('negotiations.fields.target')}
+            rules={[{ required: true, message: t('negotiations.target.required') }]}
+          >
+            <TargetPicker initial={initialTarget(negotiation, preset)} autoFocus={!preset} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name="type" label={t('negotiations.fields.type')} rules={[zodRule(shape.type)]} required>
+                <Select showSearch={{ optionFilterProp: 'label' }} options={negotiationTypeOptions(t)} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="happenedOn" label={t('negotiations.fields.happenedOn')} rules={[zodRule(shape.happenedOn)]} required {...dateField}>
+                <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} disabledDate={isFuture} allowClear={false} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {!quick && (
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item name="ourPeople" label={t('negotiations.fields.ourPeople')} rules={[zodRule(shape.ourPeople)]}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="theirPeople" label={t('negotiations.fields.theirPeople')} rules={[zodRule(shape.theirPeople)]}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
+          <Form.Item name="summary" label={t('negotiations.fields.summary')} rules={[zodRule(shape.summary)]} required>
+            <Input.TextArea autoSize={{ minRows: quick ? 3 : 4, maxRows: 10 }} maxLength={5000} placeholder={t('negotiations.summaryPlaceholder')} />
+          </Form.Item>
+          {!quick && (
+            <Form.Item name="result" label={t('negotiations.fields.result')} rules={[zodRule(shape.result)]}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+            </Form.Item>
+          )}
+          <Row gutter={16}>
+            <Col span={16}>
+              <Form.Item
+                name="nextStep"
+                label={t('negotiations.fields.nextStep')}
+                dependencies={['nextDueOn']}
+                rules={[
+                  zodRule(shape.nextStep),
+                  ({ getFieldValue }) => ({
+                    validator: async (_, value) => {
+                      if (getFieldValue('nextDueOn') && !value?.trim()) throw new Error(t('negotiations.nextStepNeeded'))
+                    },
+                  }),
+                ]}
+              >
+                <Input maxLength={500} placeholder={t('negotiations.nextStepPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="nextDueOn" label={t('negotiations.fields.nextDueOn')} rules={[zodRule(shape.nextDueOn)]} {...dateField}>
+                <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </div>
+    </Modal>
+  )
+}

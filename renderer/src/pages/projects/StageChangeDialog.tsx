@@ -1,0 +1,135 @@
+// 变更阶段: one dialog for the board's drag and the detail's button. Moving back or off the main
+// path asks for a reason; dates that contradict earlier ones are shown after saving, not refused.
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Space } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { ProjectStageChange } from '../../../../db/domain/project'
+import { MAIN_STAGES, SIDE_STAGES, type Stage } from '../../../../db/domain/stages'
+import { useApiMutation } from '../../api/hooks'
+import { applyApiError, zodRule } from '../../components/forms'
+import { StageTag } from '../../components/StageTag'
+import { isoDateItem, notInFuture, today } from './dates'
+import { needsReason } from './stageRules'
+
+export interface StageChangeTarget {
+  id: string
+  name: string
+  stage: Stage
+  /** Preset by dropping a card on a column. */
+  toStage?: Stage
+}
+
+interface Props {
+  target: StageChangeTarget | null
+  onClose(): void
+}
+
+interface Values {
+  toStage?: Stage
+  happenedOn: string
+  reason?: string
+  note?: string
+}
+
+const shape = ProjectStageChange.shape
+
+export function StageChangeDialog({ target, onClose }: Props) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm<Values>()
+  const change = useApiMutation('project-stage-change')
+  const toStage = Form.useWatch('toStage', form)
+  const from = target?.stage ?? 'lead'
+  const reasonNeeded = needsReason(from, toStage)
+
+  const save = async (values: Values) => {
+    if (!target || !values.toStage) return
+    try {
+      const saved = await change.mutateAsync({ id: target.id, ...values, toStage: values.toStage })
+      onClose()
+      const done = t('project.stageChange.done', { stage: t(`stage.${values.toStage}`) })
+      if (saved.warnings.length === 0) return void message.success(done)
+      modal.warning({
+        title: t('project.stageChange.warningsTitle'),
+        content: (
+          <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+            {saved.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        ),
+      })
+    } catch (error) {
+      void message.error(applyApiError(form, error))
+    }
+  }
+
+  const cancel = () => {
+    if (!form.isFieldsTouched()) return onClose()
+    modal.confirm({ title: t('common.unsavedChanges'), okText: t('project.discard'), cancelText: t('common.cancel'), onOk: onClose })
+  }
+
+  return (
+    <Modal
+      open={target !== null}
+      width={520}
+      title={target ? t('project.stageChange.title', { name: target.name }) : ''}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={change.isPending}
+      onOk={() => form.submit()}
+      onCancel={cancel}
+      destroyOnHidden
+    >
+      {target && (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ toStage: target.toStage, happenedOn: today() }}
+          onFinish={save}
+          data-testid="stage-change-form"
+        >
+          <Form.Item label={t('project.stageChange.from')}>
+            <StageTag stage={target.stage} />
+          </Form.Item>
+          <Space size={16} style={{ display: 'flex' }} align="start">
+            <Form.Item
+              name="toStage"
+              label={t('project.stageChange.to')}
+              style={{ width: 200 }}
+              rules={[
+                { required: true, message: t('project.stageChange.toRequired') },
+                { validator: async (_, value) => { if (value === target.stage) throw new Error(t('project.stageChange.same')) } },
+              ]}
+            >
+              <Select
+                autoFocus={!target.toStage}
+                options={[...MAIN_STAGES, ...SIDE_STAGES].map((stage) => ({
+                  value: stage,
+                  label: t(`stage.${stage}`),
+                  disabled: stage === target.stage,
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="happenedOn" label={t('project.stageChange.happenedOn')} rules={[zodRule(shape.happenedOn)]} required {...isoDateItem}>
+              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: 160 }} />
+            </Form.Item>
+          </Space>
+          {reasonNeeded && <Alert type="warning" showIcon title={t('project.stageChange.reasonHelp')} style={{ marginBottom: 12 }} />}
+          <Form.Item
+            name="reason"
+            label={reasonNeeded ? t('project.stageChange.reasonRequired') : t('project.stageChange.reason')}
+            required={reasonNeeded}
+            rules={[{ required: reasonNeeded, whitespace: true, message: t('project.stageChange.reasonMissing') }, zodRule(shape.reason)]}
+          >
+            <Input maxLength={500} autoFocus={!!target.toStage && reasonNeeded} />
+          </Form.Item>
+          <Form.Item name="note" label={t('project.stageChange.note')} rules={[zodRule(shape.note)]}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <button type="submit" hidden />
+        </Form>
+      )}
+    </Modal>
+  )
+}

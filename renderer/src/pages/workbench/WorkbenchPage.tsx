@@ -1,0 +1,77 @@
+// 工作台: what to do today first (overdue and due next steps), then the week ahead, my projects
+// by stage, and what changed lately. Ctrl/⌘+J records a negotiation from anywhere on the page.
+import { EditOutlined } from '@ant-design/icons'
+import { Button, Col, Flex, Row, Segmented, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApiQuery } from '../../api/hooks'
+import { NegotiationForm } from '../negotiations/NegotiationForm'
+import { DueCounts } from './DueCounts'
+import { DueNowCard } from './DueNowCard'
+import { ProjectsByStage } from './ProjectsByStage'
+import { RecentNegotiations } from './RecentNegotiations'
+import { UpcomingCard } from './UpcomingCard'
+import { useShortcut } from './useShortcut'
+
+type Scope = 'mine' | 'all'
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
+
+export function WorkbenchPage() {
+  const { t } = useTranslation()
+  const session = useApiQuery('session-get', {})
+  const user = session.data?.user ?? null
+  const [scope, setScope] = useState<Scope>('mine')
+  const [quickOpen, setQuickOpen] = useState(false)
+  useShortcut('j', () => setQuickOpen(true))
+
+  // Without a chosen user there is no "mine": everyone's work is shown.
+  const ownerId = user && scope === 'mine' ? user.id : undefined
+  const summary = useApiQuery('negotiation-due-summary', { ownerId })
+  const today = summary.data?.today
+
+  return (
+    <div className="page">
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+        <Space size={16} align="center">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {user ? t('workbench.greeting', { name: user.name }) : t('nav.workbench')}
+          </Typography.Title>
+          {today && <Typography.Text type="secondary">{t('workbench.today', { date: today })}</Typography.Text>}
+        </Space>
+        <Space size={12}>
+          {user && (
+            <Segmented<Scope>
+              value={scope}
+              onChange={setScope}
+              options={[
+                { value: 'mine', label: t('workbench.scope.mine') },
+                { value: 'all', label: t('workbench.scope.all') },
+              ]}
+            />
+          )}
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setQuickOpen(true)} data-testid="quick-entry">
+            {t('workbench.quickEntry')}
+            <Typography.Text style={{ color: 'inherit', opacity: 0.75, fontSize: 12 }}>{isMac ? '⌘J' : 'Ctrl+J'}</Typography.Text>
+          </Button>
+        </Space>
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <DueCounts summary={summary.data} loading={summary.isLoading} />
+            <DueNowCard ownerId={ownerId} today={today} onQuickEntry={() => setQuickOpen(true)} />
+            <UpcomingCard ownerId={ownerId} today={today} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <ProjectsByStage ownerId={ownerId} />
+            <RecentNegotiations ownerId={ownerId} />
+          </Space>
+        </Col>
+      </Row>
+      <NegotiationForm quick open={quickOpen} onClose={() => setQuickOpen(false)} />
+    </div>
+  )
+}

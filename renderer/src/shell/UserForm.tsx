@@ -1,0 +1,83 @@
+// Create or edit a person who uses the app. The header makes a newly created user current.
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { UserFields } from '../../../db/domain/user'
+import { USER_ROLE } from '../../../db/domain/vocab'
+import type { User } from '../../../db/schema'
+import { useApiMutation } from '../api/hooks'
+import { applyApiError, zodRule } from '../components/forms'
+
+interface Props {
+  user: User | null
+  open: boolean
+  onClose(): void
+  onSaved?(user: User): void
+}
+
+export function UserForm({ user, open, onClose, onSaved }: Props) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm()
+  const create = useApiMutation('user-create')
+  const update = useApiMutation('user-update')
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    try {
+      const saved = user ? await update.mutateAsync({ id: user.id, ...values }) : await create.mutateAsync(values)
+      void message.success(t('common.saved'))
+      onSaved?.(saved)
+      onClose()
+    } catch (error) {
+      void message.error(applyApiError(form, error))
+    }
+  }
+
+  const cancel = () => {
+    if (!form.isFieldsTouched()) return onClose()
+    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
+  }
+
+  const shape = UserFields.shape
+  return (
+    <Modal
+      open={open}
+      width={520}
+      title={user ? t('user.edit') : t('user.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={cancel}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={user ?? { role: 'staff' }} onFinish={submit}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="name" label={t('user.name')} rules={[zodRule(shape.name)]} required>
+              <Input autoFocus maxLength={50} onPressEnter={submit} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="role" label={t('user.role')} rules={[zodRule(shape.role)]} required>
+              <Select options={USER_ROLE.keys.map((key) => ({ value: key, label: t(`vocab.userRole.${key}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="title" label={t('user.title')} rules={[zodRule(shape.title)]}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="phone" label={t('user.phone')} rules={[zodRule(shape.phone)]}>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,48 @@
+// Delete goes to the recycle bin; the toast offers the undo (restore) right away.
+import { App, Button, Space } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { call } from '../api/client'
+import { useQueryClient } from '@tanstack/react-query'
+import type { RecycleEntity } from '../../../db/domain/history'
+
+type DeleteMethod = 'event-delete' | 'request-delete' | 'user-delete' | 'tag-delete' | 'industry-delete' | 'target-delete'
+
+/** Deletes through the entity's own delete method; undo restores through the recycle bin. */
+export function useUndoableDelete(method: DeleteMethod, entity: RecycleEntity) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+
+  const undo = async (id: string, key: string) => {
+    message.destroy(key)
+    try {
+      await call('recycle-restore', { entity, id })
+      await queryClient.invalidateQueries()
+    } catch (error) {
+      void message.error((error as Error).message)
+    }
+  }
+
+  return async (id: string, name: string) => {
+    try {
+      // Every delete method takes { id }; the cast only picks one of them for the type checker.
+      await call(method as 'tag-delete', { id })
+      await queryClient.invalidateQueries()
+      const key = `deleted-${id}`
+      void message.success({
+        key,
+        duration: 6,
+        content: (
+          <Space>
+            {t('common.deleted', { name })}
+            <Button size="small" type="link" onClick={() => void undo(id, key)} data-testid="undo-delete">
+              {t('common.undo')}
+            </Button>
+          </Space>
+        ),
+      })
+    } catch (error) {
+      void message.error((error as Error).message)
+    }
+  }
+}
