@@ -24,8 +24,7 @@ export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> 
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name)
 }
 
-export async function migrateToLatest(db: Kysely<any>, beforeMigrate?: () => void): Promise<void> {
-  if (beforeMigrate && (await pendingMigrations(db)).length > 0) beforeMigrate()
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName

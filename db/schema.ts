@@ -270,6 +270,36 @@ export interface SearchDocTable {
   keys: string
 }
 
+/** A ledger import (db/ledger): counts per outcome; undone_at once it was undone. */
+export interface ImportBatchTable {
+  id: string
+  fileName: string
+  sheetName: string
+  sha256: string
+  createdAt: string
+  createdBy: string | null
+  rowsRead: number
+  createdCount: number
+  updatedCount: number
+  unchangedCount: number
+  skippedCount: number
+  errorCount: number
+  undoneAt: string | null
+  undoneBy: string | null
+}
+
+/** One record an import created or changed; before/after: JSON of the changed columns. */
+export interface ImportBatchRowTable {
+  seq: Generated<number>
+  batchId: string
+  excelRow: number
+  action: 'create' | 'update'
+  entity: string
+  entityId: string
+  before: string | null
+  after: string | null
+}
+
 export interface Database {
   user: UserTable
   district: DistrictTable
@@ -294,6 +324,8 @@ export interface Database {
   target: TargetTable
   attachment: AttachmentTable
   searchDoc: SearchDocTable
+  importBatch: ImportBatchTable
+  importBatchRow: ImportBatchRowTable
 }
 
 export type User = Selectable<UserTable>
@@ -315,3 +347,5 @@ export type Funds = Selectable<FundsTable>
 export type Request = Selectable<RequestTable>
 export type Target = Selectable<TargetTable>
 export type Attachment = Selectable<AttachmentTable>
+export type ImportBatch = Selectable<ImportBatchTable>
+export type ImportBatchRow = Selectable<ImportBatchRowTable>

@@ -148,6 +148,13 @@ describe('demo seed', () => {
       expect(totalInvestmentYuan!).toBeGreaterThanOrEqual(50_000_000)
       expect(totalInvestmentYuan!).toBeLessThanOrEqual(8_000_000_000)
     }
+    // Nothing happens to a project before it entered the reserve, or after today.
+    for (const table of ['agreement', 'funds', 'negotiation'] as const) {
+      const column = { agreement: 'signed_on', funds: 'arrived_on', negotiation: 'happened_on' }[table]
+      const wrong = await sql`select count(*) as n from ${sql.table(table)} t join project p on p.id = t.project_id
+        where ${sql.ref(`t.${column}`)} < p.reserve_on or ${sql.ref(`t.${column}`)} > ${TODAY}`.execute(api.env.ctx.db)
+      expect({ table, ...(wrong.rows[0] as object) }).toEqual({ table, n: 0 })
+    }
     // Funds in place never exceed the project's total.
     const over = await sql`select p.name from project p join funds f on f.project_id = p.id group by p.id having sum(f.amount_yuan) > p.total_investment_yuan`.execute(api.env.ctx.db)
     expect(over.rows).toEqual([])

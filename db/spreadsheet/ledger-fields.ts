@@ -55,7 +55,7 @@ export function normalizeHeader(raw: unknown): NormalizedHeader {
   let s = (raw instanceof Date ? '' : String(raw))
     .normalize('NFKC') // （）→(), ：→:, full-width letters and digits → ASCII
     .replace(/[\s\u3000]+/g, '')
-    .replace(/[【\[]/g, '(')
+    .replace(/[【[]/g, '(')
     .replace(/[】\]]/g, ')')
     .replace(/^[*※★]+|[*※★]+$/g, '')
     .toLowerCase()

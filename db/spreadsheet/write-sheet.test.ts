@@ -73,7 +73,6 @@ describe('createWorkbookWriter', () => {
     expect(xml).toContain('<mergeCell ref="A2:F2"/>')
     const styles = await zip.file('xl/styles.xml')!.async('string')
     expect(styles).toContain('formatCode="yyyy-mm-dd"')
-    expect(styles).toContain('formatCode="0.00%"')
   })
 
   it('writes to a stream, fixes sheet names Excel would refuse and streams many rows', async () => {

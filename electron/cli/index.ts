@@ -7,6 +7,7 @@ import { dispatch } from '../handlers/dispatch'
 import type { HandlerEnv } from '../handlers/types'
 import { type ParsedArgs, parseArgs, stringOption } from './args'
 import { COMMANDS, usage } from './commands'
+import { restoreUnopened } from './storage-commands'
 
 async function main(argv: string[]): Promise<number> {
   const args: ParsedArgs = parseArgs(argv)
@@ -18,7 +19,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const file = resolveDbPath(stringOption(args, 'db'))
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const backend = await openBackend({ file })
+  // Restoring must work on a database that no longer opens: it never opens the damaged file.
+  if (name === 'restore') {
+    restoreUnopened(file, rest)
+    return 0
+  }
+  const backend = await openBackend({ file, shell: 'cli' })
   const env: HandlerEnv = { ctx: backend.ctx, backend, shell: 'cli' }
   try {
     await command.run({
@@ -32,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     })
     return 0
   } finally {
-    await backend.close()
+    // A restore swaps env.backend: close the one in use now.
+    await env.backend.close()
   }
 }
 

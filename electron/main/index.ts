@@ -5,9 +5,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Backend, openBackend } from '../../db/backend'
 import { defaultDataDir, resolveDbPath } from '../../db/paths'
+import { maybeDailyBackup } from '../../db/storage/backup'
 import { INVOKE_CHANNEL } from '../contract/bridge'
 import { parseArgs } from '../cli/args'
 import { dispatch } from '../handlers/dispatch'
+import type { HandlerEnv } from '../handlers/types'
 import { isAppUrl, windowPreferences } from './policy'
 import { hardenContents, hardenSession } from './security'
 
@@ -16,7 +18,7 @@ app.enableSandbox()
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 let mainWindow: BrowserWindow | null = null
-let backend: Backend | null = null
+let env: HandlerEnv | null = null
 
 /** better-sqlite3 built for Electron's ABI (npm run electron:native), beside the Node build. */
 function electronNativeBinding(): string | undefined {
@@ -47,18 +49,21 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 async function start(): Promise<void> {
   const file = resolveDbPath(parseArgs(process.argv.slice(1)).options.db as string | undefined)
   mkdirSync(join(file, '..'), { recursive: true })
+  let backend: Backend
   try {
-    backend = await openBackend({ file, nativeBinding: electronNativeBinding() })
+    backend = await openBackend({ file, nativeBinding: electronNativeBinding(), shell: 'electron' })
   } catch (error) {
     dialog.showErrorBox('无法打开数据库', (error as Error).message)
     app.exit(1)
     return
   }
-  const env = { ctx: backend.ctx, backend, shell: 'electron' as const }
+  const shared: HandlerEnv = { ctx: backend.ctx, backend, shell: 'electron' }
+  env = shared
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } }
-    return dispatch(env, String(method), input)
+    return dispatch(shared, String(method), input)
   })
+  setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
   hardenSession(session.defaultSession)
   hardenContents(rendererUrl)
   createWindow()
@@ -74,5 +79,6 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(start)
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void backend?.close())
+  // A restore swaps env.backend: close the one in use now.
+  app.on('will-quit', () => void env?.backend.close())
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openBackend } from '../../db/backend'
+import { maybeDailyBackup } from '../../db/storage/backup'
 import { resolveDbPath } from '../../db/paths'
 import { parseArgs, stringOption } from '../cli/args'
 import { startWebServer } from './web-server'
@@ -18,14 +19,18 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   mkdirSync(dirname(file), { recursive: true })
-  const backend = await openBackend({ file })
+  const backend = await openBackend({ file, shell: 'web' })
+  const env = { ctx: backend.ctx, backend, shell: 'web' as const }
   const port = Number(stringOption(args, 'port') ?? 0)
-  const server = await startWebServer({ env: { ctx: backend.ctx, backend, shell: 'web' }, rendererDir, port })
+  const server = await startWebServer({ env, rendererDir, port })
+  const daily = setInterval(() => void maybeDailyBackup(env.ctx), 60 * 60 * 1000)
   console.log(`招商引资 CRM 浏览器模式已启动，请打开：${server.url}`)
   console.log(`数据库：${file}`)
   const stop = async () => {
+    clearInterval(daily)
     await server.close()
-    await backend.close()
+    // A restore swaps env.backend: close the one in use now.
+    await env.backend.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)

@@ -29,8 +29,14 @@ async function write(file: string, seed: number): Promise<void> {
   // Shell 'web': the parent checks the refusal message names browser mode.
   const backend = await openBackend({ file, shell: 'web' })
   const { ctx } = backend
-  let state = seed >>> 0 || 1
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  // mulberry32: neighbouring seeds give unrelated sequences (a bare LCG starts them all alike).
+  let state = Math.imul(seed, 0x9e3779b9) >>> 0
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = Math.imul(state ^ (state >>> 15), state | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
   const live: string[] = []
   let n = 0
 

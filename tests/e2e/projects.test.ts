@@ -194,4 +194,23 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
     expect(errors).toEqual([])
   })
+
+  it('stays dense and calm with the demo ledger at 1280×800', async () => {
+    await api('demo-seed', {})
+    await page.evaluate(() => localStorage.setItem('crm-language', 'zh'))
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await go('#/projects')
+    await page.reload()
+    await page.locator('.ant-table-row').first().waitFor()
+    // Server paging: never more than a page of rows in the DOM.
+    expect(await page.locator('.ant-table-row').count()).toBeLessThanOrEqual(50)
+    await screenshot(page, 'projects-table-demo')
+    await page.getByTestId('project-view-toggle').getByText('看板').click()
+    await page.locator('[data-testid^="board-card-"]').first().waitFor()
+    await screenshot(page, 'projects-board-demo')
+    await page.locator('[data-testid^="board-card-"]').first().click()
+    await page.getByTestId('project-timeline').waitFor()
+    await screenshot(page, 'projects-detail-demo')
+    expect(errors).toEqual([])
+  })
 })

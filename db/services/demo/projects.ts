@@ -5,6 +5,7 @@ import article from '../../../resources/demo/article.json'
 import catalog from '../../../resources/demo/industries.json'
 import phrases from '../../../resources/demo/phrases.json'
 import words from '../../../resources/demo/words.json'
+import type { Trx } from '../../context'
 import { AgreementFields, FundsFields } from '../../domain/deal'
 import { addDays, daysBetween } from '../../domain/dates'
 import { formatYi } from '../../domain/money'
@@ -15,9 +16,9 @@ import { type Stage, stageRank } from '../../domain/stages'
 import type { NegotiationType, Priority, ProjectKind, RequestCategory, RequestStatus } from '../../domain/vocab'
 import { createAgreement } from '../agreements'
 import { createFunds } from '../funds'
-import { completeNextStep, createNegotiation } from '../negotiations'
 import { changeStage } from '../project-stages'
 import { createProject } from '../projects'
+import { insertRecord } from '../records'
 import { advanceRequest, createRequest } from '../requests'
 import type { DemoCatalog, DemoUser } from './catalog'
 import type { DemoClock } from './clock'
@@ -314,7 +315,8 @@ export async function seedProjects(c: Context, investors: DemoInvestor[]): Promi
     const contractNo = (type: string, on: string) => `${CONTRACT_PREFIX[district]}${type}-${on.slice(0, 4)}-${String(++contractSeq).padStart(3, '0')}`
     if (firstSigned) {
       if (rng.chance(0.5)) {
-        const on = addDays(firstSigned, -rng.int(15, 75)) < reserveOn ? reserveOn : addDays(firstSigned, -rng.int(15, 75))
+        const early = addDays(firstSigned, -rng.int(15, 75))
+        const on = early < reserveOn ? reserveOn : early
         const no = contractNo('KJ', on)
         add(on, () => createAgreement(by(on), AgreementFields.parse({ projectId: project.id, type: 'framework', signedOn: on, amount: totalYuan, contractNo: no, note: '框架协议，明确投资意向和选址' })))
         counts.agreements++
@@ -471,21 +473,22 @@ export async function seedProjects(c: Context, investors: DemoInvestor[]): Promi
         ownerId: owner.id,
         eventId: event?.id ?? null,
       })
-      let negotiationId = ''
-      add(on, async () => {
-        negotiationId = (await createNegotiation(by(on), input)).id
-      })
       counts.negotiations++
       // Done: every step but the last open one of a live project.
       const open = isLast && (due === 'overdue' || due === 'today' || due === 'upcoming' || due === 'open')
+      let doneOn: string | null = null
       if (input.nextStep && !open) {
         const nextOn = dates[i + 1] ?? windowEnd
         const planned = input.nextDueOn ? addDays(input.nextDueOn, rng.int(-4, 3)) : addDays(on, rng.int(2, 10))
-        let doneOn = planned > nextOn ? nextOn : planned
+        doneOn = planned > nextOn ? nextOn : planned
         if (doneOn < on) doneOn = on
         if (doneOn > today) doneOn = today
-        add(doneOn, () => completeNextStep(by(doneOn), { id: negotiationId, doneOn }))
       }
+      // The negotiation service would take two calls and a dozen queries per record (create, then
+      // complete the step); the seed writes the validated record in one journaled insert instead,
+      // with the investor the service would add (the project's) and the step done as it will be.
+      const row = { ...input, investorId: spec.investor?.id ?? null, nextDoneOn: doneOn }
+      add(on, () => insertRecord(by(on).db as unknown as Trx, by(on), 'negotiation', row))
     }
 
     actions.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order))

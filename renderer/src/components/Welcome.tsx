@@ -1,8 +1,11 @@
 // First start: an empty database offers the demo data of the three districts west of Jinan.
+// "Start empty" is remembered per database file, so the offer does not come back on every reload.
 import { Alert, App, Button, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiMutation, useApiQuery } from '../api/hooks'
+
+const dismissedKey = (dbFile: string) => `crm-welcome-dismissed:${dbFile}`
 
 export function Welcome() {
   const { t } = useTranslation()
@@ -10,7 +13,14 @@ export function Welcome() {
   const info = useApiQuery('app-info', {})
   const seed = useApiMutation('demo-seed')
   const [dismissed, setDismissed] = useState(false)
-  if (!info.data?.empty || dismissed) return null
+  const dbFile = info.data?.dbFile ?? ''
+  if (!info.data?.empty || dismissed || localStorage.getItem(dismissedKey(dbFile))) return null
+
+  const startEmpty = () => {
+    localStorage.setItem(dismissedKey(dbFile), '1')
+    setDismissed(true)
+  }
+
   return (
     <Alert
       style={{ margin: '16px 24px 0' }}
@@ -36,7 +46,7 @@ export function Welcome() {
             >
               {t('welcome.seed')}
             </Button>
-            <Button onClick={() => setDismissed(true)}>{t('welcome.startEmpty')}</Button>
+            <Button onClick={startEmpty}>{t('welcome.startEmpty')}</Button>
           </Space>
         </Space>
       }

@@ -19,6 +19,7 @@ export const negotiations = defineMessages({
       summaryPlaceholder: '谈了什么：对方关注点、意向规模、需要我们解决的问题',
       nextStepPlaceholder: '例如：寄送园区政策材料、安排实地考察',
       nextStepNeeded: '填写下一步期限时请同时填写下一步工作',
+      resultLine: '结果：{{text}}',
       fields: {
         target: '项目 / 客商',
         type: '洽谈方式',
@@ -60,6 +61,7 @@ export const negotiations = defineMessages({
       summaryPlaceholder: 'What was discussed: their concerns, planned size, what they need from us',
       nextStepPlaceholder: 'e.g. send the park policy pack, arrange a site visit',
       nextStepNeeded: 'A due date needs a next step',
+      resultLine: 'Result: {{text}}',
       fields: {
         target: 'Project / investor',
         type: 'Type',

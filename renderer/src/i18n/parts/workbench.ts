@@ -9,6 +9,7 @@ export const workbench = defineMessages({
       scope: { mine: '我的', all: '全部' },
       quickEntry: '记一笔洽谈',
       seeAll: '查看全部',
+      stepContext: '{{date}} {{type}}：{{summary}}',
       counts: { overdue: '已逾期', dueToday: '今日到期', dueSoon: '未来{{days}}天到期' },
       columns: { due: '期限', target: '项目 / 客商', step: '下一步工作', owner: '负责人' },
       dueNow: {
@@ -35,6 +36,7 @@ export const workbench = defineMessages({
       scope: { mine: 'Mine', all: 'All' },
       quickEntry: 'Log a negotiation',
       seeAll: 'See all',
+      stepContext: '{{date}} {{type}}: {{summary}}',
       counts: { overdue: 'Overdue', dueToday: 'Due today', dueSoon: 'Due in {{days}} days' },
       columns: { due: 'Due', target: 'Project / investor', step: 'Next step', owner: 'Owner' },
       dueNow: {

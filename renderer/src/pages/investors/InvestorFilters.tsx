@@ -28,7 +28,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         allowClear
         defaultValue={value.text}
         placeholder={t('investors.searchPlaceholder')}
-        style={{ width: 260 }}
+        style={{ width: 220 }}
         onSearch={(text) => set({ text: text.trim() || undefined })}
         data-testid="investor-search"
       />
@@ -37,7 +37,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.ownership}
         onChange={(ownership) => set({ ownership })}
         placeholder={t('investors.fields.ownership')}
-        style={{ width: 130 }}
+        style={{ width: 110 }}
         options={ownershipOptions(t)}
       />
       <Select
@@ -45,28 +45,28 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.origin}
         onChange={(origin) => set({ origin })}
         placeholder={t('investors.fields.origin')}
-        style={{ width: 130 }}
+        style={{ width: 110 }}
         options={originOptions(t)}
       />
       <IndustrySelect
         value={value.industryId ?? null}
         onChange={(industryId) => set({ industryId: (industryId as string | null) ?? undefined })}
         placeholder={t('investors.fields.industry')}
-        style={{ width: 160 }}
+        style={{ width: 150 }}
       />
       <Select
         allowClear
         value={value.sourceChannel}
         onChange={(sourceChannel) => set({ sourceChannel })}
         placeholder={t('investors.fields.sourceChannel')}
-        style={{ width: 140 }}
+        style={{ width: 120 }}
         options={sourceChannelOptions(t)}
       />
       <TagSelect
         value={value.tagIds ?? []}
         onChange={(tagIds) => set({ tagIds: (tagIds as string[] | null)?.length ? (tagIds as string[]) : undefined })}
         placeholder={t('investors.fields.tags')}
-        style={{ width: 180 }}
+        style={{ width: 150 }}
       />
     </Space>
   )

@@ -42,49 +42,49 @@ export function InvestorListPage() {
     {
       title: t('investors.fields.creditCode'),
       dataIndex: 'creditCode',
-      width: 190,
+      width: 178,
       render: (code: string | null) => (code ? <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text> : '—'),
     },
     {
       title: t('investors.fields.ownership'),
       dataIndex: 'ownership',
-      width: 96,
+      width: 84,
       ellipsis: true,
       render: (v: InvestorRow['ownership']) => (v ? t(`vocab.ownership.${v}`) : '—'),
     },
     {
       title: t('investors.fields.origin'),
       key: 'origin',
-      width: 130,
+      width: 120,
       ellipsis: true,
       render: (_, i) => (i.origin ? [t(`vocab.origin.${i.origin}`), i.originCity].filter(Boolean).join(' · ') : (i.originCity ?? '—')),
     },
     {
       title: t('investors.fields.industry'),
       dataIndex: 'industryName',
-      width: 140,
+      width: 130,
       ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
     {
       title: t('investors.fields.sourceChannel'),
       dataIndex: 'sourceChannel',
-      width: 100,
+      width: 92,
       ellipsis: true,
       render: (v: InvestorRow['sourceChannel']) => (v ? t(`vocab.sourceChannel.${v}`) : '—'),
     },
-    { title: t('investors.fields.projectCount'), dataIndex: 'projectCount', width: 76, align: 'right', render: count },
+    { title: t('investors.fields.projectCount'), dataIndex: 'projectCount', width: 64, align: 'right', render: count },
     {
       title: t('investors.fields.totalInvestment'),
       dataIndex: 'totalInvestmentYuan',
-      width: 124,
+      width: 112,
       align: 'right',
       render: (yuan: number, i) => (i.projectCount === 0 ? '—' : yi(yuan)),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 92,
+      width: 84,
       render: (_, investor) => (
         <Space size={0}>
           <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(investor)} />
@@ -122,6 +122,8 @@ export function InvestorListPage() {
               rowKey="id"
               size="middle"
               tableLayout="fixed"
+              // Keeps the name readable on narrow windows: the table scrolls rather than squeezing it.
+              scroll={{ x: 1100 }}
               loading={list.isFetching}
               dataSource={list.data?.rows ?? []}
               columns={columns}

@@ -40,7 +40,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         allowClear
         defaultValue={value.text}
         placeholder={t('negotiations.searchPlaceholder')}
-        style={{ width: 220 }}
+        style={{ width: 190 }}
         onSearch={(text) => set({ text: text.trim() || undefined })}
       />
       <Select<NegotiationType[]>
@@ -50,21 +50,21 @@ export function NegotiationFilters({ value, onChange }: Props) {
         value={value.type ?? []}
         onChange={(type) => set({ type: type.length ? type : undefined })}
         placeholder={t('negotiations.fields.type')}
-        style={{ width: 180 }}
+        style={{ width: 150 }}
         options={negotiationTypeOptions(t)}
       />
       <UserSelect
         value={value.ownerId ?? null}
         onChange={(ownerId) => set({ ownerId: (ownerId as string | null) ?? undefined })}
         placeholder={t('negotiations.fields.owner')}
-        style={{ width: 120 }}
+        style={{ width: 110 }}
       />
       <DatePicker.RangePicker
         value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
         format={DATE_FORMAT}
         allowEmpty={[true, true]}
         placeholder={[t('negotiations.dateFrom'), t('negotiations.dateTo')]}
-        style={{ width: 240 }}
+        style={{ width: 220 }}
         onChange={(range) => set({ from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) })}
       />
     </Space>

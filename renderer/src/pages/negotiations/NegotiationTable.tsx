@@ -33,14 +33,14 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
       title: t('negotiations.fields.happenedOn'),
       dataIndex: 'happenedOn',
       key: 'happenedOn',
-      width: 112,
+      width: 108,
       sorter: !!onSort,
       sortOrder: onSort ? sortOrder('happenedOn') : undefined,
     },
     {
       title: t('negotiations.fields.type'),
       dataIndex: 'type',
-      width: 100,
+      width: 92,
       render: (type: NegotiationView['type']) => <Tag style={{ marginInlineEnd: 0 }}>{t(`vocab.negotiationType.${type}`)}</Tag>,
     },
     ...(hideTarget
@@ -49,7 +49,7 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
           {
             title: t('negotiations.fields.target'),
             key: 'target',
-            width: 240,
+            width: 210,
             render: (_: unknown, n: NegotiationView) => (
               <div style={{ minWidth: 0 }}>
                 {n.projectId && (
@@ -78,7 +78,7 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
           </Typography.Paragraph>
           {n.result && (
             <Typography.Text type="secondary" ellipsis={{ tooltip: n.result }} style={{ fontSize: 12, display: 'block' }}>
-              {t('negotiations.fields.result')}：{n.result}
+              {t('negotiations.resultLine', { text: n.result })}
             </Typography.Text>
           )}
         </div>
@@ -87,16 +87,16 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
     {
       title: t('negotiations.fields.nextStep'),
       key: 'nextDueOn',
-      width: 230,
+      width: 210,
       sorter: !!onSort,
       sortOrder: onSort ? sortOrder('nextDueOn') : undefined,
       render: (_, n) => <NextStepCell step={n} />,
     },
-    { title: t('negotiations.fields.owner'), dataIndex: 'ownerName', width: 84, render: (name: string | null) => name ?? '—' },
+    { title: t('negotiations.fields.owner'), dataIndex: 'ownerName', width: 76, render: (name: string | null) => name ?? '—' },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 146,
       render: (_, n) => (
         <Space size={0}>
           {n.nextStep && !n.nextDoneOn && <CompleteStepButton negotiation={n} />}
@@ -118,6 +118,8 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
       columns={columns}
       pagination={pagination}
       tableLayout="fixed"
+      // Below this the summary column would be too narrow to read: scroll instead.
+      scroll={{ x: 1000 }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
       onChange={(_, __, sorter) => {
         if (!onSort || Array.isArray(sorter)) return

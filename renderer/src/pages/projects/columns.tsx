@@ -54,7 +54,7 @@ export function columnTitle(t: TFunction, key: ColumnKey): string {
 export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<ProjectRow>> {
   return {
     name: {
-      width: 230,
+      width: 210,
       ellipsis: { showTitle: false },
       render: (_, row) => (
         <Tooltip title={row.name} placement="topLeft">
@@ -64,21 +64,21 @@ export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<Proje
         </Tooltip>
       ),
     },
-    investor: { width: 170, ellipsis: true, render: (_, row) => text(row.investorName) },
-    park: { width: 160, ellipsis: true, render: (_, row) => text(row.parkName) },
+    investor: { width: 160, ellipsis: true, render: (_, row) => text(row.investorName) },
+    park: { width: 150, ellipsis: true, render: (_, row) => text(row.parkName) },
     district: { width: 90, ellipsis: true, render: (_, row) => text(row.districtName) },
     industry: { width: 120, ellipsis: true, render: (_, row) => text(row.industryName) },
-    stage: { width: 96, render: (_, row) => <StageTag stage={row.stage} /> },
-    totalInvestment: { width: 130, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
+    stage: { width: 90, render: (_, row) => <StageTag stage={row.stage} /> },
+    totalInvestment: { width: 116, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
     priority: {
-      width: 90,
+      width: 80,
       render: (_, row) => (row.priority ? <Tag color="gold">{t(`vocab.priority.${row.priority}`)}</Tag> : '—'),
     },
-    owner: { width: 90, ellipsis: true, render: (_, row) => text(row.ownerName) },
-    reserveOn: { width: 110, render: (_, row) => date(row.reserveOn) },
-    signedOn: { width: 110, render: (_, row) => date(row.signedOn) },
-    startedOn: { width: 110, render: (_, row) => date(row.startedOn) },
-    operatingOn: { width: 110, render: (_, row) => date(row.operatingOn) },
+    owner: { width: 76, ellipsis: true, render: (_, row) => text(row.ownerName) },
+    reserveOn: { width: 100, render: (_, row) => date(row.reserveOn) },
+    signedOn: { width: 100, render: (_, row) => date(row.signedOn) },
+    startedOn: { width: 100, render: (_, row) => date(row.startedOn) },
+    operatingOn: { width: 100, render: (_, row) => date(row.operatingOn) },
     tags: {
       width: 180,
       render: (_, row) =>

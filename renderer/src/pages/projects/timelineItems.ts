@@ -99,6 +99,13 @@ function changeLines(t: TFunction, entry: HistoryEntry): string[] {
     })
 }
 
+function nextStepLine(t: TFunction, negotiation: NegotiationView): string | null {
+  if (!negotiation.nextStep) return null
+  return negotiation.nextDoneOn
+    ? t('project.timeline.nextDone', { text: negotiation.nextStep, date: negotiation.nextDoneOn })
+    : t('project.timeline.next', { text: negotiation.nextStep })
+}
+
 function historyItems(t: TFunction, history: HistoryEntry[]): TimelineItem[] {
   const items: TimelineItem[] = []
   for (const entry of history) {
@@ -134,9 +141,7 @@ export function timelineItems(t: TFunction, sources: TimelineSources): TimelineI
       on: negotiation.happenedOn,
       at: negotiation.createdAt,
       title: t('project.timeline.negotiation', { type: t(`vocab.negotiationType.${negotiation.type}`) }),
-      lines: [negotiation.summary, negotiation.result, negotiation.nextStep && t('project.timeline.next', { text: negotiation.nextStep })].filter(
-        (line): line is string => !!line,
-      ),
+      lines: [negotiation.summary, negotiation.result, nextStepLine(t, negotiation)].filter((line): line is string => !!line),
       by: negotiation.ownerName,
     })),
     ...agreements.map((agreement) => ({

@@ -1,8 +1,21 @@
-// The reports area: its own routes below /reports.
-import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../Placeholder'
+// The reports area: /reports/<tab>, with the filters in the query string.
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-dom'
+import { ReportsPage } from './ReportsPage'
+import { isReportTab } from './reportTabs'
+
+function TabRoute() {
+  const { tab } = useParams()
+  const { search } = useLocation()
+  if (!isReportTab(tab)) return <Navigate to={{ pathname: '/reports/funnel', search }} replace />
+  return <ReportsPage tab={tab} />
+}
 
 export function ReportsArea() {
-  const { t } = useTranslation()
-  return <Placeholder name={t('nav.reports')} />
+  const { search } = useLocation()
+  return (
+    <Routes>
+      <Route index element={<Navigate to={{ pathname: 'funnel', search }} replace />} />
+      <Route path=":tab" element={<TabRoute />} />
+    </Routes>
+  )
 }

@@ -59,7 +59,7 @@ export function StepTable({ rows, loading, today, empty, showOwner, testId }: Pr
                 {step}
               </Typography.Text>
               <Typography.Text type="secondary" ellipsis={{ tooltip: n.summary }} style={{ display: 'block', fontSize: 12 }}>
-                {n.happenedOn} {t(`vocab.negotiationType.${n.type}`)}：{n.summary}
+                {t('workbench.stepContext', { date: n.happenedOn, type: t(`vocab.negotiationType.${n.type}`), summary: n.summary })}
               </Typography.Text>
             </div>
           ),

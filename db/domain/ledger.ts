@@ -1,0 +1,305 @@
+// Ledger import and exports (issue 6): the API inputs and what comes back. Pure: shared by the
+// renderer and the backend.
+//
+// Decisions, written once here so the UI, the command line and the tests agree:
+// - A project in a ledger is the same project in the app when its name (NFKC, whitespace removed)
+//   and its district are equal (PROJECT_KEY). When several live projects share that key, the
+//   investor picks one; still several → the row is an error (never a guess).
+// - An empty cell leaves the app's value as it is: ledgers often leave columns blank, and an
+//   import must never wipe what people typed in the app. So a re-import of an unchanged file (or
+//   of our own export) changes nothing.
+// - Errors: the preview lists every error and warning by Excel row. A real import with errors is
+//   refused unless skipErrors (CLI --skip-errors): then the valid rows are imported and the error
+//   rows are reported as skipped. Nothing is ever half-written: one transaction.
+import { z } from 'zod'
+import { id, isoDate } from './fields'
+import { ProjectListQuery } from './project'
+import { STAGES, type Stage } from './stages'
+
+export const PROJECT_KEY = '项目名称 + 所属区县（同名同区县的多个项目再按投资方区分）'
+
+// ---- Ledger fields (the keys of db/spreadsheet/ledger-fields, repeated: that module is Node-side)
+
+export const LEDGER_FIELD_KEYS = [
+  'seq',
+  'name',
+  'investor',
+  'district',
+  'park',
+  'industry',
+  'investment',
+  'stage',
+  'plannedDate',
+  'signedDate',
+  'startedDate',
+  'operatingDate',
+  'owner',
+  'phone',
+  'progress',
+  'creditCode',
+] as const
+export type LedgerField = (typeof LEDGER_FIELD_KEYS)[number]
+
+const mappingTarget = z.enum([...LEDGER_FIELD_KEYS, 'ignore'], { error: '字段不正确' })
+
+/** Corrections to the automatic column mapping: header text (or column letter) → field or 'ignore'. */
+export const MappingOverrides = z.record(z.string().trim().min(1).max(100), mappingTarget)
+export type MappingOverrides = z.output<typeof MappingOverrides>
+
+// ---- Import ------------------------------------------------------------------------------------
+
+/** The file travels as base64: the renderer (Electron or browser) has no file paths to give. */
+export const LedgerFile = z.object({
+  fileName: z.string().trim().min(1, '缺少文件名').max(255, '文件名过长'),
+  // 64 MB of base64 is ~48 MB of file: far above any real ledger, below what would hurt memory.
+  dataBase64: z.string().min(1, '文件是空的').max(64 * 1024 * 1024, '文件过大（超过约48 MB），请拆分后分批导入'),
+})
+export type LedgerFile = z.output<typeof LedgerFile>
+
+const importOptions = {
+  /** The sheet to read; missing: the sheet whose header is recognised best. */
+  sheet: z.string().trim().min(1).max(100).optional(),
+  mapping: MappingOverrides.optional(),
+  /** A saved template's mapping, applied before `mapping`. */
+  template: z.string().trim().min(1).max(50).optional(),
+}
+
+export const LedgerImportPreviewInput = LedgerFile.extend(importOptions)
+export type LedgerImportPreviewInput = z.output<typeof LedgerImportPreviewInput>
+
+export const LedgerImportInput = LedgerFile.extend({
+  ...importOptions,
+  /** Import the valid rows even when some rows have errors (they are skipped and reported). */
+  skipErrors: z.boolean().default(false),
+  /** The sha256 the preview showed: refuses when the file changed since. */
+  expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+})
+export type LedgerImportInput = z.output<typeof LedgerImportInput>
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'skip' | 'error'
+
+export interface ImportMessage {
+  /** 1-based, as Excel shows it; null for the file as a whole. */
+  excelRow: number | null
+  level: 'error' | 'warning'
+  /** The ledger field (column) concerned, when there is one. */
+  field: LedgerField | null
+  /** Column letter ('F') when known. */
+  column: string | null
+  message: string
+}
+
+export interface ImportRowPlan {
+  excelRow: number
+  action: ImportAction
+  /** The project name as read (null for 合计/注释 rows). */
+  name: string | null
+  /** The project matched (update/unchanged) or to be created. */
+  projectId: string | null
+  /** The columns that change, with [before, after] (update only). */
+  changes: Record<string, [unknown, unknown]>
+  /** What else this row creates: 区县、园区、产业、客商、责任人 names. */
+  creates: string[]
+  /** Why a row is skipped (合计行, 说明行). */
+  note: string | null
+}
+
+export interface ImportColumn {
+  letter: string
+  header: string
+  field: LedgerField | null
+  unit: '亿元' | '万元' | '元' | null
+}
+
+export interface ImportCounts {
+  rowsRead: number
+  create: number
+  update: number
+  unchanged: number
+  skip: number
+  error: number
+  warning: number
+}
+
+export interface ImportPreview {
+  fileName: string
+  sha256: string
+  sheets: string[]
+  sheet: string
+  /** 1-based Excel row of the (last) header row. */
+  headerRow: number
+  columns: ImportColumn[]
+  counts: ImportCounts
+  /** Every row with an action other than 'unchanged', plus all rows with messages (capped). */
+  rows: ImportRowPlan[]
+  rowsTruncated: boolean
+  messages: ImportMessage[]
+  messagesTruncated: boolean
+  /** 合计 of the ledger (元) when it has one, and the sum of its data rows (元). */
+  ledgerTotalYuan: number | null
+  rowsTotalYuan: number
+  /** Imports of the same bytes before (by sha256). */
+  previousBatches: string[]
+}
+
+export interface ImportResult extends ImportPreview {
+  batchId: string | null
+}
+
+export const LEDGER_PREVIEW_ROW_LIMIT = 2000
+export const LEDGER_MESSAGE_LIMIT = 5000
+
+// ---- Templates ---------------------------------------------------------------------------------
+
+export const TEMPLATES_SETTING = 'import_templates'
+
+export const ImportTemplateSave = z.object({
+  name: z.string().trim().min(1, '请填写模板名称').max(50, '模板名称不能超过50个字'),
+  mapping: MappingOverrides,
+  sheet: z.string().trim().max(100).optional(),
+})
+export type ImportTemplateSave = z.output<typeof ImportTemplateSave>
+
+export interface ImportTemplate {
+  name: string
+  mapping: MappingOverrides
+  sheet: string | null
+  savedAt: string
+}
+
+export const ImportTemplateRef = z.object({ name: z.string().trim().min(1).max(50) })
+
+// ---- Batches -----------------------------------------------------------------------------------
+
+export interface ImportBatchView {
+  id: string
+  fileName: string
+  sheetName: string
+  sha256: string
+  createdAt: string
+  createdBy: string | null
+  createdByName: string | null
+  rowsRead: number
+  createdCount: number
+  updatedCount: number
+  unchangedCount: number
+  skippedCount: number
+  errorCount: number
+  undoneAt: string | null
+}
+
+export const ImportBatchRef = z.object({ id })
+
+export interface UndoResult {
+  batchId: string
+  /** Records restored to their values before the import. */
+  restored: number
+  /** Records the import created, now in the recycle bin. */
+  deleted: number
+  /** Created helpers (区县, 园区…) kept because other records now use them. */
+  kept: string[]
+}
+
+// ---- Exports -----------------------------------------------------------------------------------
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+const format = z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }).default('xlsx')
+
+/** The project ledger (项目台账): the project list's filter and sort, plus a year for the title. */
+export const LedgerExportInput = z.object({
+  query: ProjectListQuery.default(ProjectListQuery.parse({ sort: 'reserveOn' })),
+  /** Projects whose 谋划/入库日期 falls in this year; also names the title (槐荫区2024年…). */
+  year: z.number().int().min(1990).max(2100).optional(),
+  format,
+})
+export type LedgerExportInput = z.output<typeof LedgerExportInput>
+
+/** Columns the project list may export (a whitelist: never arbitrary SQL columns). */
+export const PROJECT_EXPORT_COLUMNS = {
+  name: '项目名称',
+  investorName: '投资方',
+  districtName: '所属区县',
+  parkName: '所属园区',
+  industryName: '产业类别',
+  chain: '产业链环节',
+  kind: '项目类型',
+  stage: '项目状态',
+  stageOn: '阶段日期',
+  totalInvestment: '总投资（亿元）',
+  fixedAsset: '固定资产投资（亿元）',
+  landMu: '用地（亩）',
+  priority: '重点级别',
+  ownerName: '责任人',
+  reserveOn: '谋划日期',
+  signedOn: '签约日期',
+  registeredOn: '注册日期',
+  startedOn: '开工日期',
+  completedOn: '竣工日期',
+  operatingOn: '投产日期',
+  progress: '项目进展情况',
+  tags: '标签',
+  updatedAt: '更新时间',
+} as const
+export type ProjectExportColumn = keyof typeof PROJECT_EXPORT_COLUMNS
+const projectColumn = z.enum(Object.keys(PROJECT_EXPORT_COLUMNS) as [ProjectExportColumn, ...ProjectExportColumn[]], {
+  error: '导出列不正确',
+})
+export const DEFAULT_PROJECT_COLUMNS: ProjectExportColumn[] = [
+  'name',
+  'investorName',
+  'districtName',
+  'parkName',
+  'industryName',
+  'stage',
+  'totalInvestment',
+  'ownerName',
+  'signedOn',
+  'startedOn',
+  'updatedAt',
+]
+
+export const ProjectExportInput = z.object({
+  query: ProjectListQuery.default(ProjectListQuery.parse({})),
+  columns: z.array(projectColumn).min(1, '请至少选择一列').max(40).default(DEFAULT_PROJECT_COLUMNS),
+  format,
+})
+export type ProjectExportInput = z.output<typeof ProjectExportInput>
+
+/** Investor and negotiation lists: their list queries as the screen holds them (validated there). */
+export const ListExportInput = z.object({
+  query: z.record(z.string(), z.unknown()).default({}),
+  format,
+})
+export type ListExportInput = z.output<typeof ListExportInput>
+
+export const ReportExportInput = z.object({
+  year: z.number({ error: '请填写年份' }).int().min(1990, '年份应在1990–2100之间').max(2100, '年份应在1990–2100之间'),
+  /** A monthly report: the flows and lists of that month; targets stay yearly (to the month's end). */
+  month: z.number().int().min(1).max(12).optional(),
+  districtId: id.optional(),
+  parkId: id.optional(),
+  asOf: isoDate('统计日期').optional(),
+})
+export type ReportExportInput = z.output<typeof ReportExportInput>
+
+/** What an export hands back to a renderer: the bytes of a temp file, for download. */
+export interface ExportFile {
+  fileName: string
+  mime: string
+  dataBase64: string
+  rows: number
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const CSV_MIME = 'text/csv'
+
+export interface ExportProgress {
+  phase: 'read' | 'plan' | 'write' | 'export'
+  done: number
+  total: number | null
+}
+
+export type ProgressCallback = (progress: ExportProgress) => void
+
+export const isStage = (s: string): s is Stage => (STAGES as readonly string[]).includes(s)

@@ -1,0 +1,299 @@
+// The ledger import: open the file, find the ledger and its header, plan every row (the preview),
+// and on confirmation write the plan in one transaction recorded as an import batch.
+//
+// A real import plans twice: once before (to refuse errors and to skip the backup and the batch
+// when nothing would change), and again inside the transaction, so what is written matches the
+// database at that moment even if someone saved a project in between.
+import { createHash } from 'node:crypto'
+import { type Ctx, type Trx, inTransaction, newId, nowIso } from '../context'
+import { todayIso } from '../domain/dates'
+import { AppError, conflict } from '../domain/errors'
+import {
+  type ImportCounts,
+  type ImportMessage,
+  type ImportPreview,
+  type ImportResult,
+  LEDGER_MESSAGE_LIMIT,
+  LEDGER_PREVIEW_ROW_LIMIT,
+  type LedgerField,
+  type MappingOverrides,
+  type ProgressCallback,
+} from '../domain/ledger'
+import { insertRecord, updateRecord } from '../services/records'
+import type { Sheet } from '../spreadsheet/grid'
+import {
+  type ColumnMapping,
+  type LedgerHeader,
+  LedgerMappingError,
+  applyMappingOverrides,
+  findLedgerHeader,
+  ledgerRecords,
+  pickLedgerSheet,
+} from '../spreadsheet/ledger-header'
+import { SpreadsheetError, readWorkbookSheets } from '../spreadsheet/read-grid'
+import { backupBefore } from '../storage/backup'
+import { createWorkbookWriter } from '../spreadsheet/write-sheet'
+import { type Plan, planImport } from './import-plan'
+import { loadTemplate } from './import-templates'
+
+export interface LedgerSource {
+  bytes: Buffer
+  fileName: string
+}
+
+export interface ImportOptions {
+  sheet?: string
+  mapping?: MappingOverrides
+  template?: string
+  /** Refuse sheets longer than this (default: the spreadsheet layer's 200000 rows). */
+  maxRows?: number
+  onProgress?: ProgressCallback
+}
+
+export interface RunOptions extends ImportOptions {
+  skipErrors?: boolean
+  expectSha256?: string
+}
+
+interface OpenedLedger {
+  sha256: string
+  sheets: string[]
+  sheet: Sheet
+  header: LedgerHeader
+}
+
+const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/** Reads the file and finds its ledger; every failure is a validation error with a Chinese message. */
+export async function openLedger(ctx: Ctx, source: LedgerSource, options: ImportOptions): Promise<OpenedLedger> {
+  let sheets: Sheet[]
+  try {
+    sheets = await readWorkbookSheets(source.bytes, { fileName: source.fileName, maxRows: options.maxRows })
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new AppError('validation', error.message, { code: error.code })
+    throw new AppError('validation', `文件无法读取：${(error as Error).message}`, { code: 'corrupt' })
+  }
+  const names = sheets.map((s) => s.name)
+  let sheet: Sheet
+  let header: LedgerHeader | null
+  const template = options.template ? await loadTemplate(ctx, options.template) : null
+  const wantedSheet = options.sheet ?? template?.sheet ?? undefined
+  if (wantedSheet) {
+    const found = sheets.find((s) => s.name === wantedSheet) ?? sheets.find((s) => s.name.trim() === wantedSheet.trim())
+    if (!found) throw new AppError('validation', `找不到工作表“${wantedSheet}”。文件中的工作表：${names.join('、')}`, { sheets: names })
+    sheet = found
+    header = findLedgerHeader(found)
+    if (!header) throw new AppError('validation', `工作表“${found.name}”中找不到台账表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）`, { sheets: names })
+  } else {
+    const picked = pickLedgerSheet(sheets)
+    if (!picked) {
+      throw new AppError('validation', `文件中找不到项目台账的表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）。工作表：${names.join('、')}`, { sheets: names })
+    }
+    sheet = picked.sheet
+    header = picked.header
+  }
+  const overrides = { ...(template?.mapping ?? {}), ...(options.mapping ?? {}) }
+  if (Object.keys(overrides).length > 0) {
+    try {
+      header = { ...header, columns: applyMappingOverrides(header.columns, overrides) }
+    } catch (error) {
+      if (error instanceof LedgerMappingError) throw new AppError('validation', error.message, { code: error.code })
+      throw error
+    }
+  }
+  if (!header.columns.some((c) => c.field === 'name')) {
+    throw new AppError('validation', '没有对应“项目名称”的列，请在映射中指定哪一列是项目名称')
+  }
+  return { sha256: sha256Of(source.bytes), sheets: names, sheet, header }
+}
+
+async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, onProgress?: ProgressCallback): Promise<Plan> {
+  const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
+  onProgress?.({ phase: 'plan', done: 0, total })
+  const result = await planImport(db, {
+    records: ledgerRecords(opened.sheet, opened.header),
+    columns: opened.header.columns,
+    today: todayIso(ctx.now()),
+    onRow: (done) => onProgress?.({ phase: 'plan', done, total }),
+  })
+  onProgress?.({ phase: 'plan', done: total, total })
+  return result
+}
+
+function countsOf(p: Plan): ImportCounts {
+  const counts: ImportCounts = { rowsRead: p.rowsRead, create: 0, update: 0, unchanged: 0, skip: 0, error: 0, warning: 0 }
+  for (const row of p.rows) counts[row.action]++
+  counts.warning = p.messages.filter((m) => m.level === 'warning').length
+  return counts
+}
+
+function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previousBatches: string[]): ImportPreview {
+  const withMessages = new Set(p.messages.map((m) => m.excelRow))
+  const shown = p.rows.filter((row) => row.action !== 'unchanged' || withMessages.has(row.excelRow))
+  return {
+    fileName: source.fileName,
+    sha256: opened.sha256,
+    sheets: opened.sheets,
+    sheet: opened.sheet.name,
+    headerRow: opened.header.headerRow + 1,
+    columns: opened.header.columns.map((c: ColumnMapping) => ({ letter: c.letter, header: c.header, field: c.field as LedgerField | null, unit: c.unit })),
+    counts: countsOf(p),
+    rows: shown.slice(0, LEDGER_PREVIEW_ROW_LIMIT),
+    rowsTruncated: shown.length > LEDGER_PREVIEW_ROW_LIMIT,
+    messages: p.messages.slice(0, LEDGER_MESSAGE_LIMIT),
+    messagesTruncated: p.messages.length > LEDGER_MESSAGE_LIMIT,
+    ledgerTotalYuan: p.ledgerTotalYuan,
+    rowsTotalYuan: p.rowsTotalYuan,
+    previousBatches,
+  }
+}
+
+async function previousBatches(ctx: Ctx, sha256: string): Promise<string[]> {
+  const rows = await ctx.db.selectFrom('importBatch').select('id').where('sha256', '=', sha256).where('undoneAt', 'is', null).orderBy('createdAt').execute()
+  return rows.map((r) => r.id)
+}
+
+/** The dry run: what an import of this file would do, row by row. Writes nothing. */
+export async function previewImport(ctx: Ctx, source: LedgerSource, options: ImportOptions = {}): Promise<ImportPreview> {
+  options.onProgress?.({ phase: 'read', done: 0, total: null })
+  const opened = await openLedger(ctx, source, options)
+  const p = await plan(ctx.db, ctx, opened, options.onProgress)
+  return previewOf(opened, source, p, await previousBatches(ctx, opened.sha256))
+}
+
+function refuseErrors(p: Plan): void {
+  const errors = p.messages.filter((m) => m.level === 'error')
+  if (errors.length === 0) return
+  const first = errors
+    .slice(0, 5)
+    .map((e) => (e.excelRow ? `第${e.excelRow}行：${e.message}` : e.message))
+    .join('；')
+  const rows = new Set(errors.map((e) => e.excelRow)).size
+  throw new AppError('validation', `有${rows}行存在错误，未导入任何数据。请修正后重新导入，或选择“跳过错误行”导入其余行。${first}${errors.length > 5 ? '……' : ''}`, {
+    errors: errors.slice(0, LEDGER_MESSAGE_LIMIT),
+  })
+}
+
+/**
+ * The import: refused (nothing written) when any row has an error unless skipErrors; otherwise
+ * one transaction writes every create and update and records the batch. A file that changes
+ * nothing records no batch (batchId null).
+ */
+export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOptions = {}): Promise<ImportResult> {
+  options.onProgress?.({ phase: 'read', done: 0, total: null })
+  const opened = await openLedger(ctx, source, options)
+  if (options.expectSha256 && options.expectSha256 !== opened.sha256) {
+    throw conflict('文件在预览之后被修改过，请重新预览后再导入')
+  }
+  const first = await plan(ctx.db, ctx, opened, options.onProgress)
+  if (!options.skipErrors) refuseErrors(first)
+  const previous = await previousBatches(ctx, opened.sha256)
+  if (first.writes.length === 0 && first.creations.length === 0) return { ...previewOf(opened, source, first, previous), batchId: null }
+
+  await backupBeforeImport(ctx)
+  const { final, batchId } = await inTransaction(ctx, async (trx) => {
+    const final = await plan(trx, ctx, opened)
+    if (!options.skipErrors) refuseErrors(final)
+    const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
+    return { final, batchId }
+  })
+  return { ...previewOf(opened, source, final, previous), batchId }
+}
+
+// The pre-import backup is the way back if the import is wrong in a way undo cannot fix.
+// In-memory databases (tests) have no data folder and nothing to back up to.
+async function backupBeforeImport(ctx: Ctx): Promise<void> {
+  if (ctx.dataDir) await backupBefore(ctx, 'pre-import')
+}
+
+type BatchRow = { excelRow: number; action: 'create' | 'update'; entity: string; entityId: string; before: string | null; after: string | null }
+
+async function writePlan(
+  trx: Trx,
+  ctx: Ctx,
+  p: Plan,
+  file: { fileName: string; sheet: string; sha256: string },
+  onProgress?: ProgressCallback,
+): Promise<string> {
+  const batchId = newId()
+  const counts = countsOf(p)
+  await trx
+    .insertInto('importBatch')
+    .values({
+      id: batchId,
+      fileName: file.fileName.slice(0, 255),
+      sheetName: file.sheet,
+      sha256: file.sha256,
+      createdAt: nowIso(ctx),
+      createdBy: ctx.userId,
+      rowsRead: counts.rowsRead,
+      createdCount: counts.create,
+      updatedCount: counts.update,
+      unchangedCount: counts.unchanged,
+      skippedCount: counts.skip,
+      errorCount: counts.error,
+      undoneAt: null,
+      undoneBy: null,
+    })
+    .execute()
+  const rows: BatchRow[] = []
+  const flush = async (force = false) => {
+    if (rows.length === 0 || (!force && rows.length < 500)) return
+    await trx.insertInto('importBatchRow').values(rows.splice(0).map((r) => ({ ...r, batchId }))).execute()
+  }
+  for (const c of p.creations) {
+    await insertRecord(trx, ctx, c.entity, { id: c.id, ...c.values })
+    rows.push({ excelRow: c.excelRow, action: 'create', entity: c.entity, entityId: c.id, before: null, after: null })
+    await flush()
+  }
+  const total = p.writes.length
+  let done = 0
+  for (const w of p.writes) {
+    if (w.kind === 'create') {
+      await insertRecord(trx, ctx, 'project', { id: w.id, ...w.values })
+      rows.push({ excelRow: w.excelRow, action: 'create', entity: 'project', entityId: w.id, before: null, after: null })
+    } else {
+      const diff = await updateRecord(trx, ctx, 'project', w.id, w.patch, '项目')
+      const before = Object.fromEntries(Object.entries(diff).map(([k, [b]]) => [k, b]))
+      const after = Object.fromEntries(Object.entries(diff).map(([k, [, a]]) => [k, a]))
+      rows.push({ excelRow: w.excelRow, action: 'update', entity: 'project', entityId: w.id, before: JSON.stringify(before), after: JSON.stringify(after) })
+    }
+    for (const e of w.events) {
+      const eventId = await insertRecord(trx, ctx, 'stageEvent', { projectId: w.id, fromStage: e.fromStage, toStage: e.toStage, happenedOn: e.happenedOn, note: null, reason: e.reason })
+      rows.push({ excelRow: w.excelRow, action: 'create', entity: 'stageEvent', entityId: eventId, before: null, after: null })
+    }
+    await flush()
+    if (++done % 500 === 0) onProgress?.({ phase: 'write', done, total })
+  }
+  await flush(true)
+  onProgress?.({ phase: 'write', done: total, total })
+  return batchId
+}
+
+/** Every error and warning of a preview as a workbook people can fix their ledger from. */
+export async function writeImportMessages(target: string, preview: Pick<ImportPreview, 'messages' | 'rows' | 'fileName' | 'sheet'>): Promise<void> {
+  const names = new Map(preview.rows.map((r) => [r.excelRow, r.name]))
+  const writer = createWorkbookWriter(target)
+  const sheet = writer.addSheet({
+    name: '导入问题',
+    title: `导入检查结果：${preview.fileName}（${preview.sheet}）`,
+    columns: [
+      { header: 'Excel行号', key: 'row', type: 'integer', width: 10 },
+      { header: '列', key: 'column', type: 'text', width: 6 },
+      { header: '级别', key: 'level', type: 'text', width: 8 },
+      { header: '项目名称', key: 'name', type: 'text', width: 30 },
+      { header: '说明', key: 'message', type: 'text', width: 70 },
+    ],
+  })
+  await sheet.addRows(
+    preview.messages.map((m: ImportMessage) => ({
+      row: m.excelRow,
+      column: m.column,
+      level: m.level === 'error' ? '错误' : '提醒',
+      name: m.excelRow ? (names.get(m.excelRow) ?? null) : null,
+      message: m.message,
+    })),
+  )
+  sheet.commit()
+  await writer.finish()
+}

@@ -1,0 +1,58 @@
+// 报表: the shared filter bar, one tab per report, the drill-down drawer and the print view.
+import { CloseOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Button, Space, Tabs, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate } from 'react-router-dom'
+import { DrillContext, type DrillRequest } from './drill/context'
+import { DrillDrawer } from './drill/DrillDrawer'
+import { FilterBar } from './filters/FilterBar'
+import { useReportParams } from './filters/useReportParams'
+import { PrintHeader } from './print/PrintHeader'
+import { usePrintView } from './print/usePrintView'
+import { TabContent } from './TabContent'
+import { REPORT_TABS, type ReportTab } from './reportTabs'
+import './reports.css'
+
+export function ReportsPage({ tab }: { tab: ReportTab }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const { params, setParams } = useReportParams()
+  const [drill, setDrill] = useState<DrillRequest | null>(null)
+  const printView = usePrintView()
+
+  return (
+    <DrillContext.Provider value={setDrill}>
+      <div className="page reports-page" data-testid="reports-page">
+        {printView.printing && <PrintHeader tab={tab} params={params} />}
+        <div className="report-toolbar">
+          <Typography.Title level={4} style={{ margin: 0 }} className="report-screen-only">
+            {t('reports.title')}
+          </Typography.Title>
+          <Space className="report-no-print">
+            {printView.printing && (
+              <Button icon={<CloseOutlined />} onClick={printView.close} data-testid="print-close">
+                {t('reports.print.close')}
+              </Button>
+            )}
+            <Button icon={<PrinterOutlined />} onClick={printView.printing ? printView.print : printView.open} data-testid="print-open">
+              {t('reports.print.button')}
+            </Button>
+          </Space>
+        </div>
+        <div className="report-no-print">
+          <FilterBar value={params} onChange={setParams} />
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => navigate({ pathname: `/reports/${key}`, search })}
+            items={REPORT_TABS.map((key) => ({ key, label: t(`reports.tab.${key}`) }))}
+            className="report-tabs"
+          />
+        </div>
+        <TabContent tab={tab} params={params} setParams={setParams} />
+      </div>
+      <DrillDrawer request={drill} onClose={() => setDrill(null)} />
+    </DrillContext.Provider>
+  )
+}

@@ -1,0 +1,40 @@
+// 期间流量, the core of the monthly report: what entered each milestone in the period, the same
+// dates last year beside it, and 同比.
+import { Card, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { FlowResult } from '../../../../../db/domain/report'
+import { useApiQuery } from '../../../api/hooks'
+import { filterInput, type ReportParams } from '../filters/params'
+import { ReportState } from '../ReportState'
+import { usePeriodText } from '../usePeriodText'
+import { FlowChart } from './flow/FlowChart'
+import { FlowTable } from './flow/FlowTable'
+
+const nothing = (data: FlowResult) => data.rows.every((row) => row.current.count === 0 && row.lastYear.count === 0)
+
+export function FlowTab({ params }: { params: ReportParams }) {
+  const { t } = useTranslation()
+  const periodText = usePeriodText()
+  const flow = useApiQuery('report-flow', filterInput(params))
+  return (
+    <>
+      {flow.data && (
+        <Typography.Paragraph type="secondary" data-testid="flow-period">
+          {t('reports.flow.periods', { current: periodText(flow.data.period), last: periodText(flow.data.lastYear) })}
+        </Typography.Paragraph>
+      )}
+      <ReportState query={flow} isEmpty={nothing}>
+        {(data) => (
+          <>
+            <Card size="small" className="report-card">
+              <FlowTable data={data} />
+            </Card>
+            <Card size="small" className="report-card" title={t('reports.flow.chartTitle')}>
+              <FlowChart data={data} />
+            </Card>
+          </>
+        )}
+      </ReportState>
+    </>
+  )
+}
