@@ -5,6 +5,7 @@ import type { Ctx } from '../context'
 import { type ExportFormat, PROJECT_EXPORT_COLUMNS, type ProgressCallback, type ProjectExportColumn, type ProjectExportInput } from '../domain/ledger'
 import { InvestorListQuery } from '../domain/investor'
 import { NegotiationListQuery } from '../domain/negotiation'
+import { yuanToWanExact } from '../domain/money'
 import type { ProjectRow } from '../domain/project'
 import { STAGE_LABELS } from '../domain/stages'
 import { NEGOTIATION_TYPE, ORIGIN, OWNERSHIP, PRIORITY, PROJECT_KIND, SOURCE_CHANNEL } from '../domain/vocab'
@@ -142,11 +143,7 @@ const INVESTOR_COLUMNS: ColumnSpec[] = [
   { header: '备注', key: 'note', type: 'text', width: 30 },
 ]
 
-const wanExact = (yuan: number | null) => {
-  if (yuan === null) return null
-  const s = (BigInt(yuan) * 100n / 10000n).toString().padStart(3, '0')
-  return yuan % 100 === 0 ? `${s.slice(0, -2)}.${s.slice(-2)}` : String(yuan / 10000)
-}
+const wanExact = (yuan: number | null) => (yuan === null ? null : yuanToWanExact(yuan))
 
 export async function exportInvestorList(ctx: Ctx, target: string, input: { query: unknown; format: ExportFormat }, onProgress?: ProgressCallback): Promise<ListExportSummary> {
   const query = InvestorListQuery.parse({ ...(input.query as object), page: 1, pageSize: 500 })

@@ -1,6 +1,7 @@
 // The command line's commands. Each one is a thin wrapper over API calls.
 import type { HandlerEnv } from '../handlers/types'
 import type { ParsedArgs } from './args'
+import { LEDGER_COMMANDS } from './ledger-commands'
 import { reportCommand } from './report-command'
 import { STORAGE_COMMANDS } from './storage-commands'
 
@@ -49,6 +50,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   ...STORAGE_COMMANDS,
   report: reportCommand,
+  ...LEDGER_COMMANDS,
 }
 
 export function usage(): string {

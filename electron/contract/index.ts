@@ -6,6 +6,7 @@ import type { Result } from '../../db/domain/errors'
 import { catalogContract } from './catalog'
 import { followupsContract } from './followups'
 import { investorsContract } from './investors'
+import { ledgerContract } from './ledger'
 import { parkContract } from './parks'
 import { projectsContract } from './projects'
 import { reportsContract } from './reports'
@@ -25,6 +26,7 @@ export const contract = {
   ...searchContract,
   ...storageContract,
   ...reportsContract,
+  ...ledgerContract,
 }
 
 export type Contract = typeof contract

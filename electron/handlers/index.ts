@@ -2,6 +2,7 @@
 import { catalogHandlers } from './catalog'
 import { followupsHandlers } from './followups'
 import { investorsHandlers } from './investors'
+import { ledgerHandlers } from './ledger'
 import { parkHandlers } from './parks'
 import { projectsHandlers } from './projects'
 import { reportsHandlers } from './reports'
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...storageHandlers,
   ...reportsHandlers,
+  ...ledgerHandlers,
 }

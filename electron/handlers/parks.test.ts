@@ -60,7 +60,7 @@ describe('districts and parks through the contract', () => {
     const districts = await api.call('district-list', {})
     expect(districts.map((d) => [d.name, d.parkCount])).toEqual([['槐荫区', 4], ['长清区', 4], ['平阴县', 3]])
     expect((await api.call('app-info', {})).empty).toBe(false)
-  })
+  }, 120_000)
 })
 
 describe('park search text', () => {

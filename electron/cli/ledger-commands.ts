@@ -1,0 +1,262 @@
+// `import`, `import-undo`, `import-batches` and `export` on the command line. Import and export
+// read and write paths of the user's choosing, so like `backup FILE` they call the services
+// directly (the API takes and returns bytes); batches and undo go through the API.
+import { readFile } from 'node:fs/promises'
+import { basename, extname, resolve } from 'node:path'
+import { AppError } from '../../db/domain/errors'
+import {
+  type ExportFormat,
+  type ImportBatchView,
+  type ImportMessage,
+  type ImportPreview,
+  type MappingOverrides,
+  PROJECT_EXPORT_COLUMNS,
+  type ProgressCallback,
+  type ProjectExportColumn,
+  type UndoResult,
+} from '../../db/domain/ledger'
+import { formatYi } from '../../db/domain/money'
+import { ProjectListQuery } from '../../db/domain/project'
+import { stageFromWord } from '../../db/domain/stage-words'
+import { STAGES } from '../../db/domain/stages'
+import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger/export-list'
+import { exportLedger } from '../../db/ledger/export-ledger'
+import { exportReport } from '../../db/ledger/export-report'
+import { previewImport, runImport, writeImportMessages } from '../../db/ledger/import-apply'
+import { LedgerMappingError, parseMapOption } from '../../db/spreadsheet/ledger-header'
+import { type ParsedArgs, stringOption } from './args'
+import type { CommandContext } from './commands'
+
+const ACTION_LABEL = { create: '新建', update: '更新', unchanged: '无变化', skip: '跳过', error: '错误' } as const
+
+function progress(label: string): ProgressCallback | undefined {
+  if (!process.stderr.isTTY) return undefined
+  let last = 0
+  return ({ done, total }) => {
+    const now = Date.now()
+    if (now - last < 200 && done !== total) return
+    last = now
+    process.stderr.write(`\r${label} ${done}${total ? `/${total}` : ''}   `)
+    if (total !== null && done >= total) process.stderr.write('\n')
+  }
+}
+
+/** --skip-errors is a flag; an older args parser may have taken the next word as its value. */
+function flag(args: ParsedArgs, name: string): boolean {
+  const value = args.options[name]
+  if (typeof value === 'string') args.positional.unshift(value)
+  return value !== undefined
+}
+
+function mappingOf(args: ParsedArgs): MappingOverrides {
+  const mapping: MappingOverrides = {}
+  try {
+    for (const text of args.repeated.map ?? []) Object.assign(mapping, parseMapOption(text))
+  } catch (error) {
+    if (error instanceof LedgerMappingError) throw new Error(error.message)
+    throw error
+  }
+  return mapping
+}
+
+const where = (m: ImportMessage) => (m.excelRow ? `第${m.excelRow}行${m.column ? `${m.column}列` : ''}` : '文件')
+
+function printMessages(messages: readonly ImportMessage[], level: 'error' | 'warning', limit: number): void {
+  const list = messages.filter((m) => m.level === level)
+  if (list.length === 0) return
+  console.log(level === 'error' ? `错误（${list.length}）：` : `提醒（${list.length}）：`)
+  for (const m of list.slice(0, limit)) console.log(`  ${where(m)}：${m.message}`)
+  if (list.length > limit) console.log(`  ……另有${list.length - limit}条，可用 --errors 文件.xlsx 导出全部`)
+}
+
+function printSummary(preview: ImportPreview, verbose: boolean): void {
+  const c = preview.counts
+  console.log(`工作表：${preview.sheet}（表头在第${preview.headerRow}行）；读取数据行 ${c.rowsRead}`)
+  console.log(`新建 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，跳过 ${c.skip}，错误 ${c.error}，提醒 ${c.warning}`)
+  const total = preview.ledgerTotalYuan === null ? '' : `；表中合计 ${formatYi(preview.ledgerTotalYuan)} 亿元`
+  console.log(`导入各行总投资之和 ${formatYi(preview.rowsTotalYuan)} 亿元${total}`)
+  if (verbose) {
+    for (const row of preview.rows.filter((r) => r.action !== 'unchanged')) {
+      const extra = row.creates.length ? `（新建${row.creates.join('、')}）` : ''
+      console.log(`  第${row.excelRow}行 ${ACTION_LABEL[row.action]}：${row.name ?? row.note ?? ''}${extra}`)
+    }
+  }
+  printMessages(preview.messages, 'error', 50)
+  printMessages(preview.messages, 'warning', verbose ? 200 : 20)
+}
+
+async function importCommand({ args, env }: CommandContext): Promise<void> {
+  const skipErrors = flag(args, 'skip-errors')
+  const [file] = args.positional
+  if (!file) throw new Error('缺少台账文件，例如：import 台账.xlsx [--sheet 名称] [--dry-run] [--map "表头=字段"]')
+  const bytes = await readFile(resolve(file)).catch(() => {
+    throw new Error(`无法读取文件：${file}`)
+  })
+  const options = {
+    sheet: stringOption(args, 'sheet'),
+    template: stringOption(args, 'template'),
+    mapping: mappingOf(args),
+    onProgress: progress('处理行'),
+  }
+  const source = { bytes, fileName: basename(file) }
+  const errorsFile = stringOption(args, 'errors')
+  if (args.options['dry-run']) {
+    const preview = await previewImport(env.ctx, source, options)
+    console.log(`预览（未写入任何数据）：${file}`)
+    printSummary(preview, args.options.verbose !== undefined)
+    if (errorsFile) await writeImportMessages(resolve(errorsFile), preview)
+    return
+  }
+  try {
+    const result = await runImport(env.ctx, source, { ...options, skipErrors })
+    console.log(result.batchId ? `导入完成：${file}（批次 ${result.batchId}，可用 import-undo ${result.batchId} 撤销）` : `没有需要写入的变化：${file}`)
+    printSummary(result, args.options.verbose !== undefined)
+    if (errorsFile) await writeImportMessages(resolve(errorsFile), result)
+  } catch (error) {
+    const errors = error instanceof AppError ? (error.details as { errors?: ImportMessage[] } | undefined)?.errors : undefined
+    if (errors) {
+      printMessages(errors, 'error', 50)
+      console.log('可加 --skip-errors 跳过错误行导入其余行，或先用 --dry-run 预览')
+    }
+    throw error
+  }
+}
+
+async function idByName(env: CommandContext['env'], table: 'district' | 'park' | 'industry' | 'user', name: string, label: string): Promise<string> {
+  const rows = await env.ctx.db.selectFrom(table).select(['id', 'name']).where('deletedAt', 'is', null).execute()
+  const found = rows.find((r) => r.name === name.trim())
+  if (!found) throw new Error(`找不到${label}“${name}”。现有：${rows.map((r) => r.name).slice(0, 30).join('、') || '（无）'}`)
+  return found.id
+}
+
+/** The project list's filters from --district --park --industry --owner --stage --year --text --sort --order. */
+async function projectQuery(context: CommandContext): Promise<{ query: ProjectListQuery; year?: number }> {
+  const { args, env } = context
+  const raw: Record<string, unknown> = {}
+  const district = stringOption(args, 'district')
+  if (district) raw.districtId = await idByName(env, 'district', district, '区县')
+  const park = stringOption(args, 'park')
+  if (park) raw.parkId = await idByName(env, 'park', park, '园区')
+  const industry = stringOption(args, 'industry')
+  if (industry) raw.industryId = await idByName(env, 'industry', industry, '产业')
+  const owner = stringOption(args, 'owner')
+  if (owner) raw.ownerId = await idByName(env, 'user', owner, '责任人')
+  const stages = (args.repeated.stage ?? []).flatMap((s) => s.split(/[,，]/)).filter(Boolean)
+  if (stages.length) {
+    raw.stages = stages.map((s) => {
+      const stage = (STAGES as readonly string[]).includes(s) ? s : stageFromWord(s)
+      if (!stage) throw new Error(`项目阶段不正确：${s}（可选 ${STAGES.join('|')} 或中文名称）`)
+      return stage
+    })
+  }
+  for (const key of ['text', 'sort', 'order'] as const) {
+    const value = stringOption(args, key)
+    if (value) raw[key] = value
+  }
+  if (!raw.sort) raw.sort = 'reserveOn'
+  const yearText = stringOption(args, 'year')
+  if (yearText !== undefined && (!/^\d{4}$/.test(yearText) || Number(yearText) < 1990 || Number(yearText) > 2100)) {
+    throw new Error(`年份不正确：${yearText}`)
+  }
+  const parsed = ProjectListQuery.safeParse(raw)
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'))
+  return { query: parsed.data, ...(yearText ? { year: Number(yearText) } : {}) }
+}
+
+function formatOf(args: ParsedArgs, out: string): ExportFormat {
+  const given = stringOption(args, 'format')
+  if (given && given !== 'xlsx' && given !== 'csv') throw new Error(`导出格式应为 xlsx 或 csv：${given}`)
+  return (given as ExportFormat | undefined) ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx')
+}
+
+async function exportCommand(context: CommandContext): Promise<void> {
+  const { args, env } = context
+  const [what, out] = args.positional
+  const kinds = ['ledger', 'report', 'projects', 'investors', 'negotiations']
+  if (!what || !kinds.includes(what)) throw new Error(`请指定导出内容：export ${kinds.join('|')} OUT.xlsx`)
+  if (!out) throw new Error(`缺少输出文件，例如：export ${what} 输出.xlsx`)
+  const target = resolve(out)
+  const format = formatOf(args, out)
+  const onProgress = progress('导出')
+  const started = Date.now()
+  let rows = 0
+  if (what === 'ledger') {
+    const { query, year } = await projectQuery(context)
+    const summary = await exportLedger(env.ctx, target, { query, year, format }, onProgress)
+    rows = summary.rows
+    console.log(`${summary.title}：${summary.rows} 个项目，总投资合计 ${formatYi(summary.totalInvestmentYuan)} 亿元`)
+  } else if (what === 'report') {
+    const yearText = stringOption(args, 'year')
+    if (!yearText || !/^\d{4}$/.test(yearText)) throw new Error('请用 --year 指定年份，例如 export report 月报.xlsx --year 2024 [--month 3]')
+    const monthText = stringOption(args, 'month')
+    if (monthText !== undefined && !/^(?:[1-9]|1[0-2])$/.test(monthText)) throw new Error(`月份不正确：${monthText}`)
+    const district = stringOption(args, 'district')
+    const park = stringOption(args, 'park')
+    const result = await exportReport(
+      env.ctx,
+      target,
+      {
+        year: Number(yearText),
+        ...(monthText ? { month: Number(monthText) } : {}),
+        ...(district ? { districtId: await idByName(env, 'district', district, '区县') } : {}),
+        ...(park ? { parkId: await idByName(env, 'park', park, '园区') } : {}),
+        ...(stringOption(args, 'as-of') ? { asOf: stringOption(args, 'as-of') } : {}),
+      },
+      onProgress,
+    )
+    console.log(`${result.title}：${result.sheets} 张工作表`)
+  } else if (what === 'projects') {
+    const { query } = await projectQuery(context)
+    const columnsText = stringOption(args, 'columns')
+    const columns = columnsText ? columnsText.split(/[,，]/).map((c) => c.trim()) : undefined
+    for (const c of columns ?? []) {
+      if (!Object.hasOwn(PROJECT_EXPORT_COLUMNS, c)) throw new Error(`导出列不正确：${c}（可选 ${Object.keys(PROJECT_EXPORT_COLUMNS).join(',')}）`)
+    }
+    const input = { query, format, columns: (columns as ProjectExportColumn[] | undefined) ?? ['name', 'investorName', 'districtName', 'parkName', 'stage', 'totalInvestment', 'ownerName'] as ProjectExportColumn[] }
+    rows = (await exportProjectList(env.ctx, target, input, onProgress)).rows
+  } else {
+    const json = stringOption(args, 'query')
+    let query: unknown = {}
+    try {
+      query = json ? JSON.parse(json) : {}
+    } catch {
+      throw new Error('--query 不是有效的 JSON')
+    }
+    const fn = what === 'investors' ? exportInvestorList : exportNegotiationList
+    rows = (await fn(env.ctx, target, { query, format }, onProgress)).rows
+  }
+  console.log(`已导出到 ${target}${rows ? `（${rows} 行）` : ''}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
+}
+
+export const LEDGER_COMMANDS = {
+  import: {
+    summary: 'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--template NAME] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账',
+    run: importCommand,
+  },
+  'import-batches': {
+    summary: 'import-batches            列出导入批次',
+    run: async ({ call }: CommandContext) => {
+      const batches = (await call('ledger-import-batches', {})) as ImportBatchView[]
+      if (batches.length === 0) return console.log('还没有导入批次')
+      for (const b of batches) {
+        const state = b.undoneAt ? `已撤销 ${b.undoneAt.slice(0, 10)}` : '有效'
+        console.log(`${b.id}  ${b.createdAt.slice(0, 19).replace('T', ' ')}  ${b.fileName}（${b.sheetName}）  新建${b.createdCount} 更新${b.updatedCount} 无变化${b.unchangedCount} 错误${b.errorCount}  ${state}`)
+      }
+    },
+  },
+  'import-undo': {
+    summary: 'import-undo BATCH_ID      撤销一次导入（恢复被更新的项目，新建的记录移入回收站）',
+    run: async ({ args, call }: CommandContext) => {
+      const [id] = args.positional
+      if (!id) throw new Error('缺少批次编号，可用 import-batches 查看')
+      const result = (await call('ledger-import-undo', { id })) as UndoResult
+      console.log(`已撤销批次 ${id}：恢复 ${result.restored} 条，移入回收站 ${result.deleted} 条`)
+      if (result.kept.length) console.log(`仍被其他记录使用而保留：${result.kept.join('、')}`)
+    },
+  },
+  export: {
+    summary:
+      'export ledger|report|projects|investors|negotiations OUT.xlsx|OUT.csv [--district 名称 --park 名称 --stage KEY --year YYYY --month M --columns a,b --query JSON]   导出',
+    run: exportCommand,
+  },
+}

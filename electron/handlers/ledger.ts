@@ -1,0 +1,61 @@
+// Ledger import and exports for the renderer. Exports are written (streamed) to a temp file in the
+// data folder (the system temp folder for in-memory databases), read back as base64 for the
+// renderer to offer as a download, and deleted: fine up to tens of MB, and the writer's memory
+// stays bounded however many rows. The command line writes straight to the user's path instead.
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ledgerContract } from '../contract/ledger'
+import { type Ctx, newId } from '../../db/context'
+import { CSV_MIME, type ExportFile, type ExportFormat, XLSX_MIME } from '../../db/domain/ledger'
+import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger/export-list'
+import { exportLedger, ledgerTitle } from '../../db/ledger/export-ledger'
+import { exportReport } from '../../db/ledger/export-report'
+import { previewImport, runImport, writeImportMessages } from '../../db/ledger/import-apply'
+import { listBatches, undoBatch } from '../../db/ledger/import-batch'
+import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger/import-templates'
+import type { HandlerSlice } from './types'
+
+async function viaTempFile(ctx: Ctx, fileName: string, format: ExportFormat, write: (path: string) => Promise<object | void>): Promise<ExportFile> {
+  const dir = ctx.dataDir ? join(ctx.dataDir, 'exports') : tmpdir()
+  await mkdir(dir, { recursive: true })
+  const path = join(dir, `.export-${newId()}.${format}`)
+  try {
+    const summary = await write(path)
+    const bytes = await readFile(path)
+    return {
+      fileName: `${fileName.replace(/[\\/:*?"<>|]/g, '_')}.${format}`,
+      mime: format === 'csv' ? CSV_MIME : XLSX_MIME,
+      dataBase64: bytes.toString('base64'),
+      rows: summary && 'rows' in summary && typeof summary.rows === 'number' ? summary.rows : 0,
+    }
+  } finally {
+    await rm(path, { force: true })
+  }
+}
+
+const source = (input: { fileName: string; dataBase64: string }) => ({ fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') })
+const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replace(/-/g, '')
+
+export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
+  'ledger-import-preview': (input, { ctx }) => previewImport(ctx, source(input), input),
+  'ledger-import': (input, { ctx }) => runImport(ctx, source(input), input),
+  'ledger-import-errors': async (input, { ctx }) => {
+    const preview = await previewImport(ctx, source(input), input)
+    return viaTempFile(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
+      await writeImportMessages(path, preview)
+      return { rows: preview.messages.length }
+    })
+  },
+  'ledger-import-batches': (_, { ctx }) => listBatches(ctx),
+  'ledger-import-undo': ({ id }, { ctx }) => undoBatch(ctx, id),
+  'ledger-template-list': (_, { ctx }) => listTemplates(ctx),
+  'ledger-template-save': (input, { ctx }) => saveTemplate(ctx, input),
+  'ledger-template-delete': async ({ name }, { ctx }) => (await deleteTemplate(ctx, name), null),
+  'ledger-export': async (input, { ctx }) => viaTempFile(ctx, await ledgerTitle(ctx, input), input.format, (path) => exportLedger(ctx, path, input)),
+  'report-export': (input, { ctx }) =>
+    viaTempFile(ctx, `招商引资报表-${input.year}${input.month ? `-${String(input.month).padStart(2, '0')}` : ''}`, 'xlsx', (path) => exportReport(ctx, path, input)),
+  'project-list-export': (input, { ctx }) => viaTempFile(ctx, `项目列表-${stamp(ctx)}`, input.format, (path) => exportProjectList(ctx, path, input)),
+  'investor-list-export': (input, { ctx }) => viaTempFile(ctx, `客商列表-${stamp(ctx)}`, input.format, (path) => exportInvestorList(ctx, path, input)),
+  'negotiation-list-export': (input, { ctx }) => viaTempFile(ctx, `洽谈记录-${stamp(ctx)}`, input.format, (path) => exportNegotiationList(ctx, path, input)),
+}
