@@ -1,7 +1,7 @@
 // Opening the SQLite file: refuse what is not ours without touching it, then set the pragmas that
 // make an acknowledged write durable, then migrate.
 import Sqlite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { AppError } from './domain/errors'
 import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate'
@@ -70,6 +70,33 @@ function preflight(file: string, nativeBinding?: string): void {
   }
 }
 
+/** How many prepared statements kysely's connection keeps (least recently used ones are dropped). */
+const STATEMENT_CACHE = 500
+
+/**
+ * kysely's SQLite driver prepares every query anew, and preparing a joined SELECT costs more than
+ * running it on a page of 50 (about 1–2 ms for the project list's). Statements are kept by their
+ * SQL text instead. Safe because kysely runs one query at a time on its single connection (a
+ * streamed query holds the connection until it ends), so a cached statement is never busy.
+ */
+function cachingStatements(sqlite: Sqlite.Database): SqliteDatabase {
+  const cache = new Map<string, Sqlite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql)
+      if (statement) {
+        cache.delete(sql)
+      } else {
+        statement = sqlite.prepare(sql)
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!)
+      }
+      cache.set(sql, statement)
+      return statement
+    },
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> {
   const { file, nativeBinding } = options
   assertSqliteFile(file)
@@ -84,7 +111,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins: [new CamelCasePlugin()] })
   try {
     if (existed && options.beforeMigrate && (await pendingMigrations(db as Kysely<any>)).length > 0) await options.beforeMigrate(sqlite)
     await migrateToLatest(db)

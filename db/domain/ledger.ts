@@ -130,7 +130,7 @@ export interface ImportPreview {
   headerRow: number
   columns: ImportColumn[]
   counts: ImportCounts
-  /** Every row with an action other than 'unchanged', plus all rows with messages (capped). */
+  /** Every row but blank ones, in sheet order, at most LEDGER_PREVIEW_ROW_LIMIT (counts cover all). */
   rows: ImportRowPlan[]
   rowsTruncated: boolean
   messages: ImportMessage[]

@@ -128,8 +128,7 @@ function countsOf(p: Plan): ImportCounts {
 }
 
 function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previousBatches: string[]): ImportPreview {
-  const withMessages = new Set(p.messages.map((m) => m.excelRow))
-  const shown = p.rows.filter((row) => row.action !== 'unchanged' || withMessages.has(row.excelRow))
+  const shown = p.rows
   return {
     fileName: source.fileName,
     sha256: opened.sha256,

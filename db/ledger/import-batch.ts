@@ -63,10 +63,10 @@ export async function undoBatch(ctx: Ctx, batchId: string): Promise<UndoResult> 
     const batch = await trx.selectFrom('importBatch').selectAll().where('id', '=', batchId).executeTakeFirst()
     if (!batch) throw notFound(WHAT, batchId)
     if (batch.undoneAt) throw conflict(`该导入批次已于 ${batch.undoneAt.slice(0, 19).replace('T', ' ')} 撤销`)
-    // a later import that touched the same records must be undone first, or its values would be lost
+    // a later import (ids are ULIDs: they sort by time) that touched the same records must be undone first, or its values would be lost
     const later = await sql<{ id: string; fileName: string }>`SELECT DISTINCT b.id, b.file_name
       FROM import_batch_row r JOIN import_batch b ON b.id = r.batch_id
-      WHERE b.undone_at IS NULL AND b.id <> ${batchId} AND b.created_at >= ${batch.createdAt}
+      WHERE b.undone_at IS NULL AND b.id > ${batchId}
         AND r.entity_id IN (SELECT entity_id FROM import_batch_row WHERE batch_id = ${batchId})`.execute(trx)
     if (later.rows.length > 0) {
       const names = later.rows.map((r) => `${r.fileName}（${r.id}）`).join('、')

@@ -119,6 +119,16 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     await expect.poll(() => summary().textContent()).toBe('共 1 个项目，总投资 35.00 亿元')
     expect(await page.locator('.ant-table-row', { hasText: NEW_PROJECT }).count()).toBe(0)
 
+    // A saved view brings the same filters back after they were cleared.
+    await page.getByTestId('project-views').click()
+    await page.getByText('保存当前视图…').click()
+    await page.getByRole('dialog').getByLabel('视图名称').fill('长清落地实施')
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click()
+    await page.getByRole('button', { name: /清\s*空/ }).click()
+    await expect.poll(() => summary().textContent()).toBe('共 7 个项目，总投资 86.60 亿元')
+    await page.getByTestId('project-views').click()
+    await page.getByRole('menuitem', { name: '长清落地实施' }).click()
+    await expect.poll(() => summary().textContent()).toBe('共 1 个项目，总投资 35.00 亿元')
     await page.getByRole('button', { name: /清\s*空/ }).click()
     await expect.poll(() => summary().textContent()).toBe('共 7 个项目，总投资 86.60 亿元')
   })

@@ -59,7 +59,12 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', () => {
     page = await browser.context.newPage()
     page.on('pageerror', (error) => errors.push(error.message))
   })
-  beforeEach((context) => onTestFailed(() => screenshot(page, `failed-shell-${context.task.name.slice(0, 40)}`).then(() => undefined)))
+  beforeEach((context) =>
+    onTestFailed(async () => {
+      console.error('page errors:', errors)
+      await screenshot(page, `failed-shell-${context.task.name.slice(0, 40)}`)
+    }),
+  )
   afterAll(async () => {
     await browser?.close()
     await app?.close()

@@ -42,7 +42,7 @@ export function InvestorListPage() {
     {
       title: t('investors.fields.creditCode'),
       dataIndex: 'creditCode',
-      width: 178,
+      width: 170,
       render: (code: string | null) => (code ? <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text> : '—'),
     },
     {
@@ -62,7 +62,7 @@ export function InvestorListPage() {
     {
       title: t('investors.fields.industry'),
       dataIndex: 'industryName',
-      width: 130,
+      width: 120,
       ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
@@ -123,7 +123,7 @@ export function InvestorListPage() {
               size="middle"
               tableLayout="fixed"
               // Keeps the name readable on narrow windows: the table scrolls rather than squeezing it.
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1000 }}
               loading={list.isFetching}
               dataSource={list.data?.rows ?? []}
               columns={columns}

@@ -40,7 +40,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         allowClear
         defaultValue={value.text}
         placeholder={t('negotiations.searchPlaceholder')}
-        style={{ width: 190 }}
+        style={{ width: 170 }}
         onSearch={(text) => set({ text: text.trim() || undefined })}
       />
       <Select<NegotiationType[]>
@@ -64,7 +64,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         format={DATE_FORMAT}
         allowEmpty={[true, true]}
         placeholder={[t('negotiations.dateFrom'), t('negotiations.dateTo')]}
-        style={{ width: 220 }}
+        style={{ width: 210 }}
         onChange={(range) => set({ from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) })}
       />
     </Space>

@@ -54,7 +54,7 @@ export function columnTitle(t: TFunction, key: ColumnKey): string {
 export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<ProjectRow>> {
   return {
     name: {
-      width: 210,
+      width: 200,
       ellipsis: { showTitle: false },
       render: (_, row) => (
         <Tooltip title={row.name} placement="topLeft">
@@ -69,7 +69,7 @@ export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<Proje
     district: { width: 90, ellipsis: true, render: (_, row) => text(row.districtName) },
     industry: { width: 120, ellipsis: true, render: (_, row) => text(row.industryName) },
     stage: { width: 90, render: (_, row) => <StageTag stage={row.stage} /> },
-    totalInvestment: { width: 116, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
+    totalInvestment: { width: 128, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
     priority: {
       width: 80,
       render: (_, row) => (row.priority ? <Tag color="gold">{t(`vocab.priority.${row.priority}`)}</Tag> : '—'),

@@ -111,21 +111,21 @@ export function RequestListPage() {
               {
                 title: t('request.category'),
                 dataIndex: 'category',
-                width: 110,
+                width: 96,
                 render: (category: RequestCategory) => <Tag>{t(`vocab.requestCategory.${category}`)}</Tag>,
               },
               {
                 title: t('request.company'),
                 key: 'company',
-                width: 220,
+                width: 180,
                 ellipsis: true,
                 render: (_, request) => request.projectName ?? request.investorName ?? '—',
               },
-              { title: t('request.receivedOn'), dataIndex: 'receivedOn', width: 110 },
+              { title: t('request.receivedOn'), dataIndex: 'receivedOn', width: 104 },
               {
                 title: t('request.deadlineOn'),
                 dataIndex: 'deadlineOn',
-                width: 150,
+                width: 140,
                 render: (deadline: string | null, request) =>
                   isOverdue(request) ? (
                     <Typography.Text type="danger">
@@ -135,12 +135,12 @@ export function RequestListPage() {
                     (deadline ?? '—')
                   ),
               },
-              { title: t('request.assignee'), key: 'assignee', width: 120, render: (_, r) => r.assigneeName ?? r.department ?? '—' },
-              { title: t('request.status'), dataIndex: 'status', width: 96, render: (status: RequestStatus) => <StatusTag status={status} /> },
+              { title: t('request.assignee'), key: 'assignee', width: 96, render: (_, r) => r.assigneeName ?? r.department ?? '—' },
+              { title: t('request.status'), dataIndex: 'status', width: 80, render: (status: RequestStatus) => <StatusTag status={status} /> },
               {
                 title: t('common.actions'),
                 key: 'actions',
-                width: 96,
+                width: 88,
                 render: (_, request) => (
                   <Space size={0}>
                     <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(request)} />

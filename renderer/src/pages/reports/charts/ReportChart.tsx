@@ -2,10 +2,9 @@
 // the projects behind a bar.
 import { theme } from 'antd'
 import type { EChartsCoreOption } from 'echarts/core'
-import ReactEChartsCore from 'echarts-for-react/esm/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { echarts } from './echarts'
+import { type ChartClick, EChart } from './EChart'
 
 interface Props {
   option: EChartsCoreOption
@@ -21,7 +20,7 @@ export function ReportChart({ option, name, height = 320, onClickIndex, testId }
   const { token } = theme.useToken()
   const full = useMemo<EChartsCoreOption>(
     () => ({
-      color: [token.colorPrimary, token.colorWarning, token.colorSuccess, token.colorError, token.colorInfo, token.colorTextTertiary],
+      color: [token.colorPrimary, token.colorWarning, token.colorSuccess, token.colorError, token.purple, token.cyan],
       textStyle: { fontFamily: token.fontFamily, color: token.colorText },
       backgroundColor: token.colorBgContainer,
       toolbox: {
@@ -33,13 +32,10 @@ export function ReportChart({ option, name, height = 320, onClickIndex, testId }
     }),
     [option, name, t, token],
   )
-  const onEvents = useMemo(
-    () => (onClickIndex ? { click: (event: { dataIndex: number; seriesIndex: number }) => onClickIndex(event.dataIndex, event.seriesIndex) } : undefined),
-    [onClickIndex],
-  )
+  const onClick = onClickIndex ? (event: ChartClick) => onClickIndex(event.dataIndex, event.seriesIndex) : undefined
   return (
     <div className="report-chart" data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={full} notMerge style={{ height, width: '100%' }} onEvents={onEvents} />
+      <EChart option={full} style={{ height, width: '100%' }} onClick={onClick} />
     </div>
   )
 }

@@ -30,9 +30,9 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.parkId ?? null}
         onChange={set('parkId')}
         placeholder={t('reports.filter.park')}
-        style={{ width: 170 }}
+        style={{ width: 150 }}
       />
-      <IndustrySelect value={value.industryId ?? null} onChange={set('industryId')} placeholder={t('reports.filter.industry')} style={{ width: 150 }} />
+      <IndustrySelect value={value.industryId ?? null} onChange={set('industryId')} placeholder={t('reports.filter.industry')} style={{ width: 130 }} />
       <UserSelect value={value.ownerId ?? null} onChange={set('ownerId')} placeholder={t('reports.filter.owner')} style={{ width: 120 }} />
       <Select
         allowClear
@@ -47,7 +47,7 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.origin}
         onChange={set('origin')}
         placeholder={t('reports.filter.origin')}
-        style={{ width: 130 }}
+        style={{ width: 120 }}
         options={ORIGIN.keys.map((key) => ({ value: key, label: t(`vocab.origin.${key}`) }))}
       />
       <Button

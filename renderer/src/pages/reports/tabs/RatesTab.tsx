@@ -20,7 +20,7 @@ export function RatesTab({ params }: { params: ReportParams }) {
           <Typography.Paragraph type="secondary">{t('reports.rates.over', { period: periodText(data.period) })}</Typography.Paragraph>
           <Row gutter={[16, 16]} className="report-cards">
             {data.rates.map((rate) => (
-              <Col key={rate.key} xs={12} lg={8} xxl={4}>
+              <Col key={rate.key} flex="1 1 200px">
                 <RateCard rate={rate} />
               </Col>
             ))}

@@ -18,7 +18,7 @@ export function ActivityChart({ data }: { data: ActivityResult }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: categoryAxis(token, rows.map((row) => (row.key === null ? t('reports.unfilled') : row.label))),
-      yAxis: valueAxis(token, t('reports.activity.index')),
+      yAxis: valueAxis(token, t('reports.activity.index'), true),
       series: ACTIVITY_ITEMS.map((item) => ({
         type: 'bar',
         stack: 'index',

@@ -21,7 +21,7 @@ export function FlowChart({ data }: { data: FlowResult }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 24, top: 48, bottom: 32 },
       xAxis: categoryAxis(token, labels),
-      yAxis: valueAxis(token, t('reports.unit.projects')),
+      yAxis: valueAxis(token, t('reports.col.projects'), true),
       series: [
         { type: 'bar', name: periodText(data.period), data: data.rows.map((row) => row.current.count), barMaxWidth: 36, label: { show: true, position: 'top' } },
         { type: 'bar', name: periodText(data.lastYear), data: data.rows.map((row) => row.lastYear.count), barMaxWidth: 36, label: { show: true, position: 'top' } },

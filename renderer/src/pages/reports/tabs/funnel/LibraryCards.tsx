@@ -25,11 +25,11 @@ export function LibraryCards({ data }: { data: FunnelResult }) {
   const { t } = useTranslation()
   return (
     <Row gutter={[16, 16]} className="report-cards">
-      <Col xs={12} lg={8} xxl={4}>
+      <Col flex="1 1 200px">
         <FigureCard label={t('reports.funnel.total')} figure={data.total} testId="funnel-total" />
       </Col>
       {data.libraries.map((library) => (
-        <Col key={library.library} xs={12} lg={8} xxl={5}>
+        <Col key={library.library} flex="1 1 200px">
           <FigureCard label={t(`library.${library.library}`)} figure={library} testId={`library-${library.library}`} />
         </Col>
       ))}
