@@ -15,7 +15,8 @@ const daysAgo = (days: number) => {
   return todayIso(day)
 }
 
-describe.skipIf(!browserTestsEnabled())('the shell in the browser', () => {
+// Screens are shot in both languages (two reloads each): slower than the project's default timeout.
+describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 300_000 }, () => {
   let app: AppServer
   let browser: Browser
   let page: Page
@@ -110,8 +111,8 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', () => {
       nextDueOn: daysAgo(1),
     })
     await page.reload()
-    await expect.poll(() => page.getByTestId('nav-due-badge').textContent()).toContain('1')
-    await expect.poll(() => page.locator('.app-header .ant-badge').first().textContent()).toContain('1')
+    await expect.poll(() => page.getByTestId('nav-due-badge').textContent(), { timeout: 20_000 }).toContain('1')
+    await expect.poll(() => page.locator('.app-header .ant-badge').first().textContent(), { timeout: 20_000 }).toContain('1')
     await page.getByTestId('reminders-bell').click()
     await page.getByText('寄送园区用地方案').waitFor()
     await screenshot(page, 'shell-reminders-zh')
@@ -128,14 +129,14 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', () => {
     await hit.waitFor()
     await screenshot(page, 'shell-search-zh')
     await box.press('Enter')
-    await expect.poll(() => page.url()).toContain(`#/projects/${projectId}`)
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toContain(`#/projects/${projectId}`)
 
     await setLanguage('en')
     await page.keyboard.press('Control+k')
     await page.getByTestId('global-search-input').pressSequentially('巨能')
     await page.getByTestId('global-search-hit').first().waitFor()
     // A Chinese match is framed by the API and drawn as <mark>, never as HTML.
-    await expect.poll(() => page.locator('.global-search mark').first().textContent()).toBe('巨能')
+    await expect.poll(() => page.locator('.global-search mark').first().textContent(), { timeout: 20_000 }).toBe('巨能')
     await screenshot(page, 'shell-search-en')
     await page.keyboard.press('Escape')
     await setLanguage('zh')
@@ -202,7 +203,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', () => {
     await page.getByTestId('tag-delete-专精特新').click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
     await page.getByText('已删除“专精特新”').waitFor()
-    await expect.poll(() => page.locator('.ant-table-row', { hasText: '专精特新' }).count()).toBe(0)
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '专精特新' }).count(), { timeout: 20_000 }).toBe(0)
 
     await page.getByRole('tab', { name: '回收站' }).click()
     await page.locator('.ant-table-row', { hasText: '专精特新' }).waitFor()

@@ -162,7 +162,7 @@ export const reports = defineMessages({
         industry: 'Industry',
         owner: 'Responsible',
         priority: 'Priority',
-        origin: 'Investor origin',
+        origin: 'Origin',
         reset: 'Reset',
       },
       unit: { projects: 'projects' },

@@ -88,6 +88,6 @@ export const vocab = defineMessages({
       },
       userRole: { staff: 'Staff', manager: 'Manager', leader: 'Leader in charge' },
     },
-    unit: { yi: '100M CNY', wan: '10k CNY', yuan: 'CNY', usdWan: '10k USD', mu: 'mu' },
+    unit: { yi: '100M', wan: '10k', yuan: 'CNY', usdWan: '10k USD', mu: 'mu' },
   },
 })

@@ -16,6 +16,8 @@ export function IndustryPanel() {
   const industries = useApiQuery('industry-list', {})
   const remove = useUndoableDelete('industry-delete', 'industry')
   const [editing, setEditing] = useState<IndustryEditing | undefined>(undefined)
+  // Every 产业 starts unfolded (also those loaded or added later); only what the user folds stays folded.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set())
   // antd draws an expander for any children array, even an empty one.
   const rows: Row[] = (industries.data ?? []).map(({ children, ...top }) => (children.length ? { ...top, children } : top))
 
@@ -38,7 +40,16 @@ export function IndustryPanel() {
           loading={industries.isLoading}
           dataSource={rows}
           pagination={false}
-          expandable={{ defaultExpandAllRows: true }}
+          expandable={{
+            expandedRowKeys: rows.filter((row) => row.children && !folded.has(row.id)).map((row) => row.id),
+            onExpand: (expanded, row) =>
+              setFolded((before) => {
+                const next = new Set(before)
+                if (expanded) next.delete(row.id)
+                else next.add(row.id)
+                return next
+              }),
+          }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.industry.empty')} /> }}
           columns={[
             { title: t('settings.industry.name'), dataIndex: 'name' },

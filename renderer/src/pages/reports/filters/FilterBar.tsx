@@ -23,7 +23,7 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.districtId ?? null}
         onChange={(districtId) => onChange({ ...value, districtId: (districtId as string | null) ?? undefined, parkId: undefined })}
         placeholder={t('reports.filter.district')}
-        style={{ width: 120 }}
+        style={{ width: 105 }}
       />
       <ParkSelect
         districtId={value.districtId}
@@ -33,13 +33,13 @@ export function FilterBar({ value, onChange }: Props) {
         style={{ width: 150 }}
       />
       <IndustrySelect value={value.industryId ?? null} onChange={set('industryId')} placeholder={t('reports.filter.industry')} style={{ width: 130 }} />
-      <UserSelect value={value.ownerId ?? null} onChange={set('ownerId')} placeholder={t('reports.filter.owner')} style={{ width: 120 }} />
+      <UserSelect value={value.ownerId ?? null} onChange={set('ownerId')} placeholder={t('reports.filter.owner')} style={{ width: 105 }} />
       <Select
         allowClear
         value={value.priority}
         onChange={set('priority')}
         placeholder={t('reports.filter.priority')}
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         options={PRIORITY.keys.map((key) => ({ value: key, label: t(`vocab.priority.${key}`) }))}
       />
       <Select
