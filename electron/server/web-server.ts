@@ -103,7 +103,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     } catch (error) {
       return sendJson(res, 400, { ok: false, error: { code: 'validation', message: `请求内容不是有效的 JSON：${(error as Error).message}` } })
     }
-    const result = await dispatch(options.env, decodeURIComponent(method), input)
+    let name: string
+    try {
+      name = decodeURIComponent(method)
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'unknown_method', message: `接口名称编码不正确：${method.slice(0, 100)}` } })
+    }
+    const result = await dispatch(options.env, name, input)
     sendJson(res, 200, result)
   }
 
@@ -111,7 +117,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only')
     const queryToken = url.searchParams.get('token')
     if (!sameToken(queryToken, token) && !sameToken(cookieToken(req), token)) return send(res, 403, 'forbidden')
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '')
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(url.pathname)
+    } catch {
+      return send(res, 400, 'bad path')
+    }
+    let path = normalize(decoded).replace(/^([/\\])+/, '')
     if (path === '' || path.endsWith(sep)) path = join(path, 'index.html')
     const file = join(rendererDir, path)
     if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
