@@ -15,6 +15,8 @@ export interface Comparison {
   label: string
   ours: Stats
   baseline: Stats
+  /** Median CPU time of this process per call (ms): steadier than wall time on a loaded machine. */
+  cpu: { ours: number; baseline: number }
   /** ours.median / baseline.median */
   ratio: number
   /** Targets: p95 below this many ms, ratio at most this. */
@@ -29,10 +31,16 @@ export function stats(samples: number[]): Stats {
   return { n: sorted.length, median: at(0.5), p95: at(0.95), min: sorted[0]!, max: sorted[sorted.length - 1]! }
 }
 
-export async function timeOnce(fn: () => unknown): Promise<number> {
+export async function timeOnce(fn: () => unknown, cpu?: number[]): Promise<number> {
+  const c = process.cpuUsage()
   const t = performance.now()
   await fn()
-  return performance.now() - t
+  const wall = performance.now() - t
+  if (cpu) {
+    const used = process.cpuUsage(c)
+    cpu.push((used.user + used.system) / 1000)
+  }
+  return wall
 }
 
 /**
@@ -54,21 +62,23 @@ export async function compare<P>(
   }
   const a: number[] = []
   const b: number[] = []
+  const ca: number[] = []
+  const cb: number[] = []
   for (let i = 0; i < options.reps; i++) {
     const p = params[i % params.length]!
     if (i % 2 === 0) {
-      a.push(await timeOnce(() => ours(p)))
-      b.push(await timeOnce(() => baseline(p)))
+      a.push(await timeOnce(() => ours(p), ca))
+      b.push(await timeOnce(() => baseline(p), cb))
     } else {
-      b.push(await timeOnce(() => baseline(p)))
-      a.push(await timeOnce(() => ours(p)))
+      b.push(await timeOnce(() => baseline(p), cb))
+      a.push(await timeOnce(() => ours(p), ca))
     }
   }
   const o = stats(a)
   const s = stats(b)
   const target = { p95Ms: options.p95Ms ?? 30, ratio: options.ratio ?? 1.5 }
   const ratio = o.median / s.median
-  return { id, label, ours: o, baseline: s, ratio, target, pass: o.p95 < target.p95Ms && ratio <= target.ratio, notes: options.notes }
+  return { id, label, ours: o, baseline: s, cpu: { ours: stats(ca).median, baseline: stats(cb).median }, ratio, target, pass: o.p95 < target.p95Ms && ratio <= target.ratio, notes: options.notes }
 }
 
 export const loadAverage = (): [number, number, number] => loadavg().map((x) => Math.round(x * 100) / 100) as [number, number, number]

@@ -46,7 +46,7 @@ export async function runQueryCases(env: HandlerEnv, params: QueryParams, reps: 
   const results: Comparison[] = []
   const done = (c: Comparison) => {
     results.push(c)
-    log(`  ${c.id} ${c.label}: ours p50 ${c.ours.median.toFixed(2)} / p95 ${c.ours.p95.toFixed(2)} ms, baseline p50 ${c.baseline.median.toFixed(2)} ms, ratio ${c.ratio.toFixed(2)}`)
+    log(`  ${c.id} ${c.label}: ours p50 ${c.ours.median.toFixed(2)} / p95 ${c.ours.p95.toFixed(2)} ms (CPU ${c.cpu.ours.toFixed(2)}), baseline p50 ${c.baseline.median.toFixed(2)} ms (CPU ${c.cpu.baseline.toFixed(2)}), ratio ${c.ratio.toFixed(2)}`)
   }
 
   // 1. The list: one park, one stage, 1亿–10亿, by 总投资 descending, a page of 50 with count and sum.

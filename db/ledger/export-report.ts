@@ -78,7 +78,10 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
   const title = `${await scopeName(ctx, input)}${label}招商引资工作${input.month ? '月报' : '年报'}`
   const steps = 5 + BREAKDOWNS.length + EXCEPTION_KINDS.length
   let done = 0
-  const step = () => onProgress?.({ phase: 'export', done: ++done, total: steps })
+  const step = () => {
+    done++
+    onProgress?.({ phase: 'export', done, total: steps })
+  }
   const writer = createWorkbookWriter(target)
   const subtitle = `单位：亿元        统计截至：${asOf}        导出日期：${todayIso(ctx.now())}`
 

@@ -1,6 +1,7 @@
 // Streaming xlsx reader on exceljs's WorkbookReader: rows arrive one at a time, so a file with
 // a million rows is refused at row maxRows + 1 instead of being loaded whole into memory.
 import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Cell, Sheet } from './grid'
@@ -11,7 +12,45 @@ import { SpreadsheetError } from './spreadsheet-error'
 type ReaderInternals = { model?: { sheets?: { name: string }[] }; properties?: { model?: { date1904?: boolean } } }
 type WorksheetInternals = { name: string; iterator: AsyncIterable<Buffer | string> }
 
+// Files up to this size may be re-read whole when the streaming reader stumbles (see below).
+const WHOLE_READ_LIMIT = 64 * 1024 * 1024
+
 export async function readXlsx(source: string | Buffer, maxRows: number): Promise<Sheet[]> {
+  try {
+    return await readStreaming(source, maxRows)
+  } catch (error) {
+    // exceljs's streaming reader fails on some valid files whose workbook.xml comes after the
+    // sheets in the zip (exceljs's own streaming writer makes such files). Re-read a file of
+    // moderate size whole before calling it corrupt.
+    if (!(error instanceof SpreadsheetError) || error.code !== 'corrupt') throw error
+    const buffer = typeof source === 'string' ? await readFile(source) : source
+    if (buffer.length > WHOLE_READ_LIMIT) throw error
+    return readWhole(buffer, maxRows).catch(() => {
+      throw error
+    })
+  }
+}
+
+async function readWhole(buffer: Buffer, maxRows: number): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+  const date1904 = (workbook.properties as { date1904?: boolean } | undefined)?.date1904 === true
+  let totalRows = 0
+  return workbook.worksheets.map((worksheet) => {
+    const rows: Cell[][] = []
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells = rowCells(row, date1904)
+      if (cells.length === 0) return
+      if (row.number > maxRows || ++totalRows > maxRows) throw tooLarge(worksheet.name, maxRows)
+      while (rows.length < row.number - 1) rows.push([])
+      rows[row.number - 1] = cells
+    })
+    applyMerges(rows, (worksheet.model as { merges?: string[] }).merges ?? [])
+    return { name: worksheet.name, rows }
+  })
+}
+
+async function readStreaming(source: string | Buffer, maxRows: number): Promise<Sheet[]> {
   const input = typeof source === 'string' ? createReadStream(source) : Readable.from([source])
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -52,6 +91,12 @@ export async function readXlsx(source: string | Buffer, maxRows: number): Promis
   }
   // zip order is not tab order; workbook.xml has the order the user sees
   const order = ((reader as unknown as ReaderInternals).model?.sheets ?? []).map((s) => s.name)
+  // When workbook.xml came last, the sheets were emitted before their names were known
+  // ('Sheet1'…); the streaming writer stores them in tab order, so names map by position.
+  if (order.length === sheets.length && sheets.every((sheet) => !order.includes(sheet.name))) {
+    sheets.forEach((sheet, index) => (sheet.name = order[index]!))
+    return sheets
+  }
   sheets.sort((a, b) => rank(order, a.name) - rank(order, b.name))
   return sheets
 }

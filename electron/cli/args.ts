@@ -6,7 +6,7 @@ export interface ParsedArgs {
   repeated: Record<string, string[]>
 }
 
-const FLAGS = new Set(['json', 'dry-run', 'help', 'web', 'full', 'force'])
+const FLAGS = new Set(['json', 'dry-run', 'help', 'web', 'full', 'force', 'skip-errors', 'verbose'])
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const parsed: ParsedArgs = { positional: [], options: {}, repeated: {} }

@@ -24,7 +24,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url)
     const app = new URL(appUrl)
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname
+    // The host too: file://server/<same path> is a Windows share, not the app's own file.
+    if (app.protocol === 'file:') return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname
     return target.origin === app.origin
   } catch {
     return false

@@ -10,12 +10,13 @@ import { events } from './parts/events'
 import { requests } from './parts/requests'
 import { reports } from './parts/reports'
 import { settings } from './parts/settings'
+import { ledger } from './parts/ledger'
 
 export type Language = 'zh' | 'en'
 const LANGUAGE_KEY = 'crm-language'
 
 // Add a feature's strings: one file in parts/, one entry here.
-const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings]
+const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings, ledger]
 
 const merge = (language: Language) => Object.assign({}, ...PARTS.map((part) => part[language]))
 

@@ -28,7 +28,9 @@ export function SearchHitRow({ hit, active, onHover, onOpen }: Props) {
       data-testid="global-search-hit"
     >
       <div className="global-search-title">
-        <Marked text={hit.titleMarked} />
+        <span className="global-search-name">
+          <Marked text={hit.titleMarked} />
+        </span>
         {context && <span className="global-search-context">{context}</span>}
       </div>
       {hit.snippet && (

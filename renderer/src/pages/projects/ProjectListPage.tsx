@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { count, yi } from '../../format'
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_COLUMNS, columnTitle, projectColumns, sortOfColumn } from './columns'
 import { ColumnChooser } from './ColumnChooser'
+import { LedgerToolbar } from './import/LedgerToolbar'
 import { DEFAULT_SORTING, type ProjectFilters, type ProjectSorting, activeFilterCount, toListQuery } from './filters'
 import { ProjectFilterBar } from './ProjectFilterBar'
 import { ProjectsHeader } from './ProjectsHeader'
@@ -74,6 +75,7 @@ export function ProjectListPage() {
               }}
             />
             <ColumnChooser value={columns} onChange={setColumns} />
+            <LedgerToolbar filters={filters} sorting={sorting} columns={columns} />
           </Space>
         </div>
         {list.error ? (

@@ -6,10 +6,10 @@ import { TagPanel } from './TagPanel'
 export function CatalogTab() {
   return (
     <Row gutter={16}>
-      <Col xs={24} xl={14}>
+      <Col xs={24} xl={13}>
         <IndustryPanel />
       </Col>
-      <Col xs={24} xl={10}>
+      <Col xs={24} xl={11}>
         <TagPanel />
       </Col>
     </Row>

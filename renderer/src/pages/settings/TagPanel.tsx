@@ -40,7 +40,7 @@ export function TagPanel() {
             {
               title: t('settings.tag.usage'),
               key: 'usage',
-              width: 150,
+              width: 190,
               render: (_, tag) => t('settings.tag.usageText', { investors: tag.investorCount, projects: tag.projectCount }),
             },
             {

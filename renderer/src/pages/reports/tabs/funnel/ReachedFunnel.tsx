@@ -18,7 +18,7 @@ export function ReachedFunnel({ data }: { data: FunnelResult }) {
   }, [data])
   const option = useMemo(
     () => ({
-      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${count(p.value)}` },
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}${t('reports.colon')}${count(p.value)}` },
       series: [
         {
           type: 'funnel',

@@ -18,7 +18,7 @@ export function SameYear({ data }: { data: RatesResult['sameYear'] }) {
       <Space size={32} wrap style={{ marginBottom: 12 }}>
         {parts.map(([key, figure]) => (
           <Typography.Text key={key}>
-            {`${t(`reports.rates.sameYear.${key}`)}：`}
+            {`${t(`reports.rates.sameYear.${key}`)}${t('reports.colon')}`}
             <CountLink figure={figure} title={t(`reports.rates.sameYear.${key}`)} testId={`same-year-${key}`} />
           </Typography.Text>
         ))}

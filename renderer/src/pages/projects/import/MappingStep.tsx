@@ -1,0 +1,100 @@
+// Step 2: which sheet, and which column is which field. Changes stay a draft until "apply"
+// re-runs the preview, so the table always shows what the backend actually understood.
+import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type ImportColumn, type ImportPreview, LEDGER_FIELD_KEYS, type MappingOverrides } from '../../../../../db/domain/ledger'
+import { type Target, columnKey, pendingChanges, shownTarget } from './mapping'
+import { TemplateBar } from './TemplateBar'
+
+interface Props {
+  preview: ImportPreview
+  mapping: MappingOverrides
+  loading: boolean
+  onApply(sheet: string, mapping: MappingOverrides): void
+  onBack(): void
+  onNext(): void
+}
+
+export function MappingStep({ preview, mapping, loading, onApply, onBack, onNext }: Props) {
+  const { t } = useTranslation()
+  // Only the pending choices: the applied ones are already in the preview's columns.
+  const [draft, setDraft] = useState<MappingOverrides>({})
+  // A new preview (other sheet, template, reset) replaces whatever was pending.
+  useEffect(() => setDraft({}), [preview])
+  const pending = pendingChanges(preview.columns, draft)
+  const hasName = preview.columns.some((c) => c.field === 'name')
+
+  const fieldOptions = [
+    ...LEDGER_FIELD_KEYS.map((key) => ({ value: key, label: t(`ledger.fields.${key}`) })),
+    { value: 'ignore', label: t('ledger.mapping.ignore') },
+  ]
+
+  const columns = [
+    { title: t('ledger.mapping.letter'), dataIndex: 'letter', width: 64 },
+    { title: t('ledger.mapping.header'), dataIndex: 'header', render: (header: string) => header || '—' },
+    {
+      title: t('ledger.mapping.field'),
+      width: 220,
+      render: (_: unknown, column: ImportColumn) => {
+        const key = columnKey(column, preview.columns)
+        return (
+          <Select<Target>
+            style={{ width: 200 }}
+            size="small"
+            value={shownTarget(column, key, draft)}
+            options={fieldOptions}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid={`ledger-map-${column.letter}`}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
+        )
+      },
+    },
+    { title: t('ledger.mapping.unit'), dataIndex: 'unit', width: 80, render: (unit: string | null) => (unit ? <Tag>{unit}</Tag> : '') },
+  ]
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between' }}>
+        <Space size={12} wrap>
+          <span>{t('ledger.mapping.sheet')}</span>
+          <Select
+            style={{ minWidth: 180 }}
+            value={preview.sheet}
+            disabled={preview.sheets.length < 2 || loading}
+            options={preview.sheets.map((name) => ({ value: name, label: name }))}
+            // Another sheet has other headers: the old overrides would not match, so drop them.
+            onChange={(sheet) => onApply(sheet, {})}
+            data-testid="ledger-sheet"
+          />
+          <Typography.Text type="secondary">{t('ledger.mapping.headerRow', { row: preview.headerRow })}</Typography.Text>
+        </Space>
+        <TemplateBar sheet={preview.sheet} mapping={mapping} onLoad={(template) => onApply(template.sheet ?? preview.sheet, template.mapping)} />
+      </div>
+      {pending > 0 && <Alert type="info" showIcon title={t('ledger.mapping.changed', { count: pending })} />}
+      {!hasName && pending === 0 && <Alert type="error" showIcon title={t('ledger.mapping.noName')} />}
+      <Table<ImportColumn>
+        rowKey="letter"
+        size="small"
+        loading={loading}
+        dataSource={preview.columns}
+        columns={columns}
+        pagination={false}
+        data-testid="ledger-mapping"
+      />
+      <Space>
+        <Button onClick={onBack}>{t('ledger.preview.back')}</Button>
+        <Button onClick={() => onApply(preview.sheet, {})} disabled={loading || Object.keys(mapping).length === 0}>
+          {t('ledger.mapping.reset')}
+        </Button>
+        <Button onClick={() => onApply(preview.sheet, { ...mapping, ...draft })} disabled={pending === 0} loading={loading} data-testid="ledger-map-apply">
+          {t('ledger.mapping.apply')}
+        </Button>
+        <Button type="primary" onClick={onNext} disabled={pending > 0 || !hasName || loading} data-testid="ledger-map-next">
+          {t('ledger.mapping.next')}
+        </Button>
+      </Space>
+    </Space>
+  )
+}
