@@ -168,13 +168,14 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     })
     // 50000 + 8000 + 12000 万元 = 7亿元.
     expect(Number(total)).toBe(7)
+    await page.mouse.move(0, 0)
     await screenshot(page, 'ledger-export-zh')
   })
 
   it('imports the same file again in English with the saved template: everything unchanged', async () => {
-    await page.evaluate(() => localStorage.setItem('crm-language', 'en'))
+    // The header's switch rather than a reload: out/ may be rebuilt by a parallel build meanwhile.
+    await page.getByText('English', { exact: true }).click()
     await go('#/projects/import')
-    await page.reload()
     await page.getByText('Click or drop a ledger file here').waitFor()
     await screenshot(page, 'ledger-1-file-en')
     await upload(ledger)
@@ -205,9 +206,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await expect.poll(() => active.count()).toBe(1)
     await settled()
     await screenshot(page, 'ledger-5-batches-en')
-    await page.evaluate(() => localStorage.setItem('crm-language', 'zh'))
-    await page.reload()
-    await page.getByRole('tab', { name: '导入记录' }).click()
+    await page.getByText('中文', { exact: true }).click()
     await page.locator('[data-testid=ledger-batches] .ant-table-row', { hasText: '有效' }).getByRole('button', { name: /撤\s*销/ }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
     await page.getByText('已撤销：', { exact: false }).waitFor()
