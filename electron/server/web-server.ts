@@ -67,20 +67,18 @@ function sendJson(res: ServerResponse, status: number, result: Result<unknown>):
   send(res, status, JSON.stringify(result), 'application/json; charset=utf-8')
 }
 
+class BodyTooLarge extends Error {}
+
+/** Reads the body; past the limit it keeps draining (so the client gets an answer) but stores nothing. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('请求过大'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))))
     req.on('error', reject)
   })
 }
@@ -101,7 +99,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       const body = await readBody(req)
       input = body ? JSON.parse(body) : {}
     } catch (error) {
-      return sendJson(res, 400, { ok: false, error: { code: 'validation', message: `请求内容不是有效的 JSON：${(error as Error).message}` } })
+      const message =
+        error instanceof BodyTooLarge
+          ? `请求过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB）`
+          : `请求内容不是有效的 JSON：${(error as Error).message}`
+      return sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { ok: false, error: { code: 'validation', message } })
     }
     let name: string
     try {

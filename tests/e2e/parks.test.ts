@@ -39,6 +39,7 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
 
   it('creates a district and a park through the forms, and they survive a reload', async () => {
     await page.getByText('从空白开始').click()
+    await page.getByRole('menuitem', { name: '园区' }).click()
     await page.getByTestId('district-add').click()
     const districtDialog = page.getByRole('dialog')
     await districtDialog.getByLabel('区县名称').fill('槐荫区')
@@ -59,6 +60,7 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
 
     await page.reload()
     await page.locator('.ant-table-row', { hasText: '济南国际医学中心' }).waitFor()
+    expect(page.url()).toContain('#/parks')
     await screenshot(page, 'parks-created')
     const stored = await app.backend.ctx.db.selectFrom('park').select(['name', 'freeLandCentiMu']).execute()
     expect(stored).toEqual([{ name: '济南国际医学中心', freeLandCentiMu: 126050 }])
