@@ -68,15 +68,15 @@ export const SQL = {
   detail: `${NAMED.replace('SELECT p.*,', 'SELECT p.*, l.name AS leader_name,')} LEFT JOIN user l ON l.id = p.leader_id WHERE p.id = ? AND p.deleted_at IS NULL`,
   stageEvents: `SELECT * FROM stage_event WHERE project_id = ? AND deleted_at IS NULL ORDER BY id`,
   projectTags: `SELECT t.id, t.name, t.color FROM project_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.project_id = ? AND t.deleted_at IS NULL ORDER BY t.name`,
-  /** The project's own journal and its children's, each read from change_entity. */
+  /** The project's own journal and its children's, each branch read from change_entity. */
   history: `SELECT c.seq, c.entity, c.entity_id, c.action, c.at, c.user_id, c.changes, u.name AS user_name FROM (
       SELECT * FROM change WHERE entity = 'project' AND entity_id = @a
-      UNION ALL SELECT c.* FROM stage_event x JOIN change c ON c.entity = 'stageEvent' AND c.entity_id = x.id WHERE x.project_id = @a
-      UNION ALL SELECT c.* FROM negotiation x JOIN change c ON c.entity = 'negotiation' AND c.entity_id = x.id WHERE x.project_id = @a
-      UNION ALL SELECT c.* FROM agreement x JOIN change c ON c.entity = 'agreement' AND c.entity_id = x.id WHERE x.project_id = @a
-      UNION ALL SELECT c.* FROM funds x JOIN change c ON c.entity = 'funds' AND c.entity_id = x.id WHERE x.project_id = @a
-      UNION ALL SELECT c.* FROM request x JOIN change c ON c.entity = 'request' AND c.entity_id = x.id WHERE x.project_id = @a
-      UNION ALL SELECT c.* FROM attachment x JOIN change c ON c.entity = 'attachment' AND c.entity_id = x.id WHERE x.entity = 'project' AND x.entity_id = @a
+      UNION ALL SELECT * FROM change WHERE entity = 'stageEvent' AND entity_id IN (SELECT id FROM stage_event WHERE project_id = @a)
+      UNION ALL SELECT * FROM change WHERE entity = 'negotiation' AND entity_id IN (SELECT id FROM negotiation WHERE project_id = @a)
+      UNION ALL SELECT * FROM change WHERE entity = 'agreement' AND entity_id IN (SELECT id FROM agreement WHERE project_id = @a)
+      UNION ALL SELECT * FROM change WHERE entity = 'funds' AND entity_id IN (SELECT id FROM funds WHERE project_id = @a)
+      UNION ALL SELECT * FROM change WHERE entity = 'request' AND entity_id IN (SELECT id FROM request WHERE project_id = @a)
+      UNION ALL SELECT * FROM change WHERE entity = 'attachment' AND entity_id IN (SELECT id FROM attachment WHERE entity = 'project' AND entity_id = @a)
     ) c LEFT JOIN user u ON u.id = c.user_id ORDER BY c.seq DESC LIMIT 500`,
 } as const
 

@@ -18,7 +18,7 @@ import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
 import { openDatabase } from '../db/open'
-import { Days, type Rng, makeUlid, seededRng } from './rng'
+import { Days, makeUlid, seededRng } from './rng'
 
 export interface Sizes {
   projects: number
@@ -84,7 +84,6 @@ class Writer {
   readonly #tables = new Map<string, { stmt: Sqlite.Statement; keys: string[] }>()
   readonly #change: Sqlite.Statement
   readonly counts: Record<string, number> = {}
-  readonly #ms: Map<number, string> = new Map()
 
   constructor(db: Sqlite.Database) {
     this.#db = db

@@ -25,6 +25,8 @@ export interface Comparison {
   notes?: string
 }
 
+const MIN_REPS = 8
+
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
@@ -53,9 +55,12 @@ export async function compare<P>(
   params: readonly P[],
   ours: (p: P) => unknown,
   baseline: (p: P) => unknown,
-  options: { reps: number; warmup?: number; p95Ms?: number; ratio?: number; notes?: string },
+  options: { reps: number; warmup?: number; p95Ms?: number; ratio?: number; notes?: string; budgetSeconds?: number },
 ): Promise<Comparison> {
-  const warmup = options.warmup ?? Math.min(5, params.length)
+  const warmup = options.warmup ?? Math.min(3, params.length)
+  // A slow case stops after its time budget (at least MIN_REPS rounds): the run must stay bounded.
+  const budget = (options.budgetSeconds ?? 40) * 1000
+  const begun = performance.now()
   for (let i = 0; i < warmup; i++) {
     await ours(params[i % params.length]!)
     await baseline(params[i % params.length]!)
@@ -65,6 +70,7 @@ export async function compare<P>(
   const ca: number[] = []
   const cb: number[] = []
   for (let i = 0; i < options.reps; i++) {
+    if (i >= MIN_REPS && performance.now() - begun > budget) break
     const p = params[i % params.length]!
     if (i % 2 === 0) {
       a.push(await timeOnce(() => ours(p), ca))

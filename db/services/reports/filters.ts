@@ -121,8 +121,12 @@ export function milestoneIn(m: Milestone, range: DateRange): Cond {
   if (conds.length === 0) conds.push(sql<SqlBool>`${column} IS NOT NULL`)
   if (m === 'signed' && range.from !== undefined && range.to !== undefined) {
     // A signing date in the range is either an agreement in the range or project.signed_on in it.
-    conds.unshift(sql<SqlBool>`(p.signed_on BETWEEN ${range.from} AND ${range.to} OR p.id IN (SELECT a.project_id FROM agreement a
-      WHERE a.signed_on BETWEEN ${range.from} AND ${range.to} AND a.deleted_at IS NULL AND a.type IN ('framework','investment')))`)
+    // One IN over a UNION rather than `signed_on BETWEEN … OR id IN (…)`: SQLite does not turn that OR
+    // into two index lookups and scanned every project (0.5 s at 10⁵); this reads project_signed_on
+    // and agreement_signed, then looks the projects up by id.
+    conds.unshift(sql<SqlBool>`p.id IN (SELECT x.id FROM project x WHERE x.signed_on BETWEEN ${range.from} AND ${range.to} AND x.deleted_at IS NULL
+      UNION SELECT a.project_id FROM agreement a
+      WHERE a.signed_on BETWEEN ${range.from} AND ${range.to} AND a.deleted_at IS NULL AND a.type IN ('framework','investment'))`)
   }
   return and(conds)
 }

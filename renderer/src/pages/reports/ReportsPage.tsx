@@ -1,7 +1,7 @@
 // 报表: the shared filter bar, one tab per report, the drill-down drawer and the print view.
 import { CloseOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Button, Space, Tabs, Typography } from 'antd'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
 import { DrillContext, type DrillRequest } from './drill/context'
@@ -19,11 +19,14 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
   const navigate = useNavigate()
   const { search } = useLocation()
   const { params, setParams } = useReportParams()
-  const [drill, setDrill] = useState<DrillRequest | null>(null)
+  // A drill-down belongs to the view it was opened from: another tab or filter closes it.
+  const view = `${tab}?${search}`
+  const [drill, setDrill] = useState<{ view: string; request: DrillRequest } | null>(null)
+  const openDrill = useCallback((request: DrillRequest | null) => setDrill(request && { view, request }), [view])
   const printView = usePrintView()
 
   return (
-    <DrillContext.Provider value={setDrill}>
+    <DrillContext.Provider value={openDrill}>
       <div className="page reports-page" data-testid="reports-page">
         {printView.printing && <PrintHeader tab={tab} params={params} />}
         <div className="report-toolbar">
@@ -52,7 +55,7 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
         </div>
         <TabContent tab={tab} params={params} setParams={setParams} />
       </div>
-      <DrillDrawer request={drill} onClose={() => setDrill(null)} />
+      <DrillDrawer request={drill?.view === view ? drill.request : null} onClose={() => setDrill(null)} />
     </DrillContext.Provider>
   )
 }
