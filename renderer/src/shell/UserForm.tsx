@@ -1,11 +1,12 @@
 // Create or edit a person who uses the app. The header makes a newly created user current.
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { UserFields } from '../../../db/domain/user'
 import { USER_ROLE } from '../../../db/domain/vocab'
 import type { User } from '../../../db/schema'
 import { useApiMutation } from '../api/hooks'
-import { applyApiError, zodRule } from '../components/forms'
+import { zodRule } from '../components/forms'
+import { useFormDialog } from '../components/useFormDialog'
 
 interface Props {
   user: User | null
@@ -16,28 +17,13 @@ interface Props {
 
 export function UserForm({ user, open, onClose, onSaved }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('user-create')
   const update = useApiMutation('user-update')
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      const saved = user ? await update.mutateAsync({ id: user.id, ...values }) : await create.mutateAsync(values)
-      void message.success(t('common.saved'))
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, submit, modalProps } = useFormDialog({
+    save: (values) => (user ? update.mutateAsync({ id: user.id, ...values }) : create.mutateAsync(values)),
+    onSaved: (saved) => onSaved?.(saved),
+    onClose,
+  })
 
   const shape = UserFields.shape
   return (
@@ -45,12 +31,7 @@ export function UserForm({ user, open, onClose, onSaved }: Props) {
       open={open}
       width={520}
       title={user ? t('user.edit') : t('user.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={user ?? { role: 'staff' }} onFinish={submit}>
         <Row gutter={16}>

@@ -1,10 +1,11 @@
 // Create or edit an event: what, when, where, who ran it, whom we met and what was signed.
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select, Spin } from 'antd'
+import { Col, DatePicker, Form, Input, Modal, Row, Select, Spin } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { EventFields, eventDatesProblem } from '../../../../db/domain/event'
 import { EVENT_TYPE } from '../../../../db/domain/vocab'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
 import { RefMultiSelect } from './RefMultiSelect'
@@ -19,31 +20,16 @@ interface Props {
 
 export function EventForm({ eventId, open, onClose, onSaved }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const detail = useApiQuery('event-get', { id: eventId ?? '' }, { enabled: open && !!eventId })
   const session = useApiQuery('session-get', {})
   const create = useApiMutation('event-create')
   const update = useApiMutation('event-update')
+  const { form, modalProps } = useFormDialog({
+    save: (values) => (event ? update.mutateAsync({ id: event.id, ...values }) : create.mutateAsync(values)),
+    onSaved: (saved) => onSaved?.(saved.id),
+    onClose,
+  })
   const event = eventId ? detail.data : undefined
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      const saved = event ? await update.mutateAsync({ id: event.id, ...values }) : await create.mutateAsync(values)
-      void message.success(t('common.saved'))
-      onSaved?.(saved.id)
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
 
   const initialValues = event
     ? { ...event, investorIds: event.investors.map((one) => one.id), projectIds: event.projects.map((one) => one.id) }
@@ -61,12 +47,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
       open={open}
       width={720}
       title={eventId ? t('event.edit') : t('event.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       {eventId && !event ? (
         <Spin />

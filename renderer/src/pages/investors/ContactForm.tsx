@@ -1,9 +1,10 @@
 // Add or edit one contact of an investor.
-import { App, Checkbox, Col, Form, Input, Modal, Row } from 'antd'
+import { Checkbox, Col, Form, Input, Modal, Row } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ContactFields, type ContactView } from '../../../../db/domain/investor'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 
 interface Props {
   investorId: string
@@ -16,40 +17,19 @@ const shape = ContactFields.shape
 
 export function ContactForm({ investorId, contact, open, onClose }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('contact-create')
   const update = useApiMutation('contact-update')
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      if (contact) await update.mutateAsync({ id: contact.id, ...values })
-      else await create.mutateAsync({ investorId, ...values })
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, modalProps } = useFormDialog({
+    save: (values) => (contact ? update.mutateAsync({ id: contact.id, ...values }) : create.mutateAsync({ investorId, ...values })),
+    onClose,
+  })
 
   return (
     <Modal
       open={open}
       width={560}
       title={contact ? t('investors.contacts.edit') : t('investors.contacts.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={contact ?? { isPrimary: false }} requiredMark="optional">
         <Row gutter={16}>

@@ -1,9 +1,10 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ParkFields } from '../../../../db/domain/park'
 import type { ParkView } from '../../../../db/domain/park'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 
 interface Props {
   park: ParkView | null
@@ -19,30 +20,13 @@ const toForm = (park: ParkView) => ({
 
 export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const districts = useApiQuery('district-list', {})
   const create = useApiMutation('park-create')
   const update = useApiMutation('park-update')
-
-  const submit = async () => {
-    // Invalid fields already show their messages beside them.
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      if (park) await update.mutateAsync({ id: park.id, ...values })
-      else await create.mutateAsync(values)
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, modalProps } = useFormDialog({
+    save: (values) => (park ? update.mutateAsync({ id: park.id, ...values }) : create.mutateAsync(values)),
+    onClose,
+  })
 
   const shape = ParkFields.shape
   return (
@@ -50,12 +34,7 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
       open={open}
       width={640}
       title={park ? t('park.edit') : t('park.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={park ? toForm(park) : { districtId: defaultDistrictId }}>
         <Row gutter={16}>

@@ -1,10 +1,11 @@
 // Register or edit an enterprise request. Status moves only through the advance action.
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { RequestFields, requestIssues, type RequestView } from '../../../../db/domain/request'
 import { REQUEST_CATEGORY } from '../../../../db/domain/vocab'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { InvestorSelect, ProjectSelect, UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
 
@@ -16,28 +17,12 @@ interface Props {
 
 export function RequestForm({ request, open, onClose }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('request-create')
   const update = useApiMutation('request-update')
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      if (request) await update.mutateAsync({ id: request.id, ...values })
-      else await create.mutateAsync(values)
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, modalProps } = useFormDialog({
+    save: (values) => (request ? update.mutateAsync({ id: request.id, ...values }) : create.mutateAsync(values)),
+    onClose,
+  })
 
   // The cross-field rules of the API, checked where the user can fix them.
   const crossRule = (path: 'projectId' | 'deadlineOn') => ({
@@ -53,12 +38,7 @@ export function RequestForm({ request, open, onClose }: Props) {
       open={open}
       width={720}
       title={request ? t('request.edit') : t('request.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={request ?? { category: 'financing', receivedOn: today() }}>
         <Row gutter={16}>

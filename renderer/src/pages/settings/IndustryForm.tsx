@@ -1,10 +1,11 @@
 // Create or edit an industry; the parent decides whether it is a 产业 or a 产业链/环节.
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { IndustryFields } from '../../../../db/domain/catalog'
 import type { Industry } from '../../../../db/schema'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 
 export interface IndustryEditing {
   industry: Industry | null
@@ -16,33 +17,19 @@ const TOP = ''
 
 export function IndustryForm({ editing, onClose }: { editing: IndustryEditing | undefined; onClose(): void }) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const industries = useApiQuery('industry-list', {})
   const create = useApiMutation('industry-create')
   const update = useApiMutation('industry-update')
   const industry = editing?.industry ?? null
+  const { form, submit, modalProps } = useFormDialog({
+    save: (values) => {
+      const fields = { ...values, parentId: values.parentId || null }
+      return industry ? update.mutateAsync({ id: industry.id, ...fields }) : create.mutateAsync(fields)
+    },
+    onClose,
+  })
   // Only a top-level industry without chain links may itself become a chain link elsewhere.
   const hasChildren = !!industry && !!industries.data?.find((top) => top.id === industry.id)?.children.length
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    const fields = { ...values, parentId: values.parentId || null }
-    try {
-      if (industry) await update.mutateAsync({ id: industry.id, ...fields })
-      else await create.mutateAsync(fields)
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
 
   const shape = IndustryFields.shape
   const parents = (industries.data ?? []).filter((top) => top.id !== industry?.id)
@@ -51,12 +38,7 @@ export function IndustryForm({ editing, onClose }: { editing: IndustryEditing | 
       open={editing !== undefined}
       width={480}
       title={industry ? t('settings.industry.edit') : editing?.parentId ? t('settings.industry.addChild') : t('settings.industry.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form
         form={form}

@@ -1,37 +1,22 @@
 // Create or edit a tag: a short name and an optional colour.
-import { App, ColorPicker, Form, Input, Modal } from 'antd'
+import { ColorPicker, Form, Input, Modal } from 'antd'
 import type { Color } from 'antd/es/color-picker'
 import { useTranslation } from 'react-i18next'
 import { TagFields, type TagView } from '../../../../db/domain/catalog'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 
 const PRESETS = ['#1f5fbf', '#389e0d', '#d48806', '#cf1322', '#531dab', '#08979c']
 
 export function TagForm({ tag, open, onClose }: { tag: TagView | null; open: boolean; onClose(): void }) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('tag-create')
   const update = useApiMutation('tag-update')
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      if (tag) await update.mutateAsync({ id: tag.id, ...values })
-      else await create.mutateAsync(values)
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, submit, modalProps } = useFormDialog({
+    save: (values) => (tag ? update.mutateAsync({ id: tag.id, ...values }) : create.mutateAsync(values)),
+    onClose,
+  })
 
   const shape = TagFields.shape
   return (
@@ -39,12 +24,7 @@ export function TagForm({ tag, open, onClose }: { tag: TagView | null; open: boo
       open={open}
       width={420}
       title={tag ? t('settings.tag.edit') : t('settings.tag.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={tag ?? { color: null }}>
         <Form.Item name="name" label={t('settings.tag.name')} rules={[zodRule(shape.name)]} required>

@@ -1,0 +1,61 @@
+// Query plans of the queries tuned after the benchmark (bench/RESULTS.md): asserted with EXPLAIN
+// QUERY PLAN on the real schema, never with timings. Plus the prepared-statement cache of db/open.
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { type OpenDatabase, openDatabase } from '../../db/open'
+import type { ParsedDrill } from '../../db/domain/report'
+import { drillCondition, measureOf, parseDrill } from '../../db/services/reports/filters'
+
+let opened: OpenDatabase
+
+beforeEach(async () => {
+  opened = await openDatabase({ file: ':memory:' })
+})
+afterEach(async () => {
+  await opened.close()
+})
+
+/** The plan's lines for a compiled query, joined for readable failures. */
+function planOf(query: { sql: string; parameters: readonly unknown[] }): string {
+  const rows = opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[]
+  return rows.map((r) => r.detail).join('\n')
+}
+
+/** measureDrill's query (count and sum over a drill) for one milestone in 2024. */
+function milestoneQuery(milestone: string) {
+  const drill: ParsedDrill = parseDrill({ dates: { [milestone]: { from: '2024-01-01', to: '2024-12-31' } } } as never)
+  return sql`SELECT count(*) AS n, sum(${measureOf(drill)}) AS s FROM project p WHERE ${drillCondition(drill)}`.compile(opened.db)
+}
+
+describe('report flow: one index range per milestone, never a scan of project', () => {
+  it.each([
+    ['reserve', 'project_reserve_on'],
+    ['registered', 'project_registered_on'],
+    ['started', 'project_started_on'],
+    ['operating', 'project_operating_on'],
+  ])('%s in a period reads a range of %s', (milestone, index) => {
+    const plan = planOf(milestoneQuery(milestone))
+    expect(plan).toMatch(new RegExp(`SEARCH p USING (COVERING )?INDEX ${index} \\(`))
+    expect(plan).not.toMatch(/SCAN p\b/)
+  })
+
+  it('signed in a period starts from project_signed_on and agreement_signed, then looks projects up by id', () => {
+    const plan = planOf(milestoneQuery('signed'))
+    expect(plan).toContain('USING INDEX project_signed_on')
+    expect(plan).toContain('SEARCH a USING INDEX agreement_signed')
+    expect(plan).toMatch(/SEARCH p USING INDEX sqlite_autoindex_project_1 \(id=\?\)/)
+    expect(plan).not.toMatch(/SCAN p\b/)
+  })
+})
+
+describe('prepared statements', () => {
+  it('kysely reuses a prepared statement for the same SQL instead of preparing it on every call', async () => {
+    const prepare = vi.spyOn(opened.sqlite, 'prepare')
+    const query = () => opened.db.selectFrom('project').select('id').where('stage', '=', 'lead').execute()
+    await query()
+    await query()
+    await query()
+    const calls = prepare.mock.calls.filter(([text]) => String(text).includes('from "project"'))
+    expect(calls).toHaveLength(1)
+  })
+})
