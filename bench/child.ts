@@ -23,7 +23,7 @@ export type Task =
 export interface TaskResult {
   seconds: number
   peakRssMb: number
-  /** RSS sampled every 100 ms (MB), for the record. */
+  /** RSS sampled every 100 ms (MB); peakRssMb is their maximum. */
   rssSamples: number[]
   detail: Record<string, number | string | null>
 }
@@ -168,7 +168,10 @@ async function main(): Promise<void> {
   }
   const seconds = (performance.now() - t) / 1000
   clearInterval(timer)
-  const result: TaskResult = { seconds, peakRssMb: mb(process.resourceUsage().maxRSS * 1024), rssSamples: samples, detail }
+  samples.push(mb(process.memoryUsage.rss()))
+  // Sampled, not getrusage's maxRSS: Linux keeps ru_maxrss across execve, so a forked child would
+  // report at least the parent's RSS.
+  const result: TaskResult = { seconds, peakRssMb: Math.max(...samples), rssSamples: samples, detail }
   process.send!(result)
   process.disconnect()
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type OpenDatabase, openDatabase } from '../../db/open'
 import type { ParsedDrill } from '../../db/domain/report'
+import { filteredProjects } from '../../db/services/project-list'
 import { drillCondition, measureOf, parseDrill } from '../../db/services/reports/filters'
 
 let opened: OpenDatabase
@@ -45,6 +46,26 @@ describe('report flow: one index range per milestone, never a scan of project', 
     expect(plan).toContain('SEARCH a USING INDEX agreement_signed')
     expect(plan).toMatch(/SEARCH p USING INDEX sqlite_autoindex_project_1 \(id=\?\)/)
     expect(plan).not.toMatch(/SCAN p\b/)
+  })
+})
+
+describe('kanban board of one park', () => {
+  it('reads each column from project_park_stage, cards in updated_at order without sorting the column', () => {
+    const park = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
+    const totals = filteredProjects(opened.db, { parkId: park, stage: 'negotiating' })
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('p.totalInvestmentYuan').as('s')])
+      .compile()
+    expect(planOf(totals)).toMatch(/SEARCH p USING (COVERING )?INDEX project_park_stage \(park_id=\? AND stage=\?\)/)
+    const cards = filteredProjects(opened.db, { parkId: park, stage: 'negotiating' })
+      .select(['p.id', 'p.updatedAt'])
+      .orderBy('p.updatedAt', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(30)
+      .compile()
+    const plan = planOf(cards)
+    expect(plan).toContain('USING INDEX project_park_stage (park_id=? AND stage=?)')
+    // Ordered by the index; only ties on updated_at (same millisecond) would need sorting by id.
+    expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
   })
 })
 
