@@ -60,5 +60,6 @@ export async function targetsReport(ctx: Ctx, query: TargetsQuery): Promise<Targ
       drill,
     })
   }
-  return { year: query.year, asOf, elapsedShare: Math.round(share * 1e6) / 1e6, rows }
+  // For a year that has ended, the figures stand as of its last day.
+  return { year: query.year, asOf: to, elapsedShare: Math.round(share * 1e6) / 1e6, rows }
 }
