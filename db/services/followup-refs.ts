@@ -1,6 +1,6 @@
 // What the follow-up services (negotiations, agreements, funds, requests, events, targets) share:
 // today on the user's clock, references that must point at live rows, text search, paging.
-import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { likeAny, likeContains } from './like'
 import type { Ctx, Trx } from '../context'
 import { todayIso } from '../domain/dates'
 import { AppError } from '../domain/errors'
@@ -64,15 +64,9 @@ export async function investorOnUpdate(
 }
 
 /** `%text%` for LIKE with its wildcards escaped (use with likeAny, which says ESCAPE). */
-export function likePattern(text: string | undefined): string | undefined {
-  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined
-}
+export const likePattern = (text: string | undefined): string | undefined => (text ? likeContains(text) : undefined)
 
-/** Any of these columns contains the pattern; SQLite has no default LIKE escape character. */
-export function likeAny(columns: string[], pattern: string): RawBuilder<SqlBool> {
-  const terms = columns.map((column) => sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '\\'`)
-  return sql<SqlBool>`(${sql.join(terms, sql` or `)})`
-}
+export { likeAny }
 
 export const pageWindow = (query: { page: number; pageSize: number }) => ({
   limit: query.pageSize,

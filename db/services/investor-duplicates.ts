@@ -2,6 +2,7 @@
 // only warn. Candidates come from SQL (indexes for the exact keys, a bounded LIKE for similar
 // names); only those few are scored in JS.
 import { type Kysely, sql } from 'kysely'
+import { escapeLike } from './like'
 import { validateCreditCode } from '../domain/credit-code'
 import { DUPLICATE_SIMILARITY, type DuplicateCandidate, type DuplicateQuery } from '../domain/investor'
 import { investorNameSimilarity, normalizeInvestorName } from '../domain/investor-name'
@@ -51,7 +52,6 @@ export function probeBigrams(nameNorm: string): string[] {
   return distinct.slice(0, Math.floor(grams.length / 3) + 1)
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 async function similarNames(db: Kysely<Database>, name: string, nameNorm: string, excludeId?: string) {
   const probes = probeBigrams(nameNorm)

@@ -1,5 +1,6 @@
 // Investors (客商): create, edit, read, list, delete and restore, with tags and duplicate guards.
 import { type Kysely, sql } from 'kysely'
+import { escapeLike, likeColumn, likeContains } from './like'
 import { type Ctx, type Trx, inTransaction, nowIso } from '../context'
 import { normalizeCreditCode } from '../domain/credit-code'
 import { conflict, notFound } from '../domain/errors'
@@ -99,8 +100,6 @@ export async function getInvestor(ctx: Ctx, id: string): Promise<InvestorDetail>
   }
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
-const like = (column: string, pattern: string) => sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`
 
 function filtered(db: Kysely<Database>, query: InvestorListQuery) {
   const text = query.text ? query.text : undefined
@@ -110,9 +109,9 @@ function filtered(db: Kysely<Database>, query: InvestorListQuery) {
     .$if(text !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          like('i.name', `%${escapeLike(text!)}%`),
-          like('i.searchKeys', `%${escapeLike(text!.toLowerCase().replace(/\s+/g, ''))}%`),
-          like('i.creditCode', `${escapeLike(normalizeCreditCode(text!))}%`),
+          likeColumn('i.name', likeContains(text!)),
+          likeColumn('i.searchKeys', likeContains(text!.toLowerCase().replace(/\s+/g, ''))),
+          likeColumn('i.creditCode', `${escapeLike(normalizeCreditCode(text!))}%`),
         ]),
       ),
     )

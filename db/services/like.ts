@@ -1,8 +1,20 @@
-// LIKE patterns from user text: % and _ are escaped so they match themselves.
-import { type Expression, type SqlBool, sql } from 'kysely'
+// LIKE patterns from user text. SQLite has no default escape character, so every pattern built
+// here escapes % _ and \ and every comparison says ESCAPE '\'.
+import { type RawBuilder, type SqlBool, sql } from 'kysely'
 
-export const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** `column LIKE '%text%' ESCAPE '\'` for a column reference such as 'p.name'. */
-export const containsText = (column: string, text: string): Expression<SqlBool> =>
-  sql<SqlBool>`${sql.ref(column)} LIKE ${likeContains(text)} ESCAPE '\\'`
+/** `%text%`: contains the text, wildcards taken literally. */
+export const likeContains = (text: string): string => `%${escapeLike(text)}%`
+
+/** `column LIKE pattern ESCAPE '\'` for a column reference such as 'p.name'. */
+export const likeColumn = (column: string, pattern: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`
+
+/** The column contains the text. */
+export const containsText = (column: string, text: string): RawBuilder<SqlBool> => likeColumn(column, likeContains(text))
+
+/** Any of these columns matches the pattern. */
+export function likeAny(columns: string[], pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(columns.map((column) => likeColumn(column, pattern)), sql` OR `)})`
+}

@@ -3,6 +3,7 @@
 // leans on the partial indexes of migration 0002 (park/district/owner + stage), and display names
 // are joined for the page only.
 import { type Kysely, type SqlBool, sql } from 'kysely'
+import { likeContains } from './like'
 import type { Ctx } from '../context'
 import {
   BOARD_CARDS,
@@ -35,7 +36,6 @@ function stagesOf(filter: ProjectFilter): Stage[] | undefined {
   return chosen ? chosen.filter((stage) => library.includes(stage)) : [...library]
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 const DATE_RANGES = [
   ['p.reserveOn', 'reserveOnFrom', 'reserveOnTo'],
@@ -76,9 +76,9 @@ export function filteredProjects(db: Kysely<Database>, filter: ProjectFilter) {
     if (to) query = query.where(column, '<=', to)
   }
   if (filter.text) {
-    const name = likePattern(filter.text)
+    const name = likeContains(filter.text)
     // search_keys holds 'jinanyeya jnyy': typed pinyin is matched without spaces, lower-cased.
-    const keys = likePattern(filter.text.toLowerCase().replace(/\s+/g, ''))
+    const keys = likeContains(filter.text.toLowerCase().replace(/\s+/g, ''))
     query = query.where(
       sql<SqlBool>`(${sql.ref('p.name')} LIKE ${name} ESCAPE '\\' OR ${sql.ref('p.searchKeys')} LIKE ${keys} ESCAPE '\\')`,
     )
