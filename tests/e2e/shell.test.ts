@@ -124,7 +124,10 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     await page.keyboard.press('Control+k')
     const box = page.getByTestId('global-search-input')
     await box.waitFor()
+    // Type only once the dialog has focused its box (it focuses after the open animation).
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true)
     await box.pressSequentially('jnyy')
+    await expect.poll(() => box.inputValue()).toBe('jnyy')
     const hit = page.getByTestId('global-search-hit').filter({ hasText: '巨能液压数控设备项目' })
     await hit.waitFor()
     await screenshot(page, 'shell-search-zh')
