@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { chooseOption, motionDone, pickSearched } from '../support/ui'
 
 const PROJECT = '金石新材料年产5万吨高性能复合材料项目'
 const INVESTOR = '济南金石新材料科技有限公司'
@@ -103,7 +104,8 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await dialog.getByText('校验位错误').waitFor()
     await dialog.getByLabel('统一社会信用代码').fill('')
     await dialog.getByLabel('企业性质').click()
-    await page.locator('.ant-select-item-option', { hasText: '国企' }).click()
+    await chooseOption(page, '国企')
+    await motionDone(page)
     await screenshot(page, 'daily-investor-form-duplicate')
     await dialog.getByRole('button', { name: '仍然创建' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -118,10 +120,9 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await go('/negotiations')
     await page.getByTestId('negotiation-add').click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('项目 / 客商').fill('金石')
-    await page.locator('.ant-select-item-option', { hasText: PROJECT }).click()
+    await pickSearched(page, dialog.getByLabel('项目 / 客商'), '金石', PROJECT)
     await dialog.getByLabel('洽谈方式').click()
-    await page.locator('.ant-select-item-option', { hasText: '考察' }).click()
+    await chooseOption(page, '考察')
     const happened = dialog.getByLabel('洽谈日期')
     await happened.click()
     await happened.fill(addDays(today, -3))
@@ -135,6 +136,7 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await due.click()
     await due.fill(addDays(today, -1))
     await due.press('Enter')
+    await motionDone(page)
     await screenshot(page, 'daily-negotiation-form')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
@@ -176,10 +178,9 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await page.keyboard.press('Control+j')
     const dialog = page.getByRole('dialog')
     await dialog.getByText('记一笔洽谈').waitFor()
-    await page.keyboard.type('jsxcl')
-    await page.locator('.ant-select-item-option', { hasText: PROJECT }).click()
+    await pickSearched(page, dialog.getByLabel('项目 / 客商'), 'jsxcl', PROJECT, { type: 'keys' })
     await dialog.getByLabel('洽谈方式').click()
-    await page.locator('.ant-select-item-option', { hasText: '电话' }).click()
+    await chooseOption(page, '电话')
     await dialog.getByLabel('洽谈内容').fill('电话确认考察行程，对方下周二来访。')
     await dialog.getByLabel('下一步工作').fill('安排管委会主任接待')
     const due = dialog.getByLabel('下一步期限')
@@ -198,8 +199,7 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await page.getByTestId('investor-name').getByText(NEAR_DUPLICATE).waitFor()
     await page.getByTestId('investor-merge').click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByRole('combobox').first().fill('金石')
-    await page.locator('.ant-select-item-option', { hasText: INVESTOR }).click()
+    await pickSearched(page, dialog.getByRole('combobox').first(), '金石', INVESTOR, { method: /\/api\/investor-list$/ })
     await dialog.getByText('保留所选客商').click()
     const preview = dialog.getByTestId('merge-preview')
     await preview.getByText('两边都填写了的字段').waitFor()

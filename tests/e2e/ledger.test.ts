@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { motionDone } from '../support/ui'
 
 const FILE_NAME = '2024年招商项目台账.xlsx'
 const NAMES = ['济南智能装备产业园项目', '槐荫医药研发中心项目', '长清新材料项目']
@@ -48,7 +49,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     return result.value as T
   }
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
-  const settled = () => page.waitForTimeout(400)
+  const settled = () => motionDone(page)
   const count = (key: string) => page.getByTestId(`ledger-count-${key}`).locator('.ant-statistic-content-value').textContent()
   const upload = (buffer: Buffer, name = FILE_NAME) =>
     page.locator('[data-testid=ledger-file] input[type=file], input[type=file]').first().setInputFiles({ name, mimeType: 'application/octet-stream', buffer })

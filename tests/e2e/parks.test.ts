@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, ROOT, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { chooseOption } from '../support/ui'
 
 describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
   let app: AppServer
@@ -50,7 +51,7 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
     const parkDialog = page.getByRole('dialog')
     await parkDialog.getByLabel('园区名称').fill('济南国际医学中心')
     await parkDialog.getByLabel('所属区县').click()
-    await page.locator('.ant-select-item-option', { hasText: '槐荫区' }).click()
+    await chooseOption(page, '槐荫区')
     await parkDialog.getByLabel('主导产业').fill('医药健康, 生物医药')
     await parkDialog.getByLabel('可供土地（亩）').fill('1260.5')
     await parkDialog.getByRole('button', { name: /保\s*存/ }).click()

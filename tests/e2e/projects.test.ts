@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { chooseOption as choose, motionDone } from '../support/ui'
 
 const NEW_PROJECT = '国药集团华北生物医药基地'
 
@@ -24,11 +25,9 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     await page.evaluate((target) => (window.location.hash = target), hash)
   }
   // Modals fade in: a screenshot taken during the animation shows a half-transparent dialog.
-  const settled = () => page.waitForTimeout(500)
+  const settled = () => motionDone(page)
   const summary = () => page.getByTestId('project-summary')
-  const chooseOption = async (text: string) => {
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click()
-  }
+  const chooseOption = (text: string) => choose(page, text)
 
   beforeAll(async () => {
     app = await startAppServer()

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { motionDone } from '../support/ui'
 
 const TABS = ['funnel', 'flow', 'breakdown', 'targets', 'exceptions', 'rates', 'activity'] as const
 
@@ -22,7 +23,7 @@ describe.skipIf(!browserTestsEnabled())('reports in the browser', () => {
   }
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   const text = (testId: string) => page.getByTestId(testId).first().textContent()
-  const settled = () => page.waitForTimeout(600)
+  const settled = () => motionDone(page)
 
   beforeAll(async () => {
     app = await startAppServer()

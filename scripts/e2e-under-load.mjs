@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Runs the browser suite while every core is kept busy, several times in a row: the proof that
+// the end-to-end tests wait for states rather than for time. A busy office laptop (or a CI runner
+// shared with other jobs) is where fixed delays and early clicks fail.
+//
+//   node scripts/e2e-under-load.mjs [--runs 3] [--busy N] [-- vitest args…]
+//
+// One busy-loop child per core (or --busy N) runs for the whole session and is killed on every
+// way out: normal end, failure, Ctrl+C, SIGTERM. Each run is bounded (--run-timeout minutes).
+// Exit code 0 only when every run passed. Build first (`npx electron-vite build`): the suite
+// serves out/renderer.
+import { spawn } from 'node:child_process'
+import { availableParallelism, loadavg } from 'node:os'
+
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`)
+  return at >= 0 && at + 1 < args.length ? Number(args[at + 1]) : fallback
+}
+const runs = option('runs', 3)
+const busyCount = option('busy', availableParallelism())
+const runTimeoutMs = option('run-timeout', 20) * 60_000
+const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : []
+
+const BUSY_LOOP = 'for (;;) { Math.sqrt(Math.random()) }'
+const busy = Array.from({ length: busyCount }, () => spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }))
+let current = null
+
+function stopAll() {
+  for (const child of busy) if (child.exitCode === null) child.kill('SIGKILL')
+  if (current && current.exitCode === null) current.kill('SIGTERM')
+}
+process.on('exit', stopAll)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    stopAll()
+    process.exit(130)
+  })
+}
+
+function runSuite(index) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    console.log(`\n=== run ${index}/${runs}: ${busyCount} busy loops, load average ${loadavg()[0].toFixed(1)} ===`)
+    current = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...extra], { stdio: 'inherit', env: { ...process.env, CI: '1' } })
+    const timer = setTimeout(() => {
+      console.log(`run ${index} exceeded ${runTimeoutMs / 60_000} minutes: stopping it`)
+      current.kill('SIGTERM')
+    }, runTimeoutMs)
+    current.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      const seconds = Math.round((Date.now() - started) / 1000)
+      resolve({ index, passed: code === 0, code: code ?? signal, seconds, load: loadavg()[0] })
+    })
+  })
+}
+
+const results = []
+for (let index = 1; index <= runs; index += 1) results.push(await runSuite(index))
+stopAll()
+
+console.log('\n=== e2e under load ===')
+for (const r of results) {
+  console.log(`run ${r.index}: ${r.passed ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s, load average at the end ${r.load.toFixed(1)}`)
+}
+process.exit(results.every((r) => r.passed) ? 0 : 1)

@@ -1,0 +1,64 @@
+// Steps that wait for the state they need, never for time: on a loaded machine a fixed delay is
+// either too short (flaky) or too long everywhere else.
+import { expect } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+
+/**
+ * Until every finite animation and antd motion (dialogs fading in, dropdowns sliding) has ended,
+ * so a screenshot shows the settled screen. Spinners (infinite animations) are not waited for.
+ */
+export async function motionDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const running = document
+      .getAnimations()
+      .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity)
+    const moving = document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')
+    return running.length === 0 && moving === null
+  })
+}
+
+/** The open dropdown of a select (antd keeps closed ones in the DOM, hidden). */
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+
+/** Picks an option from a select whose options are already loaded (a short, local list). */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: text }).first().click()
+}
+
+function postedText(body: string | null): string {
+  try {
+    return String((JSON.parse(body ?? '{}') as { text?: unknown }).text ?? '')
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Types into a select that searches the server as you type (项目 / 客商 pickers), waits until the
+ * search for exactly that text has answered and the list has stopped loading, picks the option,
+ * and checks the select now shows it. Clicking earlier hits the previous (stale) list, which is
+ * re-rendered under the pointer.
+ */
+export async function pickSearched(
+  page: Page,
+  field: Locator,
+  typed: string,
+  option: string,
+  options: { method?: RegExp; type?: 'fill' | 'keys' } = {},
+): Promise<void> {
+  const method = options.method ?? /\/api\/(project|investor)-list$/
+  const answered = page.waitForResponse((response) => method.test(new URL(response.url()).pathname) && postedText(response.request().postData()) === typed)
+  if (options.type === 'keys') {
+    // Keys go wherever the focus is: wait until the dialog has focused the box.
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true)
+    await page.keyboard.type(typed)
+  }
+  else await field.fill(typed)
+  await answered
+  const select = field.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+  await expect.poll(() => select.evaluate((element) => element.classList.contains('ant-select-loading'))).toBe(false)
+  const item = openDropdown(page).locator('.ant-select-item-option', { hasText: option }).first()
+  await item.waitFor()
+  await item.click()
+  await expect.poll(() => select.textContent()).toContain(option)
+}
