@@ -300,6 +300,54 @@ export interface ImportBatchRowTable {
   after: string | null
 }
 
+/** The sync operation log (db/sync): every field write this replica knows, its own and received. */
+export interface SyncOperationTable {
+  hlc: string
+  replicaId: string
+  userId: string | null
+  tbl: string
+  rowId: string
+  field: string
+  value: string | number | null
+  /** 'local' for this replica's writes; else where it came from ('file:…', 'hub'). */
+  source: ColumnType<string, string | undefined, string>
+}
+
+/** What a peer replica has acknowledged holding: per origin replica, the greatest hlc. */
+export interface SyncWatermarkTable {
+  peerId: string
+  originId: string
+  hlc: string
+  updatedAt: string
+}
+
+/** Duplicates created on two laptops and merged while syncing; undo: JSON of what restores them. */
+export interface SyncMergeTable {
+  id: string
+  tbl: string
+  survivorId: string
+  loserId: string
+  reason: string
+  mergedAt: string
+  undo: string
+  undoneAt: string | null
+  undoneBy: string | null
+}
+
+/** A record whose merged state breaks a rule: both sides (JSON: value, user, at) for a person to look at. */
+export interface SyncReviewTable {
+  id: string
+  tbl: string
+  rowId: string
+  field: string
+  reason: string
+  ours: string
+  theirs: string
+  createdAt: string
+  resolvedAt: string | null
+  resolvedBy: string | null
+}
+
 export interface Database {
   user: UserTable
   district: DistrictTable
@@ -326,6 +374,10 @@ export interface Database {
   searchDoc: SearchDocTable
   importBatch: ImportBatchTable
   importBatchRow: ImportBatchRowTable
+  syncOperation: SyncOperationTable
+  syncWatermark: SyncWatermarkTable
+  syncMerge: SyncMergeTable
+  syncReview: SyncReviewTable
 }
 
 export type User = Selectable<UserTable>

@@ -4,9 +4,11 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001-foundation'
 import * as m0002 from './0002-domain'
 import * as m0003 from './0003-import-batch'
+import * as m0004 from './0004-sync'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-domain': m0002,
   '0003-import-batch': m0003,
+  '0004-sync': m0004,
 }
