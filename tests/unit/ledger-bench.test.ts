@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../../db/context'
-import { exportLedger } from '../../db/ledger/export-ledger'
+import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { previewImport, runImport } from '../../db/ledger/import-apply'
 import { testBackend } from '../support/backend'
 
