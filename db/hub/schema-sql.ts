@@ -1,0 +1,179 @@
+// The hub's schema in PostgreSQL, as SQL text: every statement is idempotent, so `hub init` can run
+// again after an upgrade. Two schemas:
+//   crm_hub — the team table and the operation log (append-only for officers: INSERT and SELECT).
+//   crm     — the relational copy for reporting tools, kept current by a trigger on the log.
+import { COPY_TABLES, type CopyColumn, type CopyTable } from './copy-tables'
+
+/** Bumped when the hub's schema changes in a way older clients must not write to. */
+export const HUB_SCHEMA_VERSION = 1
+export const LOG_SCHEMA = 'crm_hub'
+export const COPY_SCHEMA = 'crm'
+
+/** Largest value (JSON text) one operation may carry, in bytes: long negotiation notes fit easily. */
+export const MAX_VALUE_BYTES = 200_000
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+// The operation's value is jsonb (a string, a number or null); the copy's columns are typed. A value
+// of the wrong shape becomes NULL in the copy rather than failing the push (the log keeps it as sent).
+function cast(type: CopyColumn['type']): string {
+  switch (type) {
+    case 'text':
+      return `($3 #>> '{}')`
+    case 'bigint':
+      return `CASE WHEN jsonb_typeof($3) = 'number' THEN round(($3 #>> '{}')::numeric)::bigint END`
+    case 'date':
+      return `CASE WHEN ($3 #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN ($3 #>> '{}')::date END`
+    case 'timestamptz':
+      return `CASE WHEN ($3 #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' THEN ($3 #>> '{}')::timestamptz END`
+    case 'boolean':
+      return `(($3 #>> '{}') IN ('1', 'true'))`
+  }
+}
+
+function copyTableSql(t: CopyTable): string[] {
+  const name = `${COPY_SCHEMA}.${ident(t.copyTable)}`
+  const out = [
+    `CREATE TABLE IF NOT EXISTS ${name} (team_id text NOT NULL, id text NOT NULL, PRIMARY KEY (team_id, id))`,
+    `COMMENT ON TABLE ${name} IS ${quote(t.comment)}`,
+    `COMMENT ON COLUMN ${name}.team_id IS ${quote('团队ID')}`,
+    `COMMENT ON COLUMN ${name}.id IS ${quote(t.keyColumns ? '记录ID（两个ID以冒号连接）' : '记录ID')}`,
+  ]
+  const columns: CopyColumn[] = [...t.columns]
+  if (t.keyColumns) columns.push({ field: '_deleted', column: 'deleted', type: 'boolean', comment: '已移除（true=该关联已取消）' })
+  for (const c of columns) {
+    out.push(`ALTER TABLE ${name} ADD COLUMN IF NOT EXISTS ${ident(c.column)} ${c.type}`)
+    out.push(`COMMENT ON COLUMN ${name}.${ident(c.column)} IS ${quote(c.comment)}`)
+  }
+  // One prepared upsert per (table, field): the trigger only looks it up and runs it.
+  const rows: Array<[string, string]> = []
+  if (t.keyColumns) {
+    const [a, b] = t.keyColumns as [string, string]
+    const upsert =
+      `INSERT INTO ${name} (team_id, id, ${ident(a)}, ${ident(b)}, deleted) ` +
+      `VALUES ($2, $1, split_part($1, ':', 1), split_part($1, ':', 2), ${cast('boolean')}) ` +
+      `ON CONFLICT (team_id, id) DO UPDATE SET deleted = EXCLUDED.deleted`
+    rows.push(['_deleted', upsert])
+  } else {
+    for (const c of t.columns) {
+      const col = ident(c.column)
+      rows.push([
+        c.field,
+        `INSERT INTO ${name} (team_id, id, ${col}) VALUES ($2, $1, ${cast(c.type)}) ` +
+          `ON CONFLICT (team_id, id) DO UPDATE SET ${col} = EXCLUDED.${col}`,
+      ])
+    }
+  }
+  for (const [field, upsert] of rows) {
+    out.push(
+      `INSERT INTO ${LOG_SCHEMA}.copy_field (tbl, field, upsert_sql) VALUES (${quote(t.table)}, ${quote(field)}, ${quote(upsert)}) ` +
+        `ON CONFLICT (tbl, field) DO UPDATE SET upsert_sql = EXCLUDED.upsert_sql`,
+    )
+  }
+  out.push(
+    `INSERT INTO ${LOG_SCHEMA}.copy_table (tbl, delete_sql) VALUES (${quote(t.table)}, ${quote(`DELETE FROM ${name} WHERE team_id = $2 AND id = $1`)}) ` +
+      `ON CONFLICT (tbl) DO UPDATE SET delete_sql = EXCLUDED.delete_sql`,
+  )
+  return out
+}
+
+/** Every statement of `hub init`, in order; run them in one transaction. */
+export function hubSchemaStatements(): string[] {
+  const L = LOG_SCHEMA
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${L}`,
+    `CREATE SCHEMA IF NOT EXISTS ${COPY_SCHEMA}`,
+    `COMMENT ON SCHEMA ${COPY_SCHEMA} IS ${quote('招商引资 CRM 团队数据的关系副本（只读；由中心库根据操作日志自动维护）')}`,
+    `CREATE TABLE IF NOT EXISTS ${L}.meta (key text PRIMARY KEY, value text NOT NULL)`,
+    `INSERT INTO ${L}.meta VALUES ('schema_version', '${HUB_SCHEMA_VERSION}') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    `CREATE TABLE IF NOT EXISTS ${L}.team (
+      id text PRIMARY KEY CHECK (id ~ '^[0-9A-Za-z_-]{8,64}$'),
+      name text NOT NULL DEFAULT '',
+      created_at timestamptz NOT NULL DEFAULT now())`,
+    // The log. Officers INSERT every column except seq, author and received_at, which the server
+    // fills: the author is the PostgreSQL role that sent the op, never what the client claims.
+    `CREATE TABLE IF NOT EXISTS ${L}.operation (
+      seq bigserial NOT NULL,
+      hlc text PRIMARY KEY CHECK (hlc ~ '^\\d{13}-[0-9a-f]{4}-[0-9A-Za-z]{16,40}$'),
+      team_id text NOT NULL REFERENCES ${L}.team (id),
+      replica_id text NOT NULL,
+      user_id text CHECK (user_id IS NULL OR length(user_id) <= 64),
+      tbl text NOT NULL CHECK (tbl ~ '^[A-Za-z]{1,64}$'),
+      row_id text NOT NULL CHECK (length(row_id) BETWEEN 1 AND 200),
+      field text NOT NULL CHECK (field ~ '^_?[A-Za-z0-9]{1,64}$'),
+      value jsonb CHECK (value IS NULL OR (jsonb_typeof(value) IN ('string', 'number', 'null') AND octet_length(value::text) <= ${MAX_VALUE_BYTES})),
+      author name NOT NULL DEFAULT current_user,
+      received_at timestamptz NOT NULL DEFAULT now(),
+      CHECK (substr(hlc, 20) = replica_id))`,
+    `COMMENT ON TABLE ${L}.operation IS ${quote('操作日志：每行是一个字段在某一时刻的取值（只追加）')}`,
+    `COMMENT ON COLUMN ${L}.operation.author IS ${quote('写入该操作的数据库角色（服务器记录，客户端无法指定）')}`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS operation_team_seq ON ${L}.operation (team_id, seq)`,
+    // Last writer wins per field: the trigger asks "is there a newer op for this field?".
+    `CREATE INDEX IF NOT EXISTS operation_field ON ${L}.operation (team_id, tbl, row_id, field, hlc)`,
+    `CREATE TABLE IF NOT EXISTS ${L}.copy_table (tbl text PRIMARY KEY, delete_sql text NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${L}.copy_field (tbl text NOT NULL, field text NOT NULL, upsert_sql text NOT NULL, PRIMARY KEY (tbl, field))`,
+    // seq is the pull cursor, so seq order must be commit order: a transaction that took seq 11
+    // must not commit after one that took seq 12 was already read (the reader would skip 11).
+    // Every inserting transaction takes one advisory lock until it commits, so pushes are serial.
+    `CREATE OR REPLACE FUNCTION ${L}.serialize_push() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      PERFORM pg_advisory_xact_lock(7242151501);
+      RETURN NULL;
+    END $fn$`,
+    `CREATE OR REPLACE FUNCTION ${L}.apply_to_copy() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = pg_catalog, pg_temp AS $fn$
+    DECLARE
+      stmt text;
+    BEGIN
+      -- A newer op for this field is already in the copy (rows of the same INSERT are visible here).
+      IF EXISTS (SELECT 1 FROM ${L}.operation o WHERE o.team_id = NEW.team_id AND o.tbl = NEW.tbl
+                 AND o.row_id = NEW.row_id AND o.field = NEW.field AND o.hlc > NEW.hlc) THEN
+        RETURN NULL;
+      END IF;
+      IF NEW.field = '_purged' THEN
+        SELECT delete_sql INTO stmt FROM ${L}.copy_table WHERE tbl = NEW.tbl;
+        IF FOUND THEN EXECUTE stmt USING NEW.row_id, NEW.team_id; END IF;
+        RETURN NULL;
+      END IF;
+      -- A row emptied from the recycle bin stays gone: edits made before the purge that arrive late do not revive it.
+      IF EXISTS (SELECT 1 FROM ${L}.operation o WHERE o.team_id = NEW.team_id AND o.tbl = NEW.tbl
+                 AND o.row_id = NEW.row_id AND o.field = '_purged') THEN
+        RETURN NULL;
+      END IF;
+      SELECT upsert_sql INTO stmt FROM ${L}.copy_field WHERE tbl = NEW.tbl AND field = NEW.field;
+      IF FOUND THEN EXECUTE stmt USING NEW.row_id, NEW.team_id, NEW.value; END IF;
+      RETURN NULL;
+    END $fn$`,
+    `DROP TRIGGER IF EXISTS operation_serialize ON ${L}.operation`,
+    `CREATE TRIGGER operation_serialize BEFORE INSERT ON ${L}.operation FOR EACH STATEMENT EXECUTE FUNCTION ${L}.serialize_push()`,
+    `DROP TRIGGER IF EXISTS operation_copy ON ${L}.operation`,
+    `CREATE TRIGGER operation_copy AFTER INSERT ON ${L}.operation FOR EACH ROW EXECUTE FUNCTION ${L}.apply_to_copy()`,
+    ...COPY_TABLES.flatMap(copyTableSql),
+    // Nobody but the owner and the roles given below may read or write anything here.
+    `REVOKE ALL ON SCHEMA ${L}, ${COPY_SCHEMA} FROM PUBLIC`,
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${L} FROM PUBLIC`,
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${COPY_SCHEMA} FROM PUBLIC`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${L} FROM PUBLIC`,
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${L} FROM PUBLIC`,
+  ]
+}
+
+/** The GRANTs that make `role` an officer: append and read the log, read the copy; no UPDATE, no DELETE. */
+export function officerGrants(role: string): string[] {
+  const r = ident(role)
+  const L = LOG_SCHEMA
+  return [
+    `GRANT USAGE ON SCHEMA ${L}, ${COPY_SCHEMA} TO ${r};`,
+    `GRANT SELECT ON ${L}.meta, ${L}.team TO ${r};`,
+    `GRANT SELECT, INSERT (hlc, team_id, replica_id, user_id, tbl, row_id, field, value) ON ${L}.operation TO ${r};`,
+    `GRANT USAGE ON SEQUENCE ${L}.operation_seq_seq TO ${r};`,
+    `GRANT SELECT ON ALL TABLES IN SCHEMA ${COPY_SCHEMA} TO ${r};`,
+  ]
+}
+
+/** For a reporting tool's role (帆软, Superset, Excel): read the relational copy only. */
+export function readerGrants(role: string): string[] {
+  const r = ident(role)
+  return [`GRANT USAGE ON SCHEMA ${COPY_SCHEMA} TO ${r};`, `GRANT SELECT ON ALL TABLES IN SCHEMA ${COPY_SCHEMA} TO ${r};`]
+}
