@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+// The users are in China: every test runs on Asia/Shanghai's clock, so a UTC/local mix-up in date
+// code fails here instead of passing on a UTC machine (set before any worker starts: they inherit it).
+process.env.TZ = 'Asia/Shanghai'
+
 export default defineConfig({
   test: {
     projects: [

@@ -26,6 +26,13 @@ describe('creditCodeCheckChar', () => {
     for (const c of '0123456789ABCDEFGHJKLMNPQRTUWXY') results.add(creditCodeCheckChar('9144030019220382' + c))
     // Weight 28 is coprime to 31, so every check character is reached exactly once.
     expect(results.size).toBe(31)
+    expect([...results].every((c) => typeof c === 'string' && c.length === 1)).toBe(true)
+  })
+
+  it('gives 0 when the weighted sum is a multiple of 31 (one real code in 31)', () => {
+    // The weighted sum over 91370104MA3C00027 is 1519 = 49·31, so the check is (31 − 0) mod 31 = 0.
+    expect(creditCodeCheckChar('91370104MA3C00027')).toBe('0')
+    expect(validateCreditCode('91370104MA3C000270')).toEqual({ ok: true, code: '91370104MA3C000270' })
   })
 
   it('throws on input that is not 17 valid characters', () => {

@@ -97,6 +97,8 @@ describe('parseLedgerDate', () => {
   it('reads Date objects by their UTC parts', () => {
     expect(day(new Date(Date.UTC(2024, 2, 15)))).toBe('2024-03-15')
     expect(day(new Date('2024-03-15T23:59:59Z'))).toBe('2024-03-15')
+    // exceljs gives UTC midnight; in Asia/Shanghai that is 08:00 local, and 16:00 UTC is the next local day.
+    expect(day(new Date('2024-03-15T16:30:00Z'))).toBe('2024-03-15')
     expect(reason(new Date('nonsense'))).toBe('日期无效')
   })
 
@@ -145,10 +147,25 @@ describe('isValidIsoDate', () => {
     expect(isValidIsoDate('2024-13-01')).toBe(false)
     expect(isValidIsoDate('')).toBe(false)
   })
+
+  it('knows the length of every month (30-day months end on the 30th, day 0 does not exist)', () => {
+    const lastDay2024 = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    lastDay2024.forEach((last, index) => {
+      const month = String(index + 1).padStart(2, '0')
+      expect(isValidIsoDate(`2024-${month}-${last}`), `2024-${month}-${last}`).toBe(true)
+      expect(isValidIsoDate(`2024-${month}-${last + 1}`), `2024-${month}-${last + 1}`).toBe(false)
+      expect(isValidIsoDate(`2024-${month}-00`), `2024-${month}-00`).toBe(false)
+    })
+    expect(isValidIsoDate('2024-11-31')).toBe(false)
+    expect(isValidIsoDate('2024-03-00')).toBe(false)
+  })
 })
 
 describe('todayIso', () => {
   it('uses the local calendar date', () => {
+    // The tests run in Asia/Shanghai (vitest.config.ts): 00:30 local is still the previous day in UTC.
+    expect(todayIso(new Date('2024-03-15T00:30:00+08:00'))).toBe('2024-03-15')
+    expect(todayIso(new Date('2024-03-15T23:30:00+08:00'))).toBe('2024-03-15')
     expect(todayIso(new Date(2024, 2, 15, 0, 0, 1))).toBe('2024-03-15')
     expect(todayIso(new Date(2024, 11, 31, 23, 59, 59))).toBe('2024-12-31')
     expect(todayIso()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
@@ -181,6 +198,9 @@ describe('addMonths', () => {
     expect(addMonths('2024-03-31', -1)).toBe('2024-02-29')
     expect(addMonths('2024-05-31', 1)).toBe('2024-06-30')
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28')
+    expect(addMonths('2024-10-31', 1)).toBe('2024-11-30')
+    expect(addMonths('2024-08-31', 1)).toBe('2024-09-30')
+    expect(addMonths('2024-05-31', -1)).toBe('2024-04-30')
   })
 
   it('crosses years both ways', () => {
