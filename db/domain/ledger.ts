@@ -18,29 +18,45 @@ import { STAGES, type Stage } from './stages'
 
 export const PROJECT_KEY = '项目名称 + 所属区县（同名同区县的多个项目再按投资方区分）'
 
-// ---- Ledger fields (the keys of db/spreadsheet/ledger-fields, repeated: that module is Node-side)
+// ---- Ledger fields: the columns a 项目台账 carries, ONE list for import, export and the UI ----
+// `label` is the Chinese column title the export writes and the import screen shows; `en` the
+// English UI's. The import's header words (synonyms) are in db/ledger-import/header-words.ts.
+// `money`: an amount column whose unit comes from the header or the layout.
 
-export const LEDGER_FIELD_KEYS = [
-  'seq',
-  'name',
-  'investor',
-  'district',
-  'park',
-  'industry',
-  'investment',
-  'stage',
-  'plannedDate',
-  'signedDate',
-  'startedDate',
-  'operatingDate',
-  'owner',
-  'phone',
-  'progress',
-  'creditCode',
-] as const
-export type LedgerField = (typeof LEDGER_FIELD_KEYS)[number]
+export const LEDGER_FIELDS = [
+  { key: 'seq', label: '序号', en: 'No.' },
+  { key: 'name', label: '项目名称', en: 'Project name' },
+  { key: 'investor', label: '投资方', en: 'Investor' },
+  { key: 'creditCode', label: '统一社会信用代码', en: 'Credit code' },
+  { key: 'district', label: '所属区县', en: 'District' },
+  { key: 'park', label: '所属园区', en: 'Park' },
+  { key: 'industry', label: '产业类别', en: 'Industry' },
+  { key: 'chain', label: '产业链环节', en: 'Industry chain' },
+  { key: 'kind', label: '建设性质', en: 'Construction type' },
+  { key: 'investment', label: '总投资', en: 'Total investment', money: true },
+  { key: 'fixedAsset', label: '固定资产投资', en: 'Fixed-asset investment', money: true },
+  { key: 'agreementAmount', label: '签约金额', en: 'Agreement amount', money: true },
+  { key: 'stage', label: '项目状态', en: 'Stage' },
+  { key: 'priority', label: '重点级别', en: 'Priority' },
+  { key: 'plannedDate', label: '谋划日期', en: 'Planned on' },
+  { key: 'signedDate', label: '签约日期', en: 'Signed on' },
+  { key: 'registeredDate', label: '注册日期', en: 'Registered on' },
+  { key: 'startedDate', label: '开工日期', en: 'Started on' },
+  { key: 'completedDate', label: '竣工日期', en: 'Completed on' },
+  { key: 'operatingDate', label: '投产日期', en: 'In operation on' },
+  { key: 'owner', label: '责任人', en: 'Responsible' },
+  { key: 'leader', label: '包挂领导', en: 'Leader in charge' },
+  { key: 'phone', label: '联系电话', en: 'Phone' },
+  { key: 'progress', label: '项目进展情况', en: 'Progress' },
+] as const satisfies readonly { key: string; label: string; en: string; money?: boolean }[]
 
-const mappingTarget = z.enum([...LEDGER_FIELD_KEYS, 'ignore'], { error: '字段不正确' })
+export const LEDGER_FIELD_KEYS = LEDGER_FIELDS.map((f) => f.key) as [LedgerField, ...LedgerField[]]
+export const LEDGER_FIELD_LABEL = Object.fromEntries(LEDGER_FIELDS.map((f) => [f.key, f.label])) as Record<LedgerField, string>
+export const LEDGER_MONEY_FIELDS: readonly LedgerField[] = LEDGER_FIELDS.filter((f) => 'money' in f).map((f) => f.key)
+export type LedgerField = (typeof LEDGER_FIELDS)[number]['key']
+
+type MappingTarget = LedgerField | 'ignore'
+const mappingTarget = z.enum([...LEDGER_FIELD_KEYS, 'ignore'] as [MappingTarget, ...MappingTarget[]], { error: '字段不正确' })
 
 /** Corrections to the automatic column mapping: header text (or column letter) → field or 'ignore'. */
 export const MappingOverrides = z.record(z.string().trim().min(1).max(100), mappingTarget)

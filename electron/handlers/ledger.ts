@@ -11,9 +11,9 @@ import { CSV_MIME, type ExportFile, type ExportFormat, XLSX_MIME } from '../../d
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger, ledgerTitle } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
-import { previewImport, runImport, writeImportMessages } from '../../db/ledger/import-apply'
-import { listBatches, undoBatch } from '../../db/ledger/import-batch'
-import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger/import-templates'
+import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
+import { listBatches, undoBatch } from '../../db/ledger-import/batch'
+import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger-import/templates'
 import type { HandlerSlice } from './types'
 
 async function viaTempFile(ctx: Ctx, fileName: string, format: ExportFormat, write: (path: string) => Promise<object | void>): Promise<ExportFile> {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { newId } from '../../db/context'
 import { exportLedger } from '../../db/ledger-export/export-ledger'
-import { previewImport, runImport } from '../../db/ledger/import-apply'
+import { previewImport, runImport } from '../../db/ledger-import/apply'
 import { testBackend } from '../support/backend'
 
 const bench = process.env.LEDGER_BENCH ? it : it.skip

@@ -1,5 +1,9 @@
 // Strings of the ledger import wizard and the project exports.
+import { LEDGER_FIELDS, type LedgerField } from '../../../../db/domain/ledger'
 import { defineMessages } from '../define'
+
+// the column names come from the one field list the import and the export use
+const fieldLabels = (language: 'label' | 'en') => Object.fromEntries(LEDGER_FIELDS.map((f) => [f.key, f[language]])) as Record<LedgerField, string>
 
 export const ledger = defineMessages({
   zh: {
@@ -96,24 +100,7 @@ export const ledger = defineMessages({
         undoDone: '已撤销：恢复 {{restored}} 条，删除 {{deleted}} 条',
         empty: '还没有导入记录',
       },
-      fields: {
-        seq: '序号',
-        name: '项目名称',
-        investor: '投资方',
-        district: '所属区县',
-        park: '所属园区',
-        industry: '产业类别',
-        investment: '总投资',
-        stage: '项目状态',
-        plannedDate: '谋划日期',
-        signedDate: '签约日期',
-        startedDate: '开工日期',
-        operatingDate: '投产日期',
-        owner: '责任人',
-        phone: '联系电话',
-        progress: '项目进展情况',
-        creditCode: '统一社会信用代码',
-      },
+      fields: fieldLabels('label'),
       export: {
         button: '导出',
         ledger: '项目台账（.xlsx）',
@@ -219,24 +206,7 @@ export const ledger = defineMessages({
         undoDone: 'Undone: {{restored}} restored, {{deleted}} removed',
         empty: 'No imports yet',
       },
-      fields: {
-        seq: 'No.',
-        name: 'Project name',
-        investor: 'Investor',
-        district: 'District',
-        park: 'Park',
-        industry: 'Industry',
-        investment: 'Total investment',
-        stage: 'Stage',
-        plannedDate: 'Planned on',
-        signedDate: 'Signed on',
-        startedDate: 'Started on',
-        operatingDate: 'In operation on',
-        owner: 'Responsible',
-        phone: 'Phone',
-        progress: 'Progress',
-        creditCode: 'Credit code',
-      },
+      fields: fieldLabels('en'),
       export: {
         button: 'Export',
         ledger: 'Project ledger (.xlsx)',

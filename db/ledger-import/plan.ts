@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import { newId } from '../context'
 import { validateCreditCode } from '../domain/credit-code'
 import { parseLedgerDate } from '../domain/dates'
-import type { ImportAction, ImportMessage, ImportRowPlan, LedgerField } from '../domain/ledger'
+import { type ImportAction, type ImportMessage, type ImportRowPlan, LEDGER_FIELD_LABEL, type LedgerField } from '../domain/ledger'
 import { normalizeInvestorName } from '../domain/investor-name'
 import { formatYi, parseAmount, type MoneyUnit } from '../domain/money'
 import { MILESTONE_COLUMN, type MilestoneColumn } from '../domain/project'
@@ -15,7 +15,8 @@ import { stageFromWord } from '../domain/stage-words'
 import { type MainStage, STAGE_LABELS, type Stage, isMainStage, stageRank } from '../domain/stages'
 import type { Database, Project } from '../schema'
 import type { Cell } from '../spreadsheet/grid'
-import type { ColumnMapping, LedgerRecord } from '../spreadsheet/ledger-header'
+import type { ColumnMapping } from './header'
+import type { LedgerRecord } from './records'
 
 export type Entity = 'district' | 'park' | 'industry' | 'user' | 'investor' | 'project' | 'stageEvent'
 
@@ -65,24 +66,7 @@ const PLAN_COLUMN: Record<'signed' | 'started' | 'operating', 'planSignedOn' | '
   started: 'planStartedOn',
   operating: 'planOperatingOn',
 }
-const FIELD_LABEL: Record<LedgerField, string> = {
-  seq: '序号',
-  name: '项目名称',
-  investor: '投资方',
-  district: '所属区县',
-  park: '所属园区',
-  industry: '产业类别',
-  investment: '总投资',
-  stage: '项目状态',
-  plannedDate: '谋划日期',
-  signedDate: '签约日期',
-  startedDate: '开工日期',
-  operatingDate: '投产日期',
-  owner: '责任人',
-  phone: '联系电话',
-  progress: '项目进展情况',
-  creditCode: '统一社会信用代码',
-}
+const FIELD_LABEL = LEDGER_FIELD_LABEL
 const UNIT: Record<'亿元' | '万元' | '元', MoneyUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' }
 const IMPORT_REASON = '台账导入'
 

@@ -21,20 +21,14 @@ import {
 } from '../domain/ledger'
 import { insertRecord, updateRecord } from '../services/records'
 import type { Sheet } from '../spreadsheet/grid'
-import {
-  type ColumnMapping,
-  type LedgerHeader,
-  LedgerMappingError,
-  applyMappingOverrides,
-  findLedgerHeader,
-  ledgerRecords,
-  pickLedgerSheet,
-} from '../spreadsheet/ledger-header'
 import { SpreadsheetError, readWorkbookSheets } from '../spreadsheet/read-grid'
 import { backupBefore } from '../storage/backup'
 import { createWorkbookWriter } from '../spreadsheet/write-sheet'
-import { type Plan, planImport } from './import-plan'
-import { loadTemplate } from './import-templates'
+import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
+import { LedgerMappingError, applyMappingOverrides } from './mapping'
+import { type Plan, planImport } from './plan'
+import { ledgerRecords } from './records'
+import { loadTemplate } from './templates'
 
 export interface LedgerSource {
   bytes: Buffer

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import type { ImportPreview } from '../domain/ledger'
-import { corpusRows, corpusXlsx, gbkCsv, utf8Csv } from './ledger-fixtures'
+import { corpusRows, corpusXlsx, gbkCsv, utf8Csv } from './fixtures'
 
 let api: TestBackend
 beforeEach(async () => {
@@ -201,7 +201,7 @@ describe('ledger import: the messy corpus', () => {
   })
 
   it('refuses a sheet that is too long with a reason instead of hanging', async () => {
-    const { previewImport } = await import('./import-apply')
+    const { previewImport } = await import('./apply')
     const lines = ['项目名称,总投资（万元）', ...Array.from({ length: 1200 }, (_, i) => `项目${i},${i}`)].join('\n')
     await expect(previewImport(api.env.ctx, { bytes: Buffer.from(lines), fileName: 'big.csv' }, { maxRows: 1000 })).rejects.toThrow('文件过大')
   })

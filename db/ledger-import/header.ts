@@ -1,23 +1,17 @@
 // Find where a 项目台账's header is and which column holds which field. Real ledgers start with
 // a title row and a '单位：亿元' row, sometimes have a two-row header (a merged '时间节点' over
 // 签约日期/开工日期), and never use quite the same words twice.
-import type { Cell, Sheet } from './grid'
-import { columnLetter, isBlankCell } from './grid'
-import type { AmountUnit, LedgerFieldKey } from './ledger-fields'
-import { isUnitOnly, matchHeader, normalizeHeader, unitFromNote } from './ledger-fields'
-
-export { LEDGER_FIELDS, LEDGER_SYNONYMS, normalizeHeader } from './ledger-fields'
-export type { AmountUnit, LedgerFieldKey } from './ledger-fields'
-export { applyMappingOverrides, LedgerMappingError, parseMapOption } from './ledger-mapping'
-export type { MappingOverrides } from './ledger-mapping'
-export { ledgerRecords } from './ledger-records'
-export type { LedgerRecord, LedgerRowKind } from './ledger-records'
+import type { LedgerField } from '../domain/ledger'
+import type { Cell, Sheet } from '../spreadsheet/grid'
+import { columnLetter, isBlankCell } from '../spreadsheet/grid'
+import type { AmountUnit } from './header-words'
+import { isUnitOnly, matchHeader, normalizeHeader, unitFromNote } from './header-words'
 
 export type ColumnMapping = {
   index: number // 0-based column index into Sheet.rows[i]
   letter: string // 'A', 'B', … as Excel shows it
   header: string // the header text as written (whitespace removed), for display and overrides
-  field: LedgerFieldKey | null // null: not imported
+  field: LedgerField | null // null: not imported
   unit: AmountUnit | null // amount unit from the header or the '单位：' row; null when unknown
 }
 
@@ -31,7 +25,7 @@ const SCAN_ROWS = 30
 
 // own: the row's own cell names the field (alone or joined with the cell above);
 // otherwise it is borrowed from the row above
-type Candidate = { index: number; field: LedgerFieldKey; quality: number; rank: number; own: boolean }
+type Candidate = { index: number; field: LedgerField; quality: number; rank: number; own: boolean }
 
 export function findLedgerHeader(sheet: Sheet): LedgerHeader | null {
   const rows = sheet.rows
@@ -126,7 +120,7 @@ function candidatesFor(rows: Cell[][], r: number): (Candidate & { unit: AmountUn
 // each field goes to one column: exact names before partial ones, better synonyms first, then left to right
 function assign<T extends Candidate>(candidates: T[]): T[] {
   const sorted = [...candidates].sort((a, b) => b.quality - a.quality || a.rank - b.rank || a.index - b.index)
-  const taken = new Set<LedgerFieldKey>()
+  const taken = new Set<LedgerField>()
   return sorted.filter((c) => (taken.has(c.field) ? false : (taken.add(c.field), true)))
 }
 

@@ -1,11 +1,11 @@
 // User corrections to the automatic column mapping: the import screen's dropdowns and the CLI's
 // --map "表头=field" both end up as one overrides record applied here.
-import type { ColumnMapping } from './ledger-header'
-import type { LedgerFieldKey } from './ledger-fields'
-import { LEDGER_FIELDS, normalizeHeader } from './ledger-fields'
+import { LEDGER_FIELDS, type LedgerField } from '../domain/ledger'
+import type { ColumnMapping } from './header'
+import { normalizeHeader } from './header-words'
 
 // key: header text as written, or a column letter ('C'); value: a field or 'ignore'
-export type MappingOverrides = Record<string, LedgerFieldKey | 'ignore'>
+export type MappingOverrides = Record<string, LedgerField | 'ignore'>
 
 export class LedgerMappingError extends Error {
   readonly code: 'unknown_header' | 'bad_map_option'
@@ -62,7 +62,7 @@ export function parseMapOption(s: string): MappingOverrides {
   return result
 }
 
-function fieldFromName(name: string): LedgerFieldKey | 'ignore' {
+function fieldFromName(name: string): LedgerField | 'ignore' {
   if (name === 'ignore' || name === '忽略') return 'ignore'
   const field = LEDGER_FIELDS.find((f) => f.key === name || f.label === name)
   if (!field) {

@@ -1,16 +1,16 @@
 // Walk the rows below a ledger header and say what each one is. Values stay raw: parsing
 // amounts, dates and stages is another module's job, and it needs the raw text for messages.
-import type { Cell, Sheet } from './grid'
-import { isBlankCell } from './grid'
-import type { LedgerHeader } from './ledger-header'
-import type { LedgerFieldKey } from './ledger-fields'
+import type { LedgerField } from '../domain/ledger'
+import type { Cell, Sheet } from '../spreadsheet/grid'
+import { isBlankCell } from '../spreadsheet/grid'
+import type { LedgerHeader } from './header'
 
 export type LedgerRowKind = 'data' | 'blank' | 'total' | 'note'
 
 export type LedgerRecord = {
   excelRow: number // 1-based, as Excel shows it
   kind: LedgerRowKind
-  values: Partial<Record<LedgerFieldKey, Cell>> // raw cell per mapped field (null when empty)
+  values: Partial<Record<LedgerField, Cell>> // raw cell per mapped field (null when empty)
   cells: readonly Cell[] // the whole raw row, for unmapped columns and error messages
 }
 
@@ -26,8 +26,8 @@ export function* ledgerRecords(sheet: Sheet, header: LedgerHeader): Generator<Le
   const keyIndexes = new Set(mapped.filter((c) => c.field === 'name' || c.field === 'seq').map((c) => c.index))
   for (let r = header.headerRow + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? []
-    const values: Partial<Record<LedgerFieldKey, Cell>> = {}
-    for (const c of mapped) values[c.field as LedgerFieldKey] = cells[c.index] ?? null
+    const values: Partial<Record<LedgerField, Cell>> = {}
+    for (const c of mapped) values[c.field as LedgerField] = cells[c.index] ?? null
     yield { excelRow: r + 1, kind: classify(cells, nameIndex, keyIndexes), values, cells }
   }
 }

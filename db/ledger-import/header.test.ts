@@ -1,17 +1,11 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { Cell, Sheet } from './grid'
-import {
-  applyMappingOverrides,
-  findLedgerHeader,
-  LEDGER_FIELDS,
-  LedgerMappingError,
-  ledgerRecords,
-  normalizeHeader,
-  parseMapOption,
-  pickLedgerSheet,
-} from './ledger-header'
-import { readWorkbookSheets } from './read-grid'
+import type { Cell, Sheet } from '../spreadsheet/grid'
+import { readWorkbookSheets } from '../spreadsheet/read-grid'
+import { findLedgerHeader, pickLedgerSheet } from './header'
+import { normalizeHeader } from './header-words'
+import { applyMappingOverrides, LedgerMappingError, parseMapOption } from './mapping'
+import { ledgerRecords } from './records'
 
 const sheet = (rows: Cell[][], name = '台账'): Sheet => ({ name, rows })
 const fieldsOf = (rows: Cell[][]) =>
@@ -28,6 +22,9 @@ describe('normalizeHeader', () => {
   })
 })
 
+// the sixteen columns of the first ledger format, in that sheet's order
+const OLD_SIXTEEN = ['seq', 'name', 'investor', 'district', 'park', 'industry', 'investment', 'stage', 'plannedDate', 'signedDate', 'startedDate', 'operatingDate', 'owner', 'phone', 'progress', 'creditCode']
+
 describe('findLedgerHeader', () => {
   it('skips the title and unit rows, maps synonyms and takes the unit from the 单位 row', () => {
     const rows: Cell[][] = [
@@ -40,7 +37,7 @@ describe('findLedgerHeader', () => {
     const header = findLedgerHeader(sheet(rows))!
     expect(header.headerRow).toBe(3)
     expect(header.score).toBe(16)
-    expect(header.columns.map((c) => c.field)).toEqual([...LEDGER_FIELDS.map((f) => f.key), null])
+    expect(header.columns.map((c) => c.field)).toEqual([...OLD_SIXTEEN, null])
     expect(header.columns.find((c) => c.field === 'investment')!.unit).toBe('万元')
     expect(header.columns[16]).toMatchObject({ letter: 'Q', header: '其他', field: null })
   })
