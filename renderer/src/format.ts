@@ -8,11 +8,15 @@ const grouped = (text: string) => {
   return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`
 }
 
+// Anything but a whole number of 元 (null, NaN from a half-typed field) shows as '—': a display
+// helper must never throw inside a render.
+const isYuan = (yuan: number | null | undefined): yuan is number => typeof yuan === 'number' && Number.isSafeInteger(yuan)
+
 /** 159083000000 → '1,590.83' (亿元, exact, two decimals). */
-export const yi = (yuan: number | null | undefined): string => (yuan === null || yuan === undefined ? '—' : grouped(formatYi(yuan)))
+export const yi = (yuan: number | null | undefined): string => (isYuan(yuan) ? grouped(formatYi(yuan)) : '—')
 
 /** 12345 → '1.23' (万元, exact, two decimals). */
-export const wan = (yuan: number | null | undefined): string => (yuan === null || yuan === undefined ? '—' : grouped(formatWan(yuan)))
+export const wan = (yuan: number | null | undefined): string => (isYuan(yuan) ? grouped(formatWan(yuan)) : '—')
 
 export const count = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : grouped(String(n)))
 

@@ -1,0 +1,77 @@
+// One page's crash stays in that page: the navigation, the header and the other pages keep
+// working, and the officer reads what happened instead of a white window.
+import { Button, Result, Space, Typography } from 'antd'
+import { Component, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate } from 'react-router-dom'
+
+interface State {
+  error: Error | null
+}
+
+interface BoundaryProps {
+  children: ReactNode
+  /** A new value (another page) clears the error. */
+  resetKey: string
+  fallback(error: Error, retry: () => void): ReactNode
+}
+
+class Boundary extends Component<BoundaryProps, State> {
+  override state: State = { error: null }
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  override componentDidCatch(error: unknown) {
+    // Still visible to a developer with the console open.
+    console.error('页面出错', error)
+  }
+
+  override componentDidUpdate(previous: BoundaryProps) {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null })
+  }
+
+  override render() {
+    const { error } = this.state
+    return error ? this.props.fallback(error, () => this.setState({ error: null })) : this.props.children
+  }
+}
+
+function PageError({ error, retry }: { error: Error; retry(): void }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  return (
+    <Result
+      status="warning"
+      title={t('pageError.title')}
+      data-testid="page-error"
+      subTitle={
+        <Space direction="vertical">
+          <span>{t('pageError.body')}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('pageError.detail', { message: error.message })}
+          </Typography.Text>
+        </Space>
+      }
+      extra={[
+        <Button key="retry" type="primary" onClick={retry}>
+          {t('pageError.retry')}
+        </Button>,
+        <Button key="home" onClick={() => navigate('/workbench')}>
+          {t('pageError.home')}
+        </Button>,
+      ]}
+    />
+  )
+}
+
+/** Wraps one page; leaving the page (another path) clears the error. */
+export function PageErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation()
+  return (
+    <Boundary resetKey={pathname} fallback={(error, retry) => <PageError error={error} retry={retry} />}>
+      {children}
+    </Boundary>
+  )
+}

@@ -1,0 +1,31 @@
+// Strings of the daily-work safety nets: money fields, page error boundary, duplicate-save guard.
+import { defineMessages } from '../define'
+
+export const daily = defineMessages({
+  zh: {
+    amount: {
+      unit: '金额单位',
+      approximate: '“约数”按 {{amount}} 记录，请确认',
+    },
+    pageError: {
+      title: '此页出错了',
+      body: '页面遇到了无法处理的情况，其他页面和已保存的数据不受影响。可以重新载入此页，或先去其他页面。',
+      detail: '技术信息：{{message}}',
+      retry: '重新载入此页',
+      home: '回到工作台',
+    },
+  },
+  en: {
+    amount: {
+      unit: 'Amount unit',
+      approximate: 'Approximate amount recorded as {{amount}}, please check',
+    },
+    pageError: {
+      title: 'This page ran into a problem',
+      body: 'The page met something it could not handle. Other pages and saved data are not affected. Reload this page, or go to another page first.',
+      detail: 'Technical detail: {{message}}',
+      retry: 'Reload this page',
+      home: 'Go to the workbench',
+    },
+  },
+})
