@@ -19,6 +19,7 @@ import 'dayjs/locale/zh-cn'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
+import { PageErrorBoundary } from './components/PageErrorBoundary'
 import { Welcome } from './components/Welcome'
 import { EventsArea } from './pages/events'
 import { InvestorsArea } from './pages/investors'
@@ -83,15 +84,15 @@ export function App() {
             <Welcome />
             <Routes>
               <Route path="/" element={<Navigate to="/workbench" replace />} />
-              <Route path="/workbench/*" element={<WorkbenchArea />} />
-              <Route path="/projects/*" element={<ProjectsArea />} />
-              <Route path="/investors/*" element={<InvestorsArea />} />
-              <Route path="/negotiations/*" element={<NegotiationsArea />} />
-              <Route path="/parks/*" element={<ParksPage />} />
-              <Route path="/events/*" element={<EventsArea />} />
-              <Route path="/requests/*" element={<RequestsArea />} />
-              <Route path="/reports/*" element={<ReportsArea />} />
-              <Route path="/settings/*" element={<SettingsArea />} />
+              <Route path="/workbench/*" element={<PageErrorBoundary><WorkbenchArea /></PageErrorBoundary>} />
+              <Route path="/projects/*" element={<PageErrorBoundary><ProjectsArea /></PageErrorBoundary>} />
+              <Route path="/investors/*" element={<PageErrorBoundary><InvestorsArea /></PageErrorBoundary>} />
+              <Route path="/negotiations/*" element={<PageErrorBoundary><NegotiationsArea /></PageErrorBoundary>} />
+              <Route path="/parks/*" element={<PageErrorBoundary><ParksPage /></PageErrorBoundary>} />
+              <Route path="/events/*" element={<PageErrorBoundary><EventsArea /></PageErrorBoundary>} />
+              <Route path="/requests/*" element={<PageErrorBoundary><RequestsArea /></PageErrorBoundary>} />
+              <Route path="/reports/*" element={<PageErrorBoundary><ReportsArea /></PageErrorBoundary>} />
+              <Route path="/settings/*" element={<PageErrorBoundary><SettingsArea /></PageErrorBoundary>} />
               <Route path="*" element={<Navigate to="/workbench" replace />} />
             </Routes>
           </Layout.Content>
