@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { convertToCsv, findLibreOffice } from '../../tests/support/libreoffice'
 import { readWorkbookSheets } from '../spreadsheet/read-grid'
-import { corpusXlsx, utc } from '../ledger/ledger-fixtures'
+import { corpusXlsx, utc } from '../ledger-import/fixtures'
 
 let api: TestBackend
 beforeEach(async () => {
