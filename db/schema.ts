@@ -348,6 +348,16 @@ export interface SyncReviewTable {
   resolvedBy: string | null
 }
 
+/** The first answer to a create sent with a client request id (see electron/handlers/client-request.ts). */
+export interface ClientRequestTable {
+  id: string
+  method: string
+  resultId: string | null
+  /** The whole first answer, as JSON. */
+  result: string
+  at: string
+}
+
 export interface Database {
   user: UserTable
   district: DistrictTable
@@ -378,6 +388,7 @@ export interface Database {
   syncWatermark: SyncWatermarkTable
   syncMerge: SyncMergeTable
   syncReview: SyncReviewTable
+  clientRequest: ClientRequestTable
 }
 
 export type User = Selectable<UserTable>

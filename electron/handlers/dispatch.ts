@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
 import { contract, isMethodName } from '../contract'
 import { handlers } from '.'
+import { createOnce, takeClientRequestId } from './client-request'
 import type { HandlerEnv } from './types'
 
 z.config(z.locales.zhCN())
@@ -43,11 +44,13 @@ export async function dispatch(env: HandlerEnv, method: string, input: unknown):
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `没有这个接口：${method}` } }
   }
-  const parsed = contract[method].input.safeParse(input ?? {})
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
   try {
+    const request = takeClientRequestId(method, input)
+    const parsed = contract[method].input.safeParse(request.input ?? {})
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
     const handler = handlers[method] as (input: unknown, env: HandlerEnv) => Promise<unknown>
-    const value = await handler(parsed.data, env)
+    const run = () => handler(parsed.data, env)
+    const value = await (request.clientRequestId ? createOnce(env.ctx, method, request.clientRequestId, run) : run())
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
     return { ok: false, error: toApiError(error) }

@@ -5,7 +5,7 @@ import { Input, Select, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type MoneyUnit, formatWan, formatYi } from '../../../db/domain/money'
-import { readAmount } from './amountText'
+import { readAmount } from '../../../db/domain/amount-text'
 
 interface Props {
   /** 元, or null when empty; NaN while the text cannot be read. */

@@ -1,7 +1,7 @@
 // What an officer types into a money field, read more forgivingly than ledger cells: the way
 // amounts are said aloud (3亿5000万), traditional characters (3.5億) and approximations (约3亿).
-// Pure; parseAmount stays the single authority on what a number with one unit means.
-import { type AmountResult, type MoneyUnit, parseAmount } from '../../../db/domain/money'
+// Pure (shared with the renderer); parseAmount stays the single authority on what a number with one unit means.
+import { type AmountResult, type MoneyUnit, parseAmount } from './money'
 
 export type AmountReading = AmountResult & {
   /** The text said the amount is approximate (约, 大约, 左右…): read, but the user is told. */

@@ -1,6 +1,6 @@
 // Money typed into forms: every way officers write an amount is read exactly or refused with a reason.
 import { describe, expect, it } from 'vitest'
-import { readAmount } from '../../renderer/src/components/amountText'
+import { readAmount } from './amount-text'
 
 describe('readAmount', () => {
   it('reads separators, spoken compounds and traditional characters exactly', () => {
