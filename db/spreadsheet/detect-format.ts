@@ -31,6 +31,7 @@ export function detectFormat(head: Uint8Array): FileFormat {
   if (startsWith(head, [0xef, 0xbb, 0xbf]) || startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
     return 'text'
   }
+  if (utf16WithoutBom(head)) return 'text'
   return looksLikeText(head) ? 'text' : 'binary'
 }
 
@@ -49,4 +50,31 @@ function looksLikeText(head: Uint8Array): boolean {
 // entry names are stored as UTF-16LE.
 export function isEncryptedOle(bytes: Uint8Array): boolean {
   return Buffer.from(bytes).includes(Buffer.from('EncryptionInfo', 'utf16le'))
+}
+
+// An Excel 97–2003 workbook is an OLE file with a "Workbook" (BIFF8) or "Book" (BIFF5) stream.
+export function isXlsOle(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return b.includes(Buffer.from('Workbook', 'utf16le')) || b.includes(Buffer.from('Book\0', 'utf16le'))
+}
+
+/**
+ * UTF-16 text saved without a byte-order mark ("Unicode text" from some tools): every ASCII
+ * character (digits, commas, tabs, line ends) has a zero byte beside it, always on the same side,
+ * and the other side never is zero. Chinese characters have no zero byte at all, so we ask for a
+ * fair share of ASCII, which a ledger always has (separators and line ends).
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf16le' | 'utf16be' | null {
+  const pairs = Math.floor(head.length / 2)
+  if (pairs < 4) return null
+  let zeroEven = 0
+  let zeroOdd = 0
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) zeroEven++
+    if (head[i + 1] === 0) zeroOdd++
+  }
+  const enough = Math.max(2, pairs / 10)
+  if (zeroOdd >= enough && zeroEven === 0) return 'utf16le'
+  if (zeroEven >= enough && zeroOdd === 0) return 'utf16be'
+  return null
 }

@@ -1,14 +1,14 @@
-// Open any spreadsheet a user hands us (xlsx, CSV/TSV in UTF-8/UTF-16/GBK) as plain grids of
+// Open any spreadsheet a user hands us (.xlsx, .xls, .ods, CSV/TSV in UTF-8/UTF-16/GBK) as plain grids of
 // values. The format is decided by the bytes, and every failure is a SpreadsheetError with a
 // Chinese message the UI can show as is.
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { decodeText } from './decode-text'
-import { detectFormat, isEncryptedOle } from './detect-format'
+import { detectFormat, isEncryptedOle, isXlsOle } from './detect-format'
 import type { Sheet } from './grid'
 import { isBlankRow } from './grid'
 import { parseDelimited, RowLimitExceeded, sniffDelimiter } from './parse-delimited'
-import { readXlsx } from './read-xlsx'
+import { readWorkbook } from './read-workbook'
 import { SpreadsheetError } from './spreadsheet-error'
 
 export type { Cell, Sheet } from './grid'
@@ -24,8 +24,9 @@ export type ReadOptions = {
 
 export const DEFAULT_MAX_ROWS = 200_000
 
-// a text file this big cannot be a ledger we could import anyway; refuse before reading it
-const MAX_TEXT_BYTES = 512 * 1024 * 1024
+// A CSV this big is not a ledger (10,000 rows are about 3 MB); refusing it before decoding keeps
+// memory bounded: the text, its JS string and its cells together are a few times the file size.
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024
 const HEAD_BYTES = 4096
 
 export async function readWorkbookSheets(file: string | Buffer, opts: ReadOptions = {}): Promise<Sheet[]> {
@@ -34,9 +35,11 @@ export async function readWorkbookSheets(file: string | Buffer, opts: ReadOption
   if (head.length === 0) throw new SpreadsheetError('empty', '文件是空的，没有任何内容')
 
   let sheets: Sheet[]
-  switch (detectFormat(head)) {
+  const format = detectFormat(head)
+  switch (format) {
     case 'xlsx':
-      sheets = await readXlsx(file, maxRows)
+    case 'ods':
+      sheets = await readWorkbook(await bytesOf(file), format, maxRows)
       if (sheets.length === 0) {
         throw new SpreadsheetError(
           'not_spreadsheet',
@@ -44,10 +47,17 @@ export async function readWorkbookSheets(file: string | Buffer, opts: ReadOption
         )
       }
       break
-    case 'ods':
-      throw new SpreadsheetError('not_spreadsheet', '这是 WPS/LibreOffice 的 .ods 表格，请另存为 .xlsx 后再导入')
-    case 'ole':
-      throw oleError(typeof file === 'string' ? await readFile(file) : file)
+    case 'ole': {
+      const bytes = await bytesOf(file)
+      if (isEncryptedOle(bytes)) {
+        throw new SpreadsheetError('encrypted', '文件设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx')
+      }
+      if (!isXlsOle(bytes)) {
+        throw new SpreadsheetError('not_spreadsheet', '这是 Word 或其他 Office 文档，不是表格文件，请选择 .xlsx、.xls 或 .csv 文件')
+      }
+      sheets = await readWorkbook(bytes, 'xls', maxRows)
+      break
+    }
     case 'binary':
       throw new SpreadsheetError('not_spreadsheet', '这不是表格文件（可能是图片、PDF 或压缩包），请选择 .xlsx 或 .csv 文件')
     case 'text':
@@ -72,15 +82,25 @@ async function readHead(file: string | Buffer): Promise<Buffer> {
   }
 }
 
-function oleError(bytes: Buffer): SpreadsheetError {
-  if (isEncryptedOle(bytes)) {
-    return new SpreadsheetError('encrypted', '文件设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx')
+async function bytesOf(file: string | Buffer): Promise<Buffer> {
+  if (Buffer.isBuffer(file)) return file
+  const handle = await open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    // a workbook is compressed (.xlsx) or binary (.xls): 64 MB is far beyond any ledger
+    if (size > MAX_TEXT_BYTES) throw tooBig(size)
+    return await handle.readFile()
+  } finally {
+    await handle.close()
   }
-  return new SpreadsheetError('not_spreadsheet', '这是旧版 Excel 97-2003（.xls）文件，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入')
 }
 
+const tooBig = (size: number) =>
+  new SpreadsheetError('too_large', `文件大小 ${Math.round(size / 1048576)} MB，超过上限 ${MAX_TEXT_BYTES / 1048576} MB：项目台账不会这么大，请拆分后分批导入`)
+
 async function readText(file: string | Buffer, maxRows: number, fileName?: string): Promise<Sheet> {
-  const bytes = Buffer.isBuffer(file) ? file : await readTextFile(file)
+  const bytes = Buffer.isBuffer(file) ? file : await bytesOf(file)
+  if (bytes.length > MAX_TEXT_BYTES) throw tooBig(bytes.length)
   const text = decodeText(bytes)
   const start = text.slice(0, 2048).trimStart().toLowerCase()
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<table') || /<html[\s>]/.test(start)) {
@@ -99,18 +119,5 @@ async function readText(file: string | Buffer, maxRows: number, fileName?: strin
       throw new SpreadsheetError('too_large', `文件超过 ${maxRows} 行，文件过大，请拆分后分批导入`)
     }
     throw error
-  }
-}
-
-async function readTextFile(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r')
-  try {
-    const { size } = await handle.stat()
-    if (size > MAX_TEXT_BYTES) {
-      throw new SpreadsheetError('too_large', `文件大小 ${Math.round(size / 1048576)} MB，超过上限，请拆分后分批导入`)
-    }
-    return await handle.readFile()
-  } finally {
-    await handle.close()
   }
 }
