@@ -6,7 +6,8 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { AppError } from './domain/errors'
 import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate'
 import type { Database } from './schema'
-import { corruptionMessage, rememberNativeBinding } from './storage/integrity'
+import { RESTORE_HINT, corruptionMessage, rememberNativeBinding } from './storage/integrity'
+import { assertAppSchema } from './storage/schema-guard'
 
 export interface OpenOptions {
   /** A file path, or ':memory:' for tests. */
@@ -70,6 +71,19 @@ function preflight(file: string, nativeBinding?: string): void {
   }
 }
 
+/** A file whose schema is not exactly what the migrations build may carry someone else's triggers
+ * or views: refused from a read-only connection, so the file stays byte for byte as it was. */
+async function refuseForeignSchema(file: string, nativeBinding?: string): Promise<void> {
+  if (isNewFile(file)) return
+  const probe = new Sqlite(file, { readonly: true, fileMustExist: true, nativeBinding })
+  try {
+    probe.pragma('trusted_schema = OFF')
+    await assertAppSchema(probe, file, { what: '数据库', code: 'db_unavailable', hint: `若这是本应用的数据库，${RESTORE_HINT}` })
+  } finally {
+    probe.close()
+  }
+}
+
 /** How many prepared statements kysely's connection keeps (least recently used ones are dropped). */
 const STATEMENT_CACHE = 500
 
@@ -101,6 +115,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   const { file, nativeBinding } = options
   assertSqliteFile(file)
   preflight(file, nativeBinding)
+  await refuseForeignSchema(file, nativeBinding)
   const existed = !isNewFile(file)
 
   const sqlite = new Sqlite(file, { nativeBinding })
@@ -110,6 +125,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Schema code (triggers, views) may not call functions or virtual tables with side effects.
+  sqlite.pragma('trusted_schema = OFF')
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }), plugins: [new CamelCasePlugin()] })
   try {

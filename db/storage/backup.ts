@@ -1,18 +1,16 @@
 // Backups: copies of the live database taken with SQLite's online backup API (consistent while the
 // app keeps writing), written under a temporary name, verified, then renamed, so a file with a
-// backup name is always a whole, checked database. Also the restore that puts one back.
+// backup name is always a whole, checked database. The restore that puts one back is restore.ts.
 import type Sqlite from 'better-sqlite3'
 import {
-  closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync,
+  closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync,
   statSync, unlinkSync, writeFileSync,
 } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { type Backend, openBackend } from '../backend'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { type Ctx, nowIso } from '../context'
 import { AppError } from '../domain/errors'
 import type { BackupInfo, BackupList, BackupReason, BackupSettings } from '../domain/storage'
-import { hasSqliteHeader, verifyCopy } from './integrity'
-import { type ShellName, acquireLock } from './lock'
+import { RESTORE_HINT, hasSqliteHeader, verifyCopy } from './integrity'
 import { backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
 
 export const BACKUP_DIR_SETTING = 'backup_dir'
@@ -90,7 +88,7 @@ export async function setBackupDir(ctx: Ctx, dir: string | null): Promise<Backup
 // ---------------------------------------------------------------------------------------------
 // Writing one backup
 
-function fsyncPath(path: string): void {
+export function fsyncPath(path: string): void {
   // Directories cannot be opened for fsync on Windows; the rename is durable enough there.
   let fd: number | undefined
   try {
@@ -103,7 +101,7 @@ function fsyncPath(path: string): void {
   }
 }
 
-const removeWithSidecars = (file: string) => {
+export const removeWithSidecars = (file: string): void => {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
 }
 
@@ -134,7 +132,8 @@ async function copyVerified(sqlite: Sqlite.Database, target: string): Promise<vo
   removeWithSidecars(temp)
   try {
     await sqlite.backup(temp)
-    verifyCopy(temp, sqlite)
+    // A copy of a database someone changed behind the app's back is not a backup to go back to.
+    await verifyCopy(temp, sqlite, { what: '当前数据库', code: 'validation', hint: `备份未写出。${RESTORE_HINT}` })
     fsyncPath(temp)
     renameSync(temp, target)
     fsyncPath(dirname(target))
@@ -202,9 +201,13 @@ export function createBackup(ctx: Ctx, reason: BackupReason = 'manual'): Promise
 export const backupBefore = (ctx: Ctx, reason: 'pre-import' | 'pre-restore' | 'pre-migration'): Promise<BackupInfo> =>
   createBackup(ctx, reason)
 
-/** `backup FILE` on the command line: a verified copy at a path of the user's choosing. */
+/** One rule for the files backup writes and restore reads: they end in .sqlite. */
+export const isBackupFileName = (file: string): boolean => /\.sqlite$/i.test(file)
+
+/** `backup FILE` on the command line: a verified copy at a path of the user's choosing (.sqlite is
+ * added when missing, so whatever backup wrote, restore takes). */
 export function backupToFile(ctx: Ctx, file: string): Promise<BackupInfo> {
-  const target = resolve(file)
+  const target = resolve(isBackupFileName(file) ? file : `${file}.sqlite`)
   if (existsSync(target)) throw new AppError('conflict', `目标文件已存在，不会覆盖：${target}`)
   ensureWritableDir(dirname(target))
   const now = ctx.now()
@@ -263,129 +266,4 @@ export function listBackups(ctx: Ctx): BackupList {
   }
   backups.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name < b.name ? 1 : -1))
   return { dir, backups }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Restore
-
-/** A name inside the backup folder, or an absolute path to an existing .sqlite file; nothing else. */
-export function resolveRestoreFile(ctx: Ctx, file: string): string {
-  let path: string
-  if (isAbsolute(file)) {
-    path = resolve(file)
-  } else {
-    const dir = resolve(backupDir(ctx))
-    path = resolve(dir, file)
-    const inside = relative(dir, path)
-    if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
-      throw new AppError('validation', `只能从备份目录中的文件或某个 .sqlite 文件的完整路径恢复：${file}`)
-    }
-  }
-  if (!/\.sqlite$/i.test(path)) throw new AppError('validation', `只能从 .sqlite 备份文件恢复：${file}`)
-  if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('not_found', `备份文件不存在：${path}`)
-  return path
-}
-
-export interface RestoreHooks {
-  /** Told about the copy of the current database taken just before it is replaced. */
-  onPreRestore?(info: BackupInfo): void
-  /** Given the live backend once the old one is closed: the restored one, or, when the restore
-   * failed half-way, the database as it was before (the shells swap it in either way). */
-  adopt?(backend: Backend): void
-}
-
-/**
- * Replaces the database with a backup: verify a staged copy of it, back up the current database,
- * close, move the copy over the file, reopen (migrations run if the backup is older). The returned
- * backend replaces the given one, which is closed; the lock is held throughout, so no other
- * program slips in between.
- */
-export async function restoreDatabase(backend: Backend, file: string, hooks: RestoreHooks = {}): Promise<Backend> {
-  const { ctx } = backend
-  if (backend.file === ':memory:') throw new AppError('validation', '内存数据库不能从备份恢复')
-  const source = resolveRestoreFile(ctx, file)
-  const dbFile = resolve(backend.file)
-  if (source === dbFile) throw new AppError('validation', '不能用正在使用的数据库文件恢复它自己')
-
-  // Stage beside the database (same disk, so the final rename is atomic); the chosen file is only
-  // read, never opened by SQLite, so a backup on a read-only drive stays as it is.
-  const staged = `${dbFile}.restore-tmp`
-  removeWithSidecars(staged)
-  try {
-    copyFileSync(source, staged)
-    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staged}-wal`) // a copied live file
-    verifyCopy(staged, ctx.sqlite)
-    fsyncPath(staged)
-  } catch (error) {
-    removeWithSidecars(staged)
-    throw error
-  }
-
-  let preRestore: BackupInfo
-  try {
-    preRestore = await createBackup(ctx, 'pre-restore')
-  } catch (error) {
-    removeWithSidecars(staged)
-    throw new AppError('internal', `恢复前无法备份当前数据库，未做任何修改：${message(error)}`)
-  }
-  hooks.onPreRestore?.(preRestore)
-
-  await backend.close({ keepLock: true })
-  const reopen = () => openBackend({ ...backend.options, lock: backend.lock ?? false })
-  // Closing checkpointed the WAL into the file; what might remain belongs to the old database and
-  // must not be replayed onto the restored one.
-  const replace = (from: string) => {
-    rmSync(`${dbFile}-wal`, { force: true })
-    rmSync(`${dbFile}-shm`, { force: true })
-    renameSync(from, dbFile)
-    fsyncPath(dirname(dbFile))
-  }
-  try {
-    replace(staged)
-    const restored = await reopen()
-    hooks.adopt?.(restored)
-    return restored
-  } catch (error) {
-    // Put the database back as it was, hand it over, then report.
-    removeWithSidecars(staged)
-    copyFileSync(preRestore.file, staged)
-    replace(staged)
-    hooks.adopt?.(await reopen())
-    throw new AppError('internal', `恢复失败，已还原为恢复前的数据库：${message(error)}`)
-  }
-}
-
-/**
- * Restore when the database will not open (damaged): the command line's way back, with no backend.
- * The damaged file is moved aside (with its -wal) into the default backup folder as
- * `damaged-<time>.sqlite`, never deleted; the restored file opens (and migrates) on the next start.
- */
-export function restoreUnopenedDatabase(dbFile: string, source: string, shell: ShellName = 'cli', now = new Date()): { restored: string; damaged: string | null } {
-  const target = resolve(dbFile)
-  const from = resolve(source)
-  if (from === target) throw new AppError('validation', '不能用数据库文件恢复它自己')
-  if (!/\.sqlite$/i.test(from) || !existsSync(from)) throw new AppError('not_found', `备份文件不存在或不是 .sqlite 文件：${from}`)
-  const lock = acquireLock(target, shell)
-  const staged = `${target}.restore-tmp`
-  try {
-    removeWithSidecars(staged)
-    copyFileSync(from, staged)
-    if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${staged}-wal`)
-    verifyCopy(staged)
-    let damaged: string | null = null
-    if (existsSync(target)) {
-      const aside = defaultBackupDir(dirname(target))
-      mkdirSync(aside, { recursive: true })
-      damaged = join(aside, backupName(now, 'manual').replace(/^crm-/, 'damaged-'))
-      renameSync(target, damaged)
-      if (existsSync(`${target}-wal`)) renameSync(`${target}-wal`, `${damaged}-wal`)
-      rmSync(`${target}-shm`, { force: true })
-    }
-    renameSync(staged, target)
-    fsyncPath(dirname(target))
-    return { restored: from, damaged }
-  } finally {
-    removeWithSidecars(staged)
-    lock.release()
-  }
 }

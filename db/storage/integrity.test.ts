@@ -54,8 +54,8 @@ describe('storage-check', () => {
 })
 
 describe('restore of a database that will not open', () => {
-  it('moves the damaged file aside and puts the backup in place', async () => {
-    const { restoreUnopenedDatabase } = await import('./backup')
+  it('moves the replaced file aside (called replaced, not damaged) and puts the backup in place', async () => {
+    const { restoreUnopenedDatabase } = await import('./restore')
     const file = join(dir, 'broken.sqlite')
     const good = await openBackend({ file, autoBackup: false })
     await good.ctx.db.insertInto('setting').values({ key: 'k', value: '"kept"', updatedAt: 'x' }).execute()
@@ -65,8 +65,8 @@ describe('restore of a database that will not open', () => {
     const fd = openSync(file, 'r+')
     writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096)
     closeSync(fd)
-    const { damaged } = restoreUnopenedDatabase(file, backup)
-    expect(damaged).toMatch(/backups[\\/]damaged-\d{8}-\d{6}-manual\.sqlite$/)
+    const { replaced } = await restoreUnopenedDatabase(file, backup)
+    expect(replaced).toMatch(/backups[\\/]replaced-\d{8}-\d{6}-manual\.sqlite$/)
     const reopened = await openBackend({ file, autoBackup: false })
     expect(reopened.ctx.sqlite.prepare(`SELECT value FROM setting WHERE key = 'k'`).get()).toEqual({ value: '"kept"' })
     await reopened.close()

@@ -5,6 +5,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { AppError } from '../domain/errors'
 import type { StorageCheck } from '../domain/storage'
 import { unknownMigrations } from '../migrate'
+import { type SchemaRefusal, assertAppSchema, foreignSchema } from './schema-guard'
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'
 
@@ -60,12 +61,26 @@ export function checkSqlite(sqlite: Sqlite.Database, full = false, schema = 'mai
   return { ok: problems.length === 0, mode: full ? 'full' : 'quick', problems, ms: Math.round(performance.now() - started) }
 }
 
+const FOREIGN_BACKUP: SchemaRefusal = { what: '备份文件', code: 'validation', hint: '请改用本应用自己写出的备份文件。' }
+
+/** checkSqlite plus the schema guard: a file carrying triggers or views the app never made fails. */
+export async function checkDatabase(sqlite: Sqlite.Database, full = false): Promise<StorageCheck> {
+  const result = checkSqlite(sqlite, full)
+  const started = performance.now()
+  const differences = await foreignSchema(sqlite)
+  if (differences.length === 0) return result
+  const problems = result.problems.filter((p) => p !== RESTORE_HINT)
+  problems.push(...differences.map((d) => `结构与本应用不符：${d}（可能被其他程序改动，多出的触发器或视图会暗中改写数据）`), RESTORE_HINT)
+  return { ...result, ok: false, problems, ms: result.ms + Math.round(performance.now() - started) }
+}
+
 /**
  * Verifies a copy this process owns (a fresh backup, a file staged for restore): converts it to a
  * standalone rollback-journal file (so opening it later never needs -wal/-shm beside it, e.g. on a
- * read-only USB drive), runs integrity_check, and refuses a file from a newer app version.
+ * read-only USB drive), runs integrity_check, and refuses a file from a newer app version or one
+ * whose schema is not exactly what the app's migrations build (see schema-guard.ts).
  */
-export function verifyCopy(file: string, like?: Sqlite.Database): void {
+export async function verifyCopy(file: string, like?: Sqlite.Database, refusal: SchemaRefusal = FOREIGN_BACKUP): Promise<void> {
   if (!hasSqliteHeader(file)) throw new AppError('validation', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
   let db: Sqlite.Database
   try {
@@ -74,6 +89,7 @@ export function verifyCopy(file: string, like?: Sqlite.Database): void {
     throw new AppError('validation', `无法打开数据库文件：${(error as Error).message}：${file}`)
   }
   try {
+    db.pragma('trusted_schema = OFF')
     db.pragma('journal_mode = DELETE')
     const result = checkSqlite(db, true)
     if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 2).join('；')}）：${file}`)
@@ -83,6 +99,7 @@ export function verifyCopy(file: string, like?: Sqlite.Database): void {
     if (newer.length > 0) {
       throw new AppError('validation', `此备份由更新版本的应用创建（含未知的结构版本 ${newer.join(', ')}），请升级应用后再恢复：${file}`)
     }
+    await assertAppSchema(db, file, refusal)
   } catch (error) {
     if (error instanceof AppError) throw error
     throw new AppError('validation', `数据库文件无法读取：${(error as Error).message}：${file}`)

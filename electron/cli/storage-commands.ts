@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { BACKUP_REASON_LABELS, type BackupInfo, type RestoreResult, type StorageCheck } from '../../db/domain/storage'
-import { backupToFile, restoreUnopenedDatabase } from '../../db/storage/backup'
+import { backupToFile } from '../../db/storage/backup'
+import { restoreUnopenedDatabase } from '../../db/storage/restore'
 import type { CommandContext } from './commands'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
@@ -48,9 +49,9 @@ export const STORAGE_COMMANDS = {
 }
 
 /** For electron/cli/index.ts: `restore FILE` when the database itself will not open (damaged). */
-export function restoreUnopened(dbFile: string, positional: string[]): void {
+export async function restoreUnopened(dbFile: string, positional: string[]): Promise<void> {
   const [file] = positional
   if (!file) throw new Error('缺少备份文件')
-  const { restored, damaged } = restoreUnopenedDatabase(dbFile, resolve(file))
-  console.log(`已从 ${restored} 恢复。${damaged ? `损坏的数据库已移到：${damaged}` : ''}`)
+  const { restored, replaced } = await restoreUnopenedDatabase(dbFile, resolve(file))
+  console.log(`已从 ${restored} 恢复。${replaced ? `被替换的原数据库已移到：${replaced}` : ''}`)
 }

@@ -1,6 +1,7 @@
 import type { BackupInfo } from '../../db/domain/storage'
-import { createBackup, getBackupSettings, listBackups, resolveRestoreFile, restoreDatabase, setBackupDir } from '../../db/storage/backup'
-import { checkSqlite } from '../../db/storage/integrity'
+import { createBackup, getBackupSettings, listBackups, setBackupDir } from '../../db/storage/backup'
+import { checkDatabase } from '../../db/storage/integrity'
+import { resolveRestoreFile, restoreDatabase } from '../../db/storage/restore'
 import type { storageContract } from '../contract/storage'
 import type { HandlerSlice } from './types'
 
@@ -23,5 +24,5 @@ export const storageHandlers: HandlerSlice<keyof typeof storageContract> = {
   },
   'backup-settings-get': async (_, { ctx }) => getBackupSettings(ctx),
   'backup-settings-set': async ({ dir }, { ctx }) => setBackupDir(ctx, dir),
-  'storage-check': async ({ full }, { ctx }) => checkSqlite(ctx.sqlite, full ?? false),
+  'storage-check': async ({ full }, { ctx }) => checkDatabase(ctx.sqlite, full ?? false),
 }
