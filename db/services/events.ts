@@ -10,6 +10,7 @@ import type { Page } from '../domain/negotiation'
 import type { Database, Event } from '../schema'
 import { assertLive, invalid, likeAny, likePattern, pageWindow } from './followup-refs'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
+import { captureLink } from '../sync/capture'
 
 const WHAT = '招商活动'
 
@@ -50,6 +51,8 @@ async function setLinks(trx: Trx, ctx: Ctx, eventId: string, field: LinkField, i
   const db = trx as unknown as Kysely<any>
   if (removed.length > 0) await db.deleteFrom(table).where('eventId', '=', eventId).where(column, 'in', removed).execute()
   if (added.length > 0) await db.insertInto(table).values(added.map((id) => ({ eventId, [column]: id }))).execute()
+  for (const id of removed) captureLink(ctx, table, { eventId, [column]: id }, false)
+  for (const id of added) captureLink(ctx, table, { eventId, [column]: id }, true)
   await trx
     .insertInto('change')
     .values({

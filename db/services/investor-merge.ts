@@ -18,6 +18,7 @@ import {
 import type { Database, Investor } from '../schema'
 import { getInvestor, getInvestorView, journalUpdate, nameColumns } from './investors'
 import { deleteRecord, getLive, updateRecord } from './records'
+import { captureLink, captureRow } from '../sync/capture'
 
 const SHOWN = 20
 
@@ -125,6 +126,7 @@ async function reassign(trx: Trx, ctx: Ctx, table: Moved, column: 'investorId' |
       .where('id', '=', row.id)
       .execute()
     await journalUpdate(trx, ctx, table, row.id, { [column]: [sourceId, targetId] })
+    captureRow(ctx, table, row.id, [column])
   }
 }
 
@@ -156,6 +158,10 @@ async function moveLinks(trx: Trx, ctx: Ctx, sourceId: string, targetId: string)
       .onConflict((oc) => oc.doNothing())
       .execute()
     await trx.deleteFrom('investorTag').where('investorId', '=', sourceId).execute()
+    for (const { tagId } of tagIds) {
+      captureLink(ctx, 'investorTag', { investorId: targetId, tagId }, true)
+      captureLink(ctx, 'investorTag', { investorId: sourceId, tagId }, false)
+    }
   }
   const tagsAfter = await tagNames(trx, targetId)
   if (sourceTags.length > 0) await journalUpdate(trx, ctx, 'investor', sourceId, { tags: [sourceTags, []] })
@@ -173,6 +179,10 @@ async function moveLinks(trx: Trx, ctx: Ctx, sourceId: string, targetId: string)
     .onConflict((oc) => oc.doNothing())
     .execute()
   await trx.deleteFrom('eventInvestor').where('investorId', '=', sourceId).execute()
+  for (const { eventId } of links) {
+    captureLink(ctx, 'eventInvestor', { eventId, investorId: targetId }, true)
+    captureLink(ctx, 'eventInvestor', { eventId, investorId: sourceId }, false)
+  }
   const eventsAfter = await eventNames(trx, targetId)
   await journalUpdate(trx, ctx, 'investor', sourceId, { events: [sourceEvents, []] })
   if (eventsAfter.length !== eventsBefore.length) {

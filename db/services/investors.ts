@@ -21,6 +21,7 @@ import type { Database, Investor, Tag } from '../schema'
 import { insertContacts, listContacts } from './contacts'
 import { byCreditCode, duplicatesByName } from './investor-duplicates'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
+import { captureLink } from '../sync/capture'
 import { liveTags } from './tags'
 
 const WHAT = '客商'
@@ -236,6 +237,7 @@ export async function setInvestorTags(trx: Trx, ctx: Ctx, investorId: string, ta
   if (gone.length === 0 && added.length === 0) return
   if (gone.length > 0) {
     await trx.deleteFrom('investorTag').where('investorId', '=', investorId).where('tagId', 'in', gone).execute()
+    for (const tagId of gone) captureLink(ctx, 'investorTag', { investorId, tagId }, false)
   }
   if (added.length > 0) {
     await trx
@@ -243,6 +245,7 @@ export async function setInvestorTags(trx: Trx, ctx: Ctx, investorId: string, ta
       .values(added.map((tag) => ({ investorId, tagId: tag.id })))
       .onConflict((oc) => oc.doNothing())
       .execute()
+    for (const tag of added) captureLink(ctx, 'investorTag', { investorId, tagId: tag.id }, true)
   }
   const names = (tags: Tag[]) => tags.map((tag) => tag.name).sort()
   await journalUpdate(trx, ctx, 'investor', investorId, { tags: [names(before), names(next)] })

@@ -15,27 +15,31 @@ import {
 } from '../domain/project'
 import { isMainStage } from '../domain/stages'
 import type { Database, Park, Project } from '../schema'
-import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
+import { type RecordPatch, deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
+import { captureLink, captureRow } from '../sync/capture'
 
 export const WHAT = '项目'
 
 type Facts = Omit<ProjectUpdate, 'id' | 'tagIds' | 'parkId' | 'districtId'>
 
 /** API fields to columns: money arrives in 元 and land in 1/100 亩 already (see fields.ts). */
-function toColumns({ totalInvestment, fixedAsset, landMu, expectedOutput, expectedTax, ...rest }: Facts): Record<string, unknown> {
-  const columns: Record<string, unknown> = {
+// Fields left undefined stay out of the write (kysely and updateRecord skip them).
+function toColumns({ totalInvestment, fixedAsset, landMu, expectedOutput, expectedTax, name, ...rest }: Facts): RecordPatch<'project'> {
+  return {
     ...rest,
+    ...(name === undefined ? {} : nameColumns(name)),
     totalInvestmentYuan: totalInvestment,
     fixedAssetYuan: fixedAsset,
     landCentiMu: landMu,
     expectedOutputYuan: expectedOutput,
     expectedTaxYuan: expectedTax,
   }
-  if (rest.name !== undefined) {
-    const keys = searchKeys(rest.name)
-    columns.searchKeys = `${keys.full} ${keys.initials}`
-  }
-  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined))
+}
+
+/** The name and what search finds it by (pinyin in full and initials). */
+function nameColumns(name: string): Pick<Project, 'name' | 'searchKeys'> {
+  const keys = searchKeys(name)
+  return { name, searchKeys: `${keys.full} ${keys.initials}` }
 }
 
 const REFERENCES = [
@@ -64,9 +68,9 @@ async function placement(
   parkId: string | null | undefined,
   districtId: string | null | undefined,
   keptParkId: string | null,
-): Promise<Record<string, string | null>> {
+): Promise<Pick<RecordPatch<'project'>, 'parkId' | 'districtId'>> {
   if (parkId) {
-    const park = (await getLive(trx, 'park', parkId, '所属园区')) as unknown as Park
+    const park = await getLive(trx, 'park', parkId, '所属园区')
     if (districtId !== undefined && districtId !== park.districtId) throw misplaced(park)
     return { parkId, districtId: park.districtId }
   }
@@ -76,10 +80,7 @@ async function placement(
     const park = await trx.selectFrom('park').select(['name', 'districtId']).where('id', '=', stayingPark).executeTakeFirst()
     if (park && park.districtId !== districtId) throw misplaced(park)
   }
-  const columns: Record<string, string | null> = {}
-  if (parkId !== undefined) columns.parkId = parkId
-  if (districtId !== undefined) columns.districtId = districtId
-  return columns
+  return { parkId, districtId }
 }
 
 // project_tag has no record columns, so the change is journaled here, by tag name (ids mean
@@ -97,6 +98,8 @@ async function setTags(trx: Trx, ctx: Ctx, projectId: string, tagIds: readonly s
   if (current.length === wanted.length && current.every((tag) => wanted.includes(tag.id))) return
   await trx.deleteFrom('projectTag').where('projectId', '=', projectId).execute()
   if (wanted.length > 0) await trx.insertInto('projectTag').values(wanted.map((tagId) => ({ projectId, tagId }))).execute()
+  for (const tag of current) if (!wanted.includes(tag.id)) captureLink(ctx, 'projectTag', { projectId, tagId: tag.id }, false)
+  for (const tagId of wanted) if (!current.some((tag) => tag.id === tagId)) captureLink(ctx, 'projectTag', { projectId, tagId }, true)
   const at = nowIso(ctx)
   const changes = { tags: [current.map((tag) => tag.name).sort(), after.sort()] }
   await trx
@@ -104,6 +107,7 @@ async function setTags(trx: Trx, ctx: Ctx, projectId: string, tagIds: readonly s
     .values({ entity: 'project', entityId: projectId, action: 'update', changes: JSON.stringify(changes), userId: ctx.userId, at })
     .execute()
   await trx.updateTable('project').set({ updatedAt: at, updatedBy: ctx.userId }).where('id', '=', projectId).execute()
+  captureRow(ctx, 'project', projectId, [])
 }
 
 export function refuseFutureDate(ctx: Ctx, date: string): void {
@@ -121,6 +125,7 @@ export async function createProject(ctx: Ctx, input: ProjectCreate): Promise<Pro
     await assertReferences(trx, facts)
     const id = await insertRecord(trx, ctx, 'project', {
       ...toColumns(facts),
+      ...nameColumns(facts.name),
       ...(await placement(trx, parkId, districtId, null)),
       stage,
       stageOn,
@@ -138,7 +143,7 @@ export async function createProject(ctx: Ctx, input: ProjectCreate): Promise<Pro
 
 export async function updateProject(ctx: Ctx, { id, tagIds, parkId, districtId, ...facts }: ProjectUpdate): Promise<ProjectDetail> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'project', id, WHAT)) as unknown as Project
+    const before = await getLive(trx, 'project', id, WHAT)
     await assertReferences(trx, facts)
     const place = await placement(trx, parkId, districtId, before.parkId)
     await updateRecord(trx, ctx, 'project', id, { ...toColumns(facts), ...place }, WHAT)

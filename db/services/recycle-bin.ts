@@ -18,6 +18,7 @@ import { restoreNegotiation } from './negotiations'
 import { restorePark } from './parks'
 import { restoreProject } from './projects'
 import { restoreRecord } from './records'
+import { captureLink, capturePurge } from '../sync/capture'
 import { restoreRequest } from './requests'
 import { restoreTag } from './tags'
 import { restoreUser } from './users'
@@ -195,6 +196,7 @@ const STAMPS = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'
 /** Hard-deletes one row and keeps its last content in the journal, so the purge is traceable. */
 async function purgeRow(trx: Trx, ctx: Ctx, entity: string, row: Record<string, unknown>): Promise<void> {
   await untyped(trx).deleteFrom(entity).where('id', '=', row.id).execute()
+  capturePurge(ctx, entity, row.id as string)
   const changes = Object.fromEntries(Object.entries(row).filter(([key]) => !STAMPS.has(key)).map(([key, value]) => [key, [value, null]]))
   await trx
     .insertInto('change')
@@ -229,7 +231,11 @@ export async function purgeFromBin(ctx: Ctx, { entity, id }: RecycleTarget): Pro
       const target = await trx.selectFrom('target').select('id').where('unitType', '=', entity).where('unitId', '=', id).executeTakeFirst()
       if (target) throw conflict(`还有属于这个${label}的年度目标（含回收站中的），不能彻底删除`)
     }
-    for (const [table, column] of OWNED[entity] ?? []) await untyped(trx).deleteFrom(table).where(column, '=', id).execute()
+    for (const [table, column] of OWNED[entity] ?? []) {
+      const links = await untyped(trx).selectFrom(table).selectAll().where(column, '=', id).execute()
+      await untyped(trx).deleteFrom(table).where(column, '=', id).execute()
+      for (const link of links) captureLink(ctx, table, link, false)
+    }
     if (entity === 'project') {
       const events = await trx.selectFrom('stageEvent').selectAll().where('projectId', '=', id).execute()
       for (const event of events) await purgeRow(trx, ctx, 'stageEvent', event)

@@ -39,6 +39,13 @@ export interface ApplySummary {
 export interface ApplySource {
   kind: 'file' | 'hub'
   label: string
+  /**
+   * What the sender held when it sent these ops (a package header's watermarks). Used to tell a
+   * concurrent edit (listed for review) from one made after seeing the other. Optional.
+   */
+  seen?: Watermarks
+  /** Runs inside the apply transaction, after the ops (e.g. to save a hub cursor atomically). */
+  inSameTransaction?: () => void
 }
 
 /** Per origin replica: the greatest hlc of that replica's ops that a database holds. */

@@ -65,7 +65,7 @@ export function replicatedColumns(sqlite: Sqlite.Database, table: ReplicatedTabl
     const derived = new Set(DERIVED_FIELDS[table] ?? [])
     const link = LINK_KEYS[table]
     columns = new Map()
-    const rows = sqlite.prepare(`SELECT name, type, "notnull" AS notNull, dflt_value AS dflt FROM pragma_table_info(?)`).all(toSnake(table)) as {
+    const rows = sqlite.prepare(`SELECT name, type, "notnull" AS "notNull", dflt_value AS dflt FROM pragma_table_info(?)`).all(toSnake(table)) as {
       name: string
       type: string
       notNull: number

@@ -1,0 +1,46 @@
+// Every write to replicated data becomes field-level operations in the same transaction as the
+// write. Called from db/services/records.ts (rows) and the services that write link tables or
+// purge directly. Values are read back from the row just written, so defaults and normalisation
+// travel exactly as stored.
+import type { Ctx } from '../context'
+import { clockOf } from './identity'
+import { DELETED_FIELD, PURGED_FIELD } from './operation'
+import { type ReplicatedTable, isReplicated, linkRowId, replicatedColumns, toSnake } from './tables'
+
+/** Fields every write of a row stamps besides what it changed. */
+const WRITE_STAMPS = ['updatedAt', 'updatedBy']
+
+/** One local operation, stamped now by this replica's clock. */
+export function emit(ctx: Ctx, table: ReplicatedTable, rowId: string, field: string, value: unknown): void {
+  const clock = clockOf(ctx)
+  const stored = value === undefined ? null : typeof value === 'bigint' ? Number(value) : (value as string | number | null)
+  ctx.sqlite
+    .prepare('INSERT INTO sync_operation (hlc, replica_id, user_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(clock.send(), clock.replicaId, ctx.userId, table, rowId, field, stored)
+}
+
+/**
+ * Records the current values of a row's fields as operations: 'all' after a create, else the
+ * changed fields (plus updatedAt/updatedBy). Inside the write's transaction.
+ */
+export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | string[]): void {
+  if (!isReplicated(table)) return
+  const columns = replicatedColumns(ctx.sqlite, table)
+  const wanted = fields === 'all' ? [...columns.keys()] : [...new Set([...fields, ...WRITE_STAMPS])].filter((f) => columns.has(f))
+  if (wanted.length === 0) return
+  const row = ctx.sqlite.prepare(`SELECT ${wanted.map(toSnake).join(', ')} FROM ${toSnake(table)} WHERE id = ?`).raw().get(id) as unknown[] | undefined
+  if (!row) return
+  wanted.forEach((field, i) => emit(ctx, table, id, field, row[i]))
+}
+
+/** A link-table row added (present) or removed. */
+export function captureLink(ctx: Ctx, table: string, key: Record<string, string>, present: boolean): void {
+  if (!isReplicated(table)) return
+  emit(ctx, table, linkRowId(table, key), DELETED_FIELD, present ? 0 : 1)
+}
+
+/** A row emptied from the recycle bin: gone on every laptop, for good. */
+export function capturePurge(ctx: Ctx, table: string, id: string): void {
+  if (!isReplicated(table)) return
+  emit(ctx, table, id, PURGED_FIELD, 1)
+}

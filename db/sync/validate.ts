@@ -1,0 +1,77 @@
+// Every received operation is checked before anything is applied: shape, clock, table, field and
+// the value's type against the column. One bad op refuses the whole batch, with the reason.
+import type Sqlite from 'better-sqlite3'
+import { AppError } from '../domain/errors'
+import { DELETED_FIELD, HLC_PATTERN, type Operation, PURGED_FIELD } from './operation'
+import { LINK_KEYS, isReplicated, replicatedColumns } from './tables'
+
+export const LIMITS = {
+  /** A text value longer than this is no CRM field (notes are a few thousand characters). */
+  maxText: 100_000,
+  maxRowId: 200,
+  maxUserId: 64,
+  /** A clock further ahead than this is a broken laptop clock or a forgery: its edits would win forever. */
+  maxFutureMs: 24 * 3600 * 1000,
+}
+
+const KEYS = ['hlc', 'replicaId', 'userId', 'table', 'rowId', 'field', 'value'].sort().join(',')
+
+export function refused(reason: string, details?: unknown): AppError {
+  return new AppError('validation', `同步数据被拒绝，未做任何修改：${reason}`, details)
+}
+
+/** Why one op is not acceptable, or null. */
+function problemOf(sqlite: Sqlite.Database, raw: unknown, nowMs: number): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '不是一条操作记录'
+  const op = raw as Record<string, unknown>
+  if (Object.keys(op).sort().join(',') !== KEYS) return '字段不符合同步格式'
+  const { hlc, replicaId, userId, table, rowId, field, value } = op
+  if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
+  const [millis, , hlcReplica] = hlc.split('-')
+  if (replicaId !== hlcReplica) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
+  if (Number(millis) > nowMs + LIMITS.maxFutureMs) return `时钟戳比本机时间晚一天以上（${new Date(Number(millis)).toISOString()}），请检查发送方电脑的时间`
+  if (userId !== null && (typeof userId !== 'string' || userId.length === 0 || userId.length > LIMITS.maxUserId)) return '操作人编号格式错误'
+  if (typeof table !== 'string' || !isReplicated(table)) return `未知的数据表（${String(table).slice(0, 40)}）`
+  if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > LIMITS.maxRowId) return '记录编号格式错误'
+  if (typeof field !== 'string') return '字段名格式错误'
+  if (LINK_KEYS[table]) {
+    if (rowId.split(':').length !== 2 || rowId.split(':').some((part) => part.length === 0)) return '关联记录编号格式错误'
+    if (field !== DELETED_FIELD) return `关联表（${table}）没有字段 ${field.slice(0, 40)}`
+    return value === 0 || value === 1 ? null : '关联记录的状态只能是 0 或 1'
+  }
+  if (field === PURGED_FIELD) return value === 1 ? null : '彻底删除标记只能是 1'
+  const column = replicatedColumns(sqlite, table).get(field)
+  if (!column) return `数据表 ${table} 没有字段 ${field.slice(0, 40)}`
+  if (value === null) return column.notNull ? `${table}.${field} 不能为空` : null
+  if (typeof value === 'string') {
+    if (value.length > LIMITS.maxText) return `${table}.${field} 的内容过长（${value.length} 个字符）`
+    return column.type === 'TEXT' || column.type === 'ANY' ? null : `${table}.${field} 应为数字`
+  }
+  if (typeof value === 'number') {
+    if (column.type === 'INTEGER') return Number.isSafeInteger(value) ? null : `${table}.${field} 应为整数`
+    return column.type === 'REAL' || column.type === 'ANY' ? (Number.isFinite(value) ? null : `${table}.${field} 不是有效数字`) : `${table}.${field} 应为文字`
+  }
+  return `${table}.${field} 的值类型不受支持`
+}
+
+/** Checks every op; throws one refusal naming the first few problems. Returns the ops in hlc order. */
+export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowMs: number): Operation[] {
+  if (!Array.isArray(ops)) throw refused('操作列表格式错误')
+  const problems: string[] = []
+  const byHlc = new Map<string, string>()
+  ops.forEach((op, i) => {
+    if (problems.length >= 5) return
+    const problem = problemOf(sqlite, op, nowMs)
+    if (problem) {
+      problems.push(`第 ${i + 1} 条：${problem}`)
+      return
+    }
+    const { hlc } = op as Operation
+    const text = JSON.stringify(op)
+    const seen = byHlc.get(hlc)
+    if (seen !== undefined && seen !== text) problems.push(`第 ${i + 1} 条：同一时钟戳出现了两种不同的内容（可能是伪造的）`)
+    byHlc.set(hlc, text)
+  })
+  if (problems.length > 0) throw refused(problems.join('；'), { problems })
+  return [...(ops as Operation[])].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
+}
