@@ -4,6 +4,7 @@
 // command line) it is stored as typed in this database file, and the status says so plainly.
 import type Sqlite from 'better-sqlite3'
 import { type Ctx, nowIso } from '../context'
+import type { SecretStorage } from '../domain/hub'
 
 export const HUB_KEYS = {
   url: 'hub.url',
@@ -18,7 +19,6 @@ export const HUB_KEYS = {
   lastResult: 'hub.lastResult',
 } as const
 
-export type SecretStorage = 'keychain' | 'database'
 
 export interface SecretBox {
   storage: SecretStorage
@@ -71,8 +71,20 @@ export function splitPassword(url: string): { url: string; password: string | nu
   return { url: parsed.toString(), password }
 }
 
+/** Server and database: another user on the same hub keeps the cursor, another hub does not. */
+const hubIdentity = (url: string) => {
+  const parsed = new URL(url)
+  return `${parsed.host}${parsed.pathname}`
+}
+
 export function saveHubConnection(ctx: Ctx, url: string, password: string | null | undefined): void {
   const split = splitPassword(url)
+  const previous = readHubSetting<string>(ctx.sqlite, HUB_KEYS.url)
+  if (previous && hubIdentity(previous) !== hubIdentity(split.url)) {
+    // A different hub: read it from its beginning and offer it everything (both are idempotent).
+    writeHubSetting(ctx, HUB_KEYS.cursor, null)
+    writeHubSetting(ctx, HUB_KEYS.pushedUpTo, null)
+  }
   writeHubSetting(ctx, HUB_KEYS.url, split.url)
   const chosen = password ?? split.password
   // undefined: keep the stored password (the form sends none when the user did not retype it).

@@ -1,6 +1,7 @@
 // The command line's commands. Each one is a thin wrapper over API calls.
 import type { HandlerEnv } from '../handlers/types'
 import type { ParsedArgs } from './args'
+import { HUB_COMMANDS } from './hub-commands'
 import { LEDGER_COMMANDS } from './ledger-commands'
 import { reportCommand } from './report-command'
 import { STORAGE_COMMANDS } from './storage-commands'
@@ -51,6 +52,7 @@ export const COMMANDS: Record<string, Command> = {
   ...STORAGE_COMMANDS,
   report: reportCommand,
   ...LEDGER_COMMANDS,
+  ...HUB_COMMANDS,
 }
 
 export function usage(): string {

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { Result } from '../../db/domain/errors'
 import { catalogContract } from './catalog'
 import { followupsContract } from './followups'
+import { hubContract } from './hub'
 import { investorsContract } from './investors'
 import { ledgerContract } from './ledger'
 import { parkContract } from './parks'
@@ -27,6 +28,7 @@ export const contract = {
   ...storageContract,
   ...reportsContract,
   ...ledgerContract,
+  ...hubContract,
 }
 
 export type Contract = typeof contract

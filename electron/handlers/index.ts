@@ -1,6 +1,7 @@
 // The handler map: one slice per domain file. TypeScript checks it covers the whole contract.
 import { catalogHandlers } from './catalog'
 import { followupsHandlers } from './followups'
+import { hubHandlers } from './hub'
 import { investorsHandlers } from './investors'
 import { ledgerHandlers } from './ledger'
 import { parkHandlers } from './parks'
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...storageHandlers,
   ...reportsHandlers,
   ...ledgerHandlers,
+  ...hubHandlers,
 }

@@ -1,0 +1,44 @@
+// What the 中心库 card and `hub status` show: where the hub is, when it last synced, how many local
+// operations wait to be pushed, and the last error in plain words. Reads only this database: the
+// status never waits on the network.
+import type Sqlite from 'better-sqlite3'
+import type { Ctx } from '../context'
+import { readSetting, REPLICA_KEY, TEAM_KEY } from '../sync/identity'
+import type { Watermarks } from '../sync/operation'
+import type { HubStatus, HubSyncResult } from '../domain/hub'
+import { HUB_KEYS, currentSecretStorage, loadHubConnection, readHubSetting } from './settings'
+
+export const DEFAULT_INTERVAL_MINUTES = 5
+
+
+/** Local log operations not covered by what the hub is known to hold. */
+export function countPending(sqlite: Sqlite.Database): number {
+  const watermarks = readHubSetting<Watermarks>(sqlite, HUB_KEYS.pushedUpTo) ?? {}
+  const replicas = sqlite.prepare('SELECT DISTINCT replica_id AS replicaId FROM sync_operation').all() as { replicaId: string }[]
+  const count = sqlite.prepare('SELECT count(*) AS n FROM sync_operation WHERE replica_id = ? AND hlc > ?')
+  let pending = 0
+  for (const { replicaId } of replicas) pending += (count.get(replicaId, watermarks[replicaId] ?? '') as { n: number }).n
+  return pending
+}
+
+export function readHubStatus(ctx: Ctx, live: { running: boolean; nextSyncAt: string | null }): HubStatus {
+  const connection = loadHubConnection(ctx.sqlite)
+  const error = readHubSetting<{ message: string; at: string }>(ctx.sqlite, HUB_KEYS.lastError)
+  return {
+    configured: connection !== null,
+    url: connection?.url ?? null,
+    hasPassword: connection?.passwordStorage != null,
+    passwordStorage: connection?.passwordStorage ?? null,
+    secretStorage: currentSecretStorage(),
+    teamId: readSetting(ctx.sqlite, TEAM_KEY),
+    replicaId: readSetting(ctx.sqlite, REPLICA_KEY),
+    running: live.running,
+    lastSyncAt: readHubSetting<string>(ctx.sqlite, HUB_KEYS.lastSyncAt),
+    lastResult: readHubSetting<HubSyncResult>(ctx.sqlite, HUB_KEYS.lastResult),
+    lastError: error?.message ?? null,
+    lastErrorAt: error?.at ?? null,
+    pending: countPending(ctx.sqlite),
+    intervalMinutes: readHubSetting<number>(ctx.sqlite, HUB_KEYS.intervalMinutes) ?? DEFAULT_INTERVAL_MINUTES,
+    nextSyncAt: live.nextSyncAt,
+  }
+}

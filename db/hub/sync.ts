@@ -1,0 +1,163 @@
+// One sync with the hub: push the operations the hub lacks, then pull what others pushed, in pages.
+//
+// Push is idempotent by hlc (INSERT … ON CONFLICT DO NOTHING): a batch that reached the hub but
+// whose acknowledgement was lost (crash, network) is simply sent again. What the hub holds is
+// tracked per origin replica ('hub.pushedUpTo'), so operations this laptop received by file from
+// an officer without a hub connection are relayed too.
+//
+// Pull follows the hub's `seq` cursor. Each page is checked whole (db/hub/validate.ts) and applied
+// with sync-core's applyOperations in one SQLite transaction; the cursor is saved right after. A
+// crash between the two re-pulls that page on the next sync, and applyOperations skips operations
+// already in the local log, so a page is never applied twice and never skipped.
+import type { Ctx } from '../context'
+import type { HubSyncResult } from '../domain/hub'
+import { inTransaction } from '../context'
+import { type ApplySummary, type Operation, applyOperations, getSyncIdentity, readOperations } from '../sync'
+import { TEAM_KEY, writeSetting } from '../sync/identity'
+import { hasOperation } from '../sync/log'
+import type { Watermarks } from '../sync/operation'
+import { type HubClient, HubConfigError, connectHub } from './connect'
+import { HUB_SCHEMA_VERSION, LOG_SCHEMA } from './schema-sql'
+import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
+import { type HubRow, checkHubPage } from './validate'
+
+export interface HubSyncOptions {
+  /** Operations per INSERT when pushing. */
+  pushBatch?: number
+  /** Operations per pulled page (one SQLite transaction each). */
+  pullPage?: number
+  /** Test hook: called after each pushed batch / applied page (crash tests kill the process here). */
+  onStep?: (step: { kind: 'pushed' | 'pulled'; count: number }) => void
+}
+
+
+export async function openConfiguredHub(ctx: Ctx): Promise<HubClient> {
+  const settings = loadHubConnection(ctx.sqlite)
+  if (!settings) throw new HubConfigError('尚未设置中心库：请在 设置 → 数据同步 → 中心库 中填写地址。')
+  if (settings.password === null && settings.passwordStorage === 'keychain') {
+    throw new HubConfigError('中心库密码保存在桌面版的系统钥匙串中，此处无法读取：请在这里重新填写密码。')
+  }
+  return connectHub({ url: settings.url, password: settings.password })
+}
+
+/**
+ * The team this laptop syncs as. A database that has no team yet joins the hub's team when the hub
+ * holds exactly one; a hub that does not know our team is refused (someone pointed us at the wrong hub).
+ */
+export async function resolveHubTeam(ctx: Ctx, hub: HubClient): Promise<{ teamId: string; replicaId: string }> {
+  const version = await hub.client.query<{ value: string }>(`SELECT value FROM ${LOG_SCHEMA}.meta WHERE key = 'schema_version'`)
+  if (Number(version.rows[0]?.value ?? 0) > HUB_SCHEMA_VERSION) {
+    throw new HubConfigError('中心库已由更新版本的程序升级，请先升级本程序再同步。')
+  }
+  const identity = await getSyncIdentity(ctx)
+  const teams = await hub.client.query<{ id: string; name: string }>(`SELECT id, name FROM ${LOG_SCHEMA}.team ORDER BY id`)
+  if (identity.teamId) {
+    if (!teams.rows.some((team) => team.id === identity.teamId)) {
+      throw new HubConfigError(`此中心库中没有本团队（团队编号 ${identity.teamId}）：可能连错了中心库。请核对地址，或请管理员用本团队的数据库运行 hub init。`)
+    }
+    return { teamId: identity.teamId, replicaId: identity.replicaId }
+  }
+  if (teams.rows.length !== 1) {
+    throw new HubConfigError(teams.rows.length === 0 ? '中心库中还没有团队：请管理员先运行 hub init。' : '中心库中有多个团队，本机尚未加入任何团队：请先在欢迎页选择要加入的团队。')
+  }
+  const teamId = teams.rows[0]!.id
+  await inTransaction(ctx, async () => writeSetting(ctx, TEAM_KEY, teamId))
+  return { teamId, replicaId: identity.replicaId }
+}
+
+const maxHlc = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b)
+
+export async function pushToHub(ctx: Ctx, hub: HubClient, teamId: string, options: HubSyncOptions = {}): Promise<number> {
+  const batch = options.pushBatch ?? 2000
+  let pushed = 0
+  for (;;) {
+    const watermarks = readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}
+    const ops = await readOperations(ctx, watermarks, batch)
+    if (ops.length === 0) return pushed
+    // One statement (one transaction on the server) per batch: unnest keeps it a single round trip.
+    await hub.client.query(
+      `INSERT INTO ${LOG_SCHEMA}.operation (hlc, team_id, replica_id, user_id, tbl, row_id, field, value)
+       SELECT h, $1, r, u, t, i, f, v::jsonb
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x (h, r, u, t, i, f, v)
+       ON CONFLICT (hlc) DO NOTHING`,
+      [
+        teamId,
+        ops.map((op) => op.hlc),
+        ops.map((op) => op.replicaId),
+        ops.map((op) => op.userId),
+        ops.map((op) => op.table),
+        ops.map((op) => op.rowId),
+        ops.map((op) => op.field),
+        ops.map((op) => JSON.stringify(op.value)),
+      ],
+    )
+    const next = { ...watermarks }
+    for (const op of ops) next[op.replicaId] = maxHlc(next[op.replicaId], op.hlc)
+    writeHubSetting(ctx, HUB_KEYS.pushedUpTo, next)
+    pushed += ops.length
+    options.onStep?.({ kind: 'pushed', count: ops.length })
+  }
+}
+
+type Totals = Omit<HubSyncResult, 'pushed' | 'tls' | 'at' | 'ms'>
+
+function addSummary(totals: Totals, summary: ApplySummary): void {
+  totals.applied += summary.applied
+  totals.merged += summary.merged
+  totals.toReview += summary.toReview
+  for (const [key, into] of [['added', totals.added], ['changed', totals.changed], ['byUser', totals.byUser]] as const) {
+    for (const [name, count] of Object.entries(summary[key])) into[name] = (into[name] ?? 0) + count
+  }
+}
+
+export async function pullFromHub(
+  ctx: Ctx,
+  hub: HubClient,
+  identity: { teamId: string; replicaId: string },
+  options: HubSyncOptions = {},
+): Promise<Totals> {
+  const page = options.pullPage ?? 5000
+  const totals: Totals = { pulled: 0, applied: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
+  for (;;) {
+    const cursor = readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0'
+    const result = await hub.client.query<HubRow>(
+      `SELECT seq::text AS seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text AS author
+       FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      [identity.teamId, cursor, page],
+    )
+    if (result.rows.length === 0) return totals
+    const ops: Operation[] = checkHubPage(result.rows, {
+      ...identity,
+      after: cursor,
+      hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc),
+    })
+    const summary = await applyOperations(ctx, ops, { kind: 'hub', label: `中心库 ${hub.client.host}` })
+    const last = result.rows[result.rows.length - 1]!.seq
+    // What we pulled the hub certainly holds: never push it back.
+    const watermarks = readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}
+    for (const op of ops) watermarks[op.replicaId] = maxHlc(watermarks[op.replicaId], op.hlc)
+    ctx.sqlite.transaction(() => {
+      writeHubSetting(ctx, HUB_KEYS.cursor, last)
+      writeHubSetting(ctx, HUB_KEYS.pushedUpTo, watermarks)
+    })()
+    totals.pulled += ops.length
+    addSummary(totals, summary)
+    options.onStep?.({ kind: 'pulled', count: ops.length })
+  }
+}
+
+/** Push then pull, on a connection of its own. Throws with the reason when anything fails. */
+export async function syncWithHub(ctx: Ctx, options: HubSyncOptions = {}): Promise<HubSyncResult> {
+  const started = Date.now()
+  const hub = await openConfiguredHub(ctx)
+  try {
+    // A push stuck behind another laptop's long push should not hang forever.
+    await hub.client.query(`SET lock_timeout = '60s'`)
+    const identity = await resolveHubTeam(ctx, hub)
+    const pushed = await pushToHub(ctx, hub, identity.teamId, options)
+    const totals = await pullFromHub(ctx, hub, identity, options)
+    return { pushed, ...totals, tls: hub.tls, at: ctx.now().toISOString(), ms: Date.now() - started }
+  } finally {
+    await hub.close()
+  }
+}

@@ -1,0 +1,76 @@
+// Rows pulled from the hub are not trusted: a page is refused whole, with the reason, when any row
+// belongs to another team, is malformed, names a table this app does not replicate, carries a value
+// of the wrong type or size, has no server-recorded author, or claims to be this laptop's own
+// write without being in this laptop's log (someone writing under our replica id). sync-core's
+// applyOperations then checks every field and type again before anything is written.
+import { isReplicated } from '../sync/tables'
+import { type Operation, HLC_PATTERN, parseHlc } from '../sync/operation'
+import { MAX_VALUE_BYTES } from './schema-sql'
+
+export interface HubRow {
+  seq: string
+  hlc: unknown
+  team_id: unknown
+  replica_id: unknown
+  user_id: unknown
+  tbl: unknown
+  row_id: unknown
+  field: unknown
+  value: unknown
+  author: unknown
+}
+
+export class HubRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly seq: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface PageCheck {
+  teamId: string
+  /** This laptop's replica id. */
+  replicaId: string
+  /** The cursor the page was asked after. */
+  after: string
+  /** Whether this laptop's log holds an op (for ops that claim to be our own). */
+  hasOperation(hlc: string): boolean
+}
+
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max
+
+/** The page's rows as operations, in seq order; throws HubRefusedError naming the first bad row. */
+export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
+  let previous = BigInt(check.after)
+  return rows.map((row) => {
+    const refuse = (why: string): never => {
+      throw new HubRefusedError(`中心库第 ${row.seq} 条操作被拒收（${why}），本次同步未写入任何数据。请联系中心库管理员检查。`, row.seq)
+    }
+    if (!/^\d{1,19}$/.test(row.seq) || BigInt(row.seq) <= previous) refuse('序号异常')
+    previous = BigInt(row.seq)
+    if (row.team_id !== check.teamId) refuse(`属于其他团队 ${String(row.team_id).slice(0, 40)}`)
+    if (typeof row.hlc !== 'string' || !HLC_PATTERN.test(row.hlc)) refuse('时间戳格式不对')
+    const hlc = row.hlc as string
+    if (parseHlc(hlc)!.replicaId !== row.replica_id) refuse('时间戳与来源副本不符')
+    if (!isText(row.tbl, 64) || !isReplicated(row.tbl)) refuse(`未知的数据表 ${String(row.tbl).slice(0, 40)}`)
+    if (!isText(row.row_id, 200)) refuse('记录ID无效')
+    if (!isText(row.field, 64)) refuse('字段名无效')
+    if (row.user_id !== null && !isText(row.user_id, 64)) refuse('用户ID无效')
+    if (!isText(row.author, 63)) refuse('缺少服务器记录的写入者')
+    const value = row.value
+    if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) refuse('取值类型不对')
+    if (typeof value === 'string' && Buffer.byteLength(value) > MAX_VALUE_BYTES) refuse('取值过大')
+    if (row.replica_id === check.replicaId && !check.hasOperation(hlc)) refuse('冒用本机的副本编号')
+    return {
+      hlc,
+      replicaId: row.replica_id as string,
+      userId: row.user_id as string | null,
+      table: row.tbl as string,
+      rowId: row.row_id as string,
+      field: row.field as string,
+      value: value as string | number | null,
+    }
+  })
+}

@@ -1,0 +1,77 @@
+// `hub init | sync | status`: the PostgreSQL hub from the command line.
+import { inTransaction, newId } from '../../db/context'
+import { type HubStatus, SECRET_STORAGE_LABELS } from '../../db/domain/hub'
+import { initHub } from '../../db/hub/init'
+import { officerGrants, readerGrants } from '../../db/hub/schema-sql'
+import { splitPassword } from '../../db/hub/settings'
+import { getSyncIdentity } from '../../db/sync'
+import { TEAM_KEY, writeSetting } from '../../db/sync/identity'
+import { stringOption } from './args'
+import type { CommandContext } from './commands'
+
+function printStatus(status: HubStatus): void {
+  if (!status.configured) {
+    console.log('尚未设置中心库。设置：npm run cli -- hub sync --url postgres://用户名:密码@服务器:5432/数据库名')
+    return
+  }
+  console.log(`中心库：${status.url}`)
+  console.log(`密码：${status.passwordStorage ? `已保存在${SECRET_STORAGE_LABELS[status.passwordStorage]}` : '未保存（可用环境变量 PGPASSWORD 提供）'}`)
+  console.log(`团队：${status.teamId ?? '（尚未加入）'}，本机副本：${status.replicaId ?? '（尚未生成）'}`)
+  console.log(`上次同步：${status.lastSyncAt ?? '从未'}，待上传操作：${status.pending}`)
+  if (status.lastResult) {
+    const r = status.lastResult
+    console.log(`上次结果：上传 ${r.pushed}，下载 ${r.pulled}（新应用 ${r.applied}），合并重复 ${r.merged}，待核对 ${r.toReview}，${r.tls ? '加密连接' : '未加密连接'}，${r.ms} 毫秒`)
+  }
+  if (status.lastError) console.log(`上次错误（${status.lastErrorAt}）：${status.lastError}`)
+}
+
+async function hubInit({ args, env }: CommandContext): Promise<void> {
+  const url = stringOption(args, 'url')
+  if (!url) throw new Error('缺少中心库地址：hub init --url postgres://管理员@服务器:5432/数据库名')
+  const { url: bare, password } = splitPassword(url)
+  const { ctx } = env
+  const identity = await getSyncIdentity(ctx)
+  let teamId = stringOption(args, 'team') ?? identity.teamId
+  let created = false
+  if (!teamId) {
+    // This database starts the team: everyone else joins it through the hub.
+    teamId = newId()
+    created = true
+  }
+  const result = await initHub({ url: bare, password, team: { id: teamId, name: stringOption(args, 'team-name') ?? '' } })
+  if (!identity.teamId) await inTransaction(ctx, async () => writeSetting(ctx, TEAM_KEY, teamId))
+  console.log(`中心库已就绪（PostgreSQL ${result.serverVersion}，${result.tls ? '加密连接' : '未加密连接'}，所有者角色 ${result.owner}）。`)
+  console.log(`团队编号：${teamId}${created ? '（新建，本数据库已加入）' : ''}`)
+  const officers = args.repeated.officer ?? []
+  const roles = officers.length > 0 ? officers : ['<招商人员角色>']
+  console.log('')
+  console.log('-- 每位招商人员使用自己的 PostgreSQL 登录角色（以超级用户或有 CREATEROLE 权限的角色执行）：')
+  for (const role of roles) {
+    console.log(`CREATE ROLE "${role}" LOGIN PASSWORD '<密码>';`)
+    for (const grant of officerGrants(role)) console.log(grant)
+  }
+  console.log('-- 只读取关系副本的报表账号（帆软、Superset、Excel）：')
+  for (const grant of readerGrants('<报表角色>')) console.log(grant)
+  console.log('-- 招商人员可以追加和读取操作日志，不能修改或删除；写入者由服务器按登录角色记录。')
+}
+
+export const HUB_COMMANDS = {
+  hub: {
+    summary: 'hub init --url URL [--team-name 名称] [--officer 角色]… | hub sync [--url URL] | hub status   PostgreSQL 中心库',
+    run: async (context: CommandContext) => {
+      const [sub] = context.args.positional
+      const { args, call } = context
+      if (sub === 'init') return hubInit(context)
+      if (sub === 'sync') {
+        const url = stringOption(args, 'url')
+        if (url) await call('hub-configure', { url })
+        const status = (await call('hub-sync-now', { wait: true })) as HubStatus
+        printStatus(status)
+        if (status.lastError && (!status.lastSyncAt || status.lastErrorAt! >= status.lastSyncAt)) throw new Error(status.lastError)
+        return
+      }
+      if (sub === 'status') return printStatus((await call('hub-status', {})) as HubStatus)
+      throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status')
+    },
+  },
+}
