@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -153,6 +153,15 @@ describe('readWorkbookSheets: CSV and TSV', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')])
     const [tab] = await readWorkbookSheets(utf16)
     expect(tab.rows).toEqual([['项目名称', '投资方'], ['槐荫区项目', '山东,某公司']])
+  })
+
+  it('refuses a 200 MB CSV by its size before reading it, in bounded memory', async () => {
+    const path = await tempFile('huge.csv', '项目名称,总投资（万元）\n' + '济南智能装备产业园项目,50000\n'.repeat(300))
+    await truncate(path, 200 * 1024 * 1024) // sparse: the rest reads as zero bytes, never written
+    const before = process.memoryUsage().rss
+    const error = await expectCode(readWorkbookSheets(path), 'too_large')
+    expect(error.message).toContain('200 MB')
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024)
   })
 
   it('refuses a CSV above maxRows', async () => {

@@ -63,7 +63,7 @@ const sheetjsPath = (): string => createRequire(import.meta.url).resolve('@e965/
 
 export type WorkbookKind = 'xlsx' | 'ods' | 'xls'
 
-export async function readWorkbook(bytes: Buffer, kind: WorkbookKind, maxRows: number): Promise<Sheet[]> {
+export async function readWorkbook(bytes: Buffer, kind: WorkbookKind, maxRows: number, limits: { heapMb?: number } = {}): Promise<Sheet[]> {
   if (kind !== 'xls') {
     const names = await checkZipSizes(bytes)
     // a Word document or any other zip: no workbook part (xl/workbook.xml, .bin for .xlsb; content.xml in .ods)
@@ -71,7 +71,7 @@ export async function readWorkbook(bytes: Buffer, kind: WorkbookKind, maxRows: n
       throw new SpreadsheetError('not_spreadsheet', '文件中没有可读取的工作表（可能是 Word 文档或其他压缩包），请选择 .xlsx、.xls、.ods 或 .csv 文件')
     }
   }
-  const sheets = await parseInWorker(bytes, maxRows)
+  const sheets = await parseInWorker(bytes, maxRows, limits.heapMb ?? PARSE_HEAP_MB)
   return sheets.map(({ name, rows, merges }) => {
     if (rows.length > maxRows) {
       throw new SpreadsheetError('too_large', `工作表“${name}”超过 ${maxRows} 行，文件过大，请拆分后分批导入`)
@@ -81,12 +81,12 @@ export async function readWorkbook(bytes: Buffer, kind: WorkbookKind, maxRows: n
   })
 }
 
-function parseInWorker(bytes: Buffer, maxRows: number): Promise<WorkerSheet[]> {
+function parseInWorker(bytes: Buffer, maxRows: number, heapMb: number): Promise<WorkerSheet[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { bytes, maxRows, sheetjs: sheetjsPath() },
-      resourceLimits: { maxOldGenerationSizeMb: PARSE_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     })
     let answered = false
     worker.once('message', (sheets: WorkerSheet[]) => {
