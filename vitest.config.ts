@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a state; its default second is too short on a loaded machine.
+          expect: { poll: { timeout: 30_000 } },
           // One browser at a time: this machine has two cores.
           fileParallelism: false,
         },

@@ -1,5 +1,5 @@
 // The real browser-mode shell on a temporary database file, for end-to-end tests.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -17,9 +17,14 @@ export interface AppServer {
 }
 
 export async function startAppServer(): Promise<AppServer> {
-  const rendererDir = join(ROOT, 'out', 'renderer')
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
-  const dbFile = join(mkdtempSync(join(tmpdir(), 'crm-e2e-')), 'crm.sqlite')
+  const built = join(ROOT, 'out', 'renderer')
+  if (!existsSync(join(built, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
+  const folder = mkdtempSync(join(tmpdir(), 'crm-e2e-'))
+  // A private copy of the built renderer: a build started meanwhile (another terminal, a parallel
+  // job) empties out/ and would otherwise answer this suite's reloads with "not found".
+  const rendererDir = join(folder, 'renderer')
+  cpSync(built, rendererDir, { recursive: true })
+  const dbFile = join(folder, 'crm.sqlite')
   const backend = await openBackend({ file: dbFile })
   const server = await startWebServer({ env: { ctx: backend.ctx, backend, shell: 'web' }, rendererDir })
   return {

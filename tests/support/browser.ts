@@ -37,6 +37,9 @@ export async function launchBrowser(options: { width?: number; height?: number; 
       '--disable-quic',
     ],
   })
+  // Every wait is for a state; on a loaded machine (CI, a busy laptop) a page can take a while to
+  // get there, so the bound is generous rather than Playwright's 30 s.
+  context.setDefaultTimeout(60_000)
   return {
     context,
     close: async () => {

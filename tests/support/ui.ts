@@ -18,7 +18,7 @@ export async function motionDone(page: Page): Promise<void> {
 }
 
 /** The open dropdown of a select (antd keeps closed ones in the DOM, hidden). */
-export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible')
 
 /** Picks an option from a select whose options are already loaded (a short, local list). */
 export async function chooseOption(page: Page, text: string): Promise<void> {
