@@ -215,7 +215,8 @@ export function hasBeenSigned(project: Pick<Project, MilestoneColumn>): boolean 
   return MILESTONE_COLUMNS.some((column) => project[column] !== null)
 }
 
-type Dated = Pick<Project, 'reserveOn' | MilestoneColumn>
+/** reserveOn may be unknown (null) where only the stage rules are asked (the renderer's dialog). */
+type Dated = Pick<Project, MilestoneColumn> & { reserveOn: string | null }
 
 const CHAIN: ReadonlyArray<[keyof Dated, string]> = [
   ['reserveOn', '入库'],

@@ -17,8 +17,10 @@ function suggestStage(stage: Stage): SavedAgreement['suggestStage'] {
   return before || stage === 'on_hold' || stage === 'lost' ? 'signed' : null
 }
 
-function toColumns({ amount, ...rest }: Partial<AgreementFields>) {
-  return amount === undefined ? rest : { ...rest, amountYuan: amount }
+// Generic so that a full input gives a full row (typed insert) and a partial one a patch; an
+// undefined amountYuan is left out of the write by kysely and by updateRecord.
+function toColumns<F extends Partial<AgreementFields>>({ amount, ...rest }: F): Omit<F, 'amount'> & { amountYuan: F['amount'] } {
+  return { ...rest, amountYuan: amount }
 }
 
 async function assertContractNoFree(trx: Trx, contractNo: string | null | undefined, exceptId?: string): Promise<void> {
@@ -34,7 +36,7 @@ async function assertContractNoFree(trx: Trx, contractNo: string | null | undefi
 }
 
 async function saved(ctx: Ctx, id: string): Promise<SavedAgreement> {
-  const agreement = (await getLive(ctx.db, 'agreement', id, WHAT)) as unknown as Agreement
+  const agreement = await getLive(ctx.db, 'agreement', id, WHAT)
   const project = await ctx.db
     .selectFrom('project')
     .select('stage')

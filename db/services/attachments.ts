@@ -20,7 +20,6 @@ import {
 } from '../domain/attachment'
 import { AppError, conflict, notFound } from '../domain/errors'
 import { ENTITY_LABELS } from '../domain/history'
-import type { Attachment } from '../schema'
 import { deleteRecord, getLive, insertRecord } from './records'
 
 const WHAT = '附件'
@@ -124,7 +123,7 @@ export async function listAttachments(ctx: Ctx, query: AttachmentListQuery): Pro
 }
 
 export async function readAttachment(ctx: Ctx, id: string): Promise<AttachmentContent> {
-  const row = (await getLive(ctx.db, 'attachment', id, WHAT)) as unknown as Attachment
+  const row = await getLive(ctx.db, 'attachment', id, WHAT)
   let bytes: Buffer
   try {
     bytes = await readFile(blobPath(ctx, row.sha256))

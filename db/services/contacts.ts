@@ -9,9 +9,12 @@ const WHAT = '联系人'
 
 const toView = ({ isPrimary, ...rest }: Contact): ContactView => ({ ...rest, isPrimary: isPrimary === 1 })
 
-function toColumns({ isPrimary, ...rest }: Partial<ContactCreate>) {
-  return isPrimary === undefined ? rest : { ...rest, isPrimary: isPrimary ? 1 : 0 }
+// Generic so that a full input gives a full row (typed insert) and a partial one a patch.
+function toColumns<F extends Partial<ContactCreate>>({ isPrimary, ...rest }: F): Omit<F, 'isPrimary'> & { isPrimary: Flag<F['isPrimary']> } {
+  return { ...rest, isPrimary: (isPrimary === undefined ? undefined : isPrimary ? 1 : 0) as Flag<F['isPrimary']> }
 }
+/** SQLite's 0/1 for a boolean, still undefined (left alone) where the input may leave it out. */
+type Flag<B> = undefined extends B ? 0 | 1 | undefined : 0 | 1
 
 /** Live contacts of an investor, the primary one first, then in the order they were added. */
 export async function listContacts(db: Kysely<Database>, investorId: string): Promise<ContactView[]> {
@@ -28,7 +31,7 @@ export async function listContacts(db: Kysely<Database>, investorId: string): Pr
 }
 
 export async function getContact(ctx: Ctx, id: string): Promise<ContactView> {
-  return toView((await getLive(ctx.db, 'contact', id, WHAT)) as unknown as Contact)
+  return toView(await getLive(ctx.db, 'contact', id, WHAT))
 }
 
 /** Clears the primary flag of the investor's other live contacts, each change journaled. */
@@ -64,7 +67,7 @@ export async function createContact(ctx: Ctx, input: ContactCreate): Promise<Con
 
 export async function updateContact(ctx: Ctx, { id, ...patch }: ContactUpdate): Promise<ContactView> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'contact', id, WHAT)) as unknown as Contact
+    const before = await getLive(trx, 'contact', id, WHAT)
     const moved = patch.investorId !== undefined && patch.investorId !== before.investorId
     if (moved) await getLive(trx, 'investor', patch.investorId!, '客商')
     await updateRecord(trx, ctx, 'contact', id, toColumns(patch), WHAT)

@@ -26,7 +26,7 @@ export async function listDistricts(ctx: Ctx): Promise<DistrictView[]> {
 }
 
 export async function getDistrict(ctx: Ctx, id: string): Promise<District> {
-  return (await getLive(ctx.db, 'district', id, WHAT)) as unknown as District
+  return await getLive(ctx.db, 'district', id, WHAT)
 }
 
 async function assertNameFree(trx: Trx, name: string, exceptId?: string): Promise<void> {

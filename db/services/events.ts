@@ -7,7 +7,7 @@ import { notFound } from '../domain/errors'
 import type { EventDetail, EventFields, EventListQuery, EventUpdate, EventView } from '../domain/event'
 import { eventDatesProblem } from '../domain/event'
 import type { Page } from '../domain/negotiation'
-import type { Database, Event } from '../schema'
+import type { Database } from '../schema'
 import { assertLive, invalid, likeAny, likePattern, pageWindow } from './followup-refs'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
 import { captureLink } from '../sync/capture'
@@ -175,7 +175,7 @@ export async function createEvent(ctx: Ctx, { investorIds, projectIds, ...input 
 
 export async function updateEvent(ctx: Ctx, { id, investorIds, projectIds, ...patch }: EventUpdate): Promise<EventDetail> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'event', id, WHAT)) as unknown as Event
+    const before = await getLive(trx, 'event', id, WHAT)
     const problem = eventDatesProblem(patch.startOn ?? before.startOn, patch.endOn === undefined ? before.endOn : patch.endOn)
     if (problem) throw invalid(problem, 'endOn')
     await assertLive(trx, 'user', patch.ownerId, '负责人')

@@ -29,7 +29,7 @@ export async function assertLive(trx: Trx, table: RefTable, id: string | null | 
 
 /** The live project; its investor is what a record about the project is also about. */
 export async function liveProject(trx: Trx, id: string): Promise<Project> {
-  return (await getLive(trx, 'project', id, '项目')) as unknown as Project
+  return await getLive(trx, 'project', id, '项目')
 }
 
 /**

@@ -17,8 +17,10 @@ import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from
 
 const WHAT = '到位资金记录'
 
-function toColumns({ amount, ...rest }: Partial<FundsFields>) {
-  return amount === undefined ? rest : { ...rest, amountYuan: amount }
+// Generic so that a full input gives a full row (typed insert) and a partial one a patch; an
+// undefined amountYuan is left out of the write by kysely and by updateRecord.
+function toColumns<F extends Partial<FundsFields>>({ amount, ...rest }: F): Omit<F, 'amount'> & { amountYuan: F['amount'] } {
+  return { ...rest, amountYuan: amount }
 }
 
 function fromFunds(db: Kysely<Database>) {

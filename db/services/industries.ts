@@ -24,14 +24,14 @@ export async function listIndustries(ctx: Ctx): Promise<IndustryNode[]> {
 }
 
 export async function getIndustry(ctx: Ctx, id: string): Promise<Industry> {
-  return (await getLive(ctx.db, 'industry', id, WHAT)) as unknown as Industry
+  return await getLive(ctx.db, 'industry', id, WHAT)
 }
 
 /** Checks the two-level rule and the name among siblings for an industry placed under parentId. */
 async function assertPlacement(trx: Trx, name: string, parentId: string | null, selfId?: string): Promise<void> {
   if (parentId !== null) {
     if (parentId === selfId) throw conflict('产业不能作为自己的上级')
-    const parent = (await getLive(trx, 'industry', parentId, '上级产业')) as unknown as Industry
+    const parent = await getLive(trx, 'industry', parentId, '上级产业')
     if (parent.parentId !== null) {
       throw conflict(`“${parent.name}”已是产业链/环节，产业目录只有两级，请选择一级产业作为上级`)
     }
@@ -65,7 +65,7 @@ export async function createIndustry(ctx: Ctx, input: IndustryFields): Promise<I
 
 export async function updateIndustry(ctx: Ctx, { id, ...patch }: IndustryUpdate): Promise<Industry> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'industry', id, WHAT)) as unknown as Industry
+    const before = await getLive(trx, 'industry', id, WHAT)
     if (patch.name !== undefined || patch.parentId !== undefined) {
       await assertPlacement(trx, patch.name ?? before.name, patch.parentId === undefined ? before.parentId : patch.parentId, id)
     }

@@ -206,8 +206,8 @@ export async function mergeInvestors(ctx: Ctx, input: MergeInput): Promise<Inves
   const { sourceId, targetId } = input
   await inTransaction(ctx, async (trx) => {
     if (sourceId === targetId) throw conflict('不能把客商合并到它自己')
-    const source = (await getLive(trx, 'investor', sourceId, '被合并的客商')) as unknown as Investor
-    const target = (await getLive(trx, 'investor', targetId, '保留的客商')) as unknown as Investor
+    const source = await getLive(trx, 'investor', sourceId, '被合并的客商')
+    const target = await getLive(trx, 'investor', targetId, '保留的客商')
     const patch = mergedFields(source, target, input.fields)
     // The credit code is unique among live investors: it leaves the source before the target takes it.
     if (patch.creditCode !== undefined) await updateRecord(trx, ctx, 'investor', sourceId, { creditCode: null }, '客商')

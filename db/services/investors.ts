@@ -17,7 +17,7 @@ import type {
 } from '../domain/investor'
 import { normalizeInvestorName } from '../domain/investor-name'
 import { searchKeys } from '../domain/pinyin'
-import type { Database, Investor, Tag } from '../schema'
+import type { Database, Tag } from '../schema'
 import { insertContacts, listContacts } from './contacts'
 import { byCreditCode, duplicatesByName } from './investor-duplicates'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
@@ -256,7 +256,7 @@ export async function createInvestor(ctx: Ctx, input: InvestorCreate): Promise<I
   const id = await inTransaction(ctx, async (trx) => {
     await assertIndustry(trx, fields.industryId)
     await guardDuplicates(trx, { ...fields, confirmDuplicate })
-    const id = await insertRecord(trx, ctx, 'investor', toColumns(fields))
+    const id = await insertRecord(trx, ctx, 'investor', { ...toColumns(fields), ...nameColumns(fields.name) })
     if (fields.tagIds) await setInvestorTags(trx, ctx, id, fields.tagIds)
     if (contacts) await insertContacts(trx, ctx, id, contacts)
     return id
@@ -266,7 +266,7 @@ export async function createInvestor(ctx: Ctx, input: InvestorCreate): Promise<I
 
 export async function updateInvestor(ctx: Ctx, { id, confirmDuplicate, ...patch }: InvestorUpdate): Promise<InvestorDetail> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'investor', id, WHAT)) as unknown as Investor
+    const before = await getLive(trx, 'investor', id, WHAT)
     await assertIndustry(trx, patch.industryId)
     // Only a name that now reads differently is checked again: re-saving a known near-twin is fine.
     const renamed = patch.name !== undefined && normalizeInvestorName(patch.name) !== before.nameNorm

@@ -135,7 +135,7 @@ export async function createNegotiation(ctx: Ctx, input: NegotiationFields): Pro
 export async function updateNegotiation(ctx: Ctx, { id, ...patch }: NegotiationUpdate): Promise<NegotiationView> {
   assertNotFuture(ctx, patch.happenedOn, '洽谈日期', 'happenedOn')
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'negotiation', id, WHAT)) as unknown as Negotiation
+    const before = await getLive(trx, 'negotiation', id, WHAT)
     const changes: Partial<Negotiation> = { ...patch }
     const investorId = await investorOnUpdate(trx, before, patch)
     if (investorId !== undefined) changes.investorId = investorId
@@ -156,7 +156,7 @@ export async function completeNextStep(ctx: Ctx, { id, doneOn }: NegotiationComp
   const on = doneOn ?? today(ctx)
   assertNotFuture(ctx, on, '完成日期', 'doneOn')
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'negotiation', id, WHAT)) as unknown as Negotiation
+    const before = await getLive(trx, 'negotiation', id, WHAT)
     if (!before.nextStep) throw conflict('这条洽谈记录没有下一步工作', { id })
     if (before.nextDoneOn) throw conflict(`下一步工作已于${before.nextDoneOn}完成`, { id })
     if (on < before.happenedOn) throw invalid('完成日期不能早于洽谈日期', 'doneOn')

@@ -2,15 +2,16 @@
 import { type Ctx, type Trx, inTransaction } from '../context'
 import { conflict } from '../domain/errors'
 import type { ParkFields, ParkListQuery, ParkUpdate, ParkView } from '../domain/park'
-import type { Park } from '../schema'
 import { containsText } from './like'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
 
 const WHAT = '园区'
 
 /** Maps API fields to columns: land arrives in 1/100 亩 already (see fields.hundredths). */
-function toColumns({ freeLandMu, ...rest }: Partial<ParkFields>) {
-  return freeLandMu === undefined ? rest : { ...rest, freeLandCentiMu: freeLandMu }
+// Generic so that a full input gives a full row (typed insert) and a partial one a patch; an
+// undefined freeLandCentiMu is left out of the write by kysely and by updateRecord.
+function toColumns<F extends Partial<ParkFields>>({ freeLandMu, ...rest }: F): Omit<F, 'freeLandMu'> & { freeLandCentiMu: F['freeLandMu'] } {
+  return { ...rest, freeLandCentiMu: freeLandMu }
 }
 
 function selectParks(ctx: Ctx) {
@@ -65,7 +66,7 @@ export async function createPark(ctx: Ctx, input: ParkFields): Promise<ParkView>
 
 export async function updatePark(ctx: Ctx, { id, ...patch }: ParkUpdate): Promise<ParkView> {
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'park', id, WHAT)) as unknown as Park
+    const before = await getLive(trx, 'park', id, WHAT)
     if (patch.districtId !== undefined || patch.name !== undefined) {
       await assertValid(trx, patch.districtId ?? before.districtId, patch.name ?? before.name, id)
     }

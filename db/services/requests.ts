@@ -106,7 +106,7 @@ export async function createRequest(ctx: Ctx, input: RequestFields): Promise<Req
 export async function updateRequest(ctx: Ctx, { id, ...patch }: RequestUpdate): Promise<RequestView> {
   assertNotFuture(ctx, patch.receivedOn, '受理日期', 'receivedOn')
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'request', id, WHAT)) as unknown as Request
+    const before = await getLive(trx, 'request', id, WHAT)
     const changes: Partial<Request> = { ...patch }
     const investorId = await investorOnUpdate(trx, before, patch)
     if (investorId !== undefined) changes.investorId = investorId
@@ -122,7 +122,7 @@ export async function advanceRequest(ctx: Ctx, input: RequestAdvance): Promise<R
   const on = input.on ?? today(ctx)
   assertNotFuture(ctx, on, '日期', 'on')
   await inTransaction(ctx, async (trx) => {
-    const before = (await getLive(trx, 'request', input.id, WHAT)) as unknown as Request
+    const before = await getLive(trx, 'request', input.id, WHAT)
     const problem = requestAdvanceProblem(before.status, input.toStatus, input)
     if (problem) throw new AppError(problem.code, problem.message, { from: before.status, to: input.toStatus })
     if (on < before.receivedOn) throw invalid(`日期不能早于受理日期（${before.receivedOn}）`, 'on')

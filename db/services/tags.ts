@@ -34,7 +34,7 @@ export async function listTags(ctx: Ctx): Promise<TagView[]> {
 }
 
 export async function getTag(ctx: Ctx, id: string): Promise<Tag> {
-  return (await getLive(ctx.db, 'tag', id, WHAT)) as unknown as Tag
+  return await getLive(ctx.db, 'tag', id, WHAT)
 }
 
 async function assertNameFree(trx: Trx, name: string, exceptId?: string): Promise<void> {

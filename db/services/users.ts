@@ -29,7 +29,7 @@ export async function listUsers(ctx: Ctx, query: UserListQuery = {}): Promise<Us
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  return (await getLive(ctx.db, 'user', id, WHAT)) as unknown as User
+  return await getLive(ctx.db, 'user', id, WHAT)
 }
 
 export async function createUser(ctx: Ctx, input: UserFields): Promise<User> {

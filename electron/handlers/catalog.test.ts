@@ -46,7 +46,7 @@ describe('industries and tags through the contract', () => {
     await api.call('investor-update', { id: investor.id, industryId: null })
 
     const { ctx } = api.env
-    const project = { name: '液压件生产基地', searchKeys: '', industryId: hydraulics.id, stageOn: '2026-01-05', reserveOn: '2026-01-05' }
+    const project = { name: '液压件生产基地', searchKeys: '', industryId: hydraulics.id, stage: 'lead' as const, stageOn: '2026-01-05', reserveOn: '2026-01-05' }
     await ctx.db.transaction().execute((trx) => insertRecord(trx, ctx, 'project', project))
     const byProject = await api.fail('industry-delete', { id: hydraulics.id })
     expect(byProject.message).toContain('液压件生产基地')
@@ -72,7 +72,7 @@ describe('industries and tags through the contract', () => {
     await api.call('investor-create', { name: '乙公司', tagIds: [top500.id] })
     const { ctx } = api.env
     const projectId = await ctx.db.transaction().execute((trx) =>
-      insertRecord(trx, ctx, 'project', { name: '甲项目', searchKeys: '', stageOn: '2026-01-05', reserveOn: '2026-01-05' }),
+      insertRecord(trx, ctx, 'project', { name: '甲项目', searchKeys: '', stage: 'lead', stageOn: '2026-01-05', reserveOn: '2026-01-05' }),
     )
     await ctx.db.insertInto('projectTag').values({ projectId, tagId: gazelle.id }).execute()
 

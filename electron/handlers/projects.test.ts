@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inTransaction } from '../../db/context'
-import { insertRecord } from '../../db/services/records'
+import { type RecordValues, insertRecord } from '../../db/services/records'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 
 // Users, tags, industries, investors and events have their own slices; rows are written directly
 // here so these tests depend only on the project slice.
 async function world(api: TestBackend) {
   const ctx = api.env.ctx
-  const add = (table: 'user' | 'tag' | 'industry' | 'investor' | 'event', values: Record<string, unknown>) =>
+  const add = <T extends 'user' | 'tag' | 'industry' | 'investor' | 'event'>(table: T, values: RecordValues<T>) =>
     inTransaction(ctx, (trx) => insertRecord(trx, ctx, table, values))
   const huaiyin = await api.call('district-create', { name: '槐荫区' })
   const changqing = await api.call('district-create', { name: '长清区' })
@@ -23,7 +23,7 @@ async function world(api: TestBackend) {
     bio: await add('industry', { name: '生物医药', sortOrder: 2 }),
     top500: await add('tag', { name: '世界500强' }),
     gazelle: await add('tag', { name: '瞪羚企业' }),
-    juneng: await add('investor', { name: '巨能液压有限公司', nameNorm: '巨能液压' }),
+    juneng: await add('investor', { name: '巨能液压有限公司', nameNorm: '巨能液压', searchKeys: '' }),
     fair: await add('event', { name: '春季推介会', type: 'promotion', startOn: '2026-03-01' }),
     add,
   }
@@ -279,7 +279,7 @@ describe('project list and board', () => {
   beforeEach(async () => {
     api = await testBackend()
     w = await world(api)
-    const sub = await w.add('industry', { name: '液压件', parentId: w.equipment })
+    const sub = await w.add('industry', { name: '液压件', parentId: w.equipment, sortOrder: 0 })
     const create = async (name: string, fields: Record<string, unknown>) => (await api.call('project-create', { name, ...fields })).id
     ids = {
       hydraulic: await create('巨能液压扩产', {
