@@ -78,6 +78,10 @@ const importOptions = {
   mapping: MappingOverrides.optional(),
   /** A saved template's mapping, applied before `mapping`. */
   template: z.string().trim().min(1).max(50).optional(),
+  /** The unit of an amount column whose header names none (header text or letter → unit). */
+  units: z.record(z.string().trim().min(1).max(100), z.enum(['亿元', '万元', '元'], { error: '单位应为亿元、万元或元' })).optional(),
+  /** Create users for 责任人 / 包挂领导 names that are nobody yet (the preview lists them). */
+  createPeople: z.boolean().default(false),
 }
 
 export const LedgerImportPreviewInput = LedgerFile.extend(importOptions)
@@ -89,6 +93,8 @@ export const LedgerImportInput = LedgerFile.extend({
   skipErrors: z.boolean().default(false),
   /** The sha256 the preview showed: refuses when the file changed since. */
   expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The user checked the amounts the preview flagged as implausible for their unit: import as read. */
+  confirmAmounts: z.boolean().default(false),
 })
 export type LedgerImportInput = z.output<typeof LedgerImportInput>
 
@@ -156,6 +162,16 @@ export interface ImportPreview {
   rowsTotalYuan: number
   /** Imports of the same bytes before (by sha256). */
   previousBatches: string[]
+  /** Amounts implausible for their unit (a project over 1,000 亿元, a 合计 off by 10× or more): the import stops until confirmAmounts or a fix. */
+  confirmations: ImportMessage[]
+  /** 责任人 / 包挂领导 names that are no user yet: created only with createPeople. */
+  newPeople: string[]
+  /** Headers of columns that hold data and are not imported ("not imported: 建设单位, 建设地点"). */
+  notImported: string[]
+  /** Sheets of the workbook that hold a ledger (others: 说明, summaries). */
+  ledgerSheets: string[]
+  /** The date the ledger is as of (截至…, the title's month or year), used for stages without a date. */
+  asOf: string | null
 }
 
 export interface ImportResult extends ImportPreview {
@@ -228,6 +244,17 @@ export const LedgerExportInput = z.object({
   /** Projects whose 谋划/入库日期 falls in this year; also names the title (槐荫区2024年…). */
   year: z.number().int().min(1990).max(2100).optional(),
   format,
+  /** A 小计 row after each district's or park's projects (grouped in name order). */
+  subtotalBy: z.enum(['district', 'park'], { error: '小计方式应为 district 或 park' }).optional(),
+  /** The 填报单位 / 填报日期 line above the table and 填报人 / 审核人 below it; blanks are left to fill by hand. */
+  signoff: z
+    .object({
+      unit: z.string().trim().max(100, '填报单位不能超过100个字').optional(),
+      preparer: z.string().trim().max(50, '填报人不能超过50个字').optional(),
+      reviewer: z.string().trim().max(50, '审核人不能超过50个字').optional(),
+      date: isoDate('填报日期').optional(),
+    })
+    .optional(),
 })
 export type LedgerExportInput = z.output<typeof LedgerExportInput>
 

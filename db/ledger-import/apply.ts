@@ -24,9 +24,11 @@ import type { Sheet } from '../spreadsheet/grid'
 import { SpreadsheetError, readWorkbookSheets } from '../spreadsheet/read-grid'
 import { backupBefore } from '../storage/backup'
 import { createWorkbookWriter } from '../spreadsheet/write-sheet'
+import { isBlankCell } from '../spreadsheet/grid'
+import { ledgerAsOf } from './as-of'
 import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
-import { LedgerMappingError, applyMappingOverrides } from './mapping'
-import { type Plan, planImport } from './plan'
+import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
+import { type Creation, type LedgerClock, type Plan, planImport } from './plan'
 import { ledgerRecords } from './records'
 import { loadTemplate } from './templates'
 
@@ -39,6 +41,10 @@ export interface ImportOptions {
   sheet?: string
   mapping?: MappingOverrides
   template?: string
+  /** Units of amount columns whose header names none: header text or letter → unit. */
+  units?: Record<string, '亿元' | '万元' | '元'>
+  /** Create users for unknown 责任人 / 包挂领导 (otherwise listed in the preview, not linked). */
+  createPeople?: boolean
   /** Refuse sheets longer than this (default: the spreadsheet layer's 200000 rows). */
   maxRows?: number
   onProgress?: ProgressCallback
@@ -47,11 +53,14 @@ export interface ImportOptions {
 export interface RunOptions extends ImportOptions {
   skipErrors?: boolean
   expectSha256?: string
+  /** The user confirmed the amounts the preview flagged as implausible. */
+  confirmAmounts?: boolean
 }
 
 interface OpenedLedger {
   sha256: string
   sheets: string[]
+  ledgerSheets: string[]
   sheet: Sheet
   header: LedgerHeader
 }
@@ -95,19 +104,40 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
       throw error
     }
   }
+  if (options.units && Object.keys(options.units).length > 0) {
+    try {
+      header = { ...header, columns: applyUnitOverrides(header.columns, options.units) }
+    } catch (error) {
+      if (error instanceof LedgerMappingError) throw new AppError('validation', error.message, { code: error.code })
+      throw error
+    }
+  }
   if (!header.columns.some((c) => c.field === 'name')) {
     throw new AppError('validation', '没有对应“项目名称”的列，请在映射中指定哪一列是项目名称')
   }
-  return { sha256: sha256Of(source.bytes), sheets: names, sheet, header }
+  const ledgerSheets = sheets.filter((s) => s === sheet || findLedgerHeader(s) !== null).map((s) => s.name)
+  return { sha256: sha256Of(source.bytes), sheets: names, ledgerSheets, sheet, header }
 }
 
-async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, onProgress?: ProgressCallback): Promise<Plan> {
+/** The ledger's own date: its title and the lines above the header, its notes below, its sheet name. */
+function clockOf(ctx: Ctx, opened: OpenedLedger): LedgerClock {
+  const today = todayIso(ctx.now())
+  const notes: string[] = []
+  for (const record of ledgerRecords(opened.sheet, opened.header)) {
+    if (record.kind === 'note') notes.push(...record.cells.filter((c) => typeof c === 'string'))
+  }
+  const asOf = ledgerAsOf([...opened.header.asOf, ...notes], opened.sheet.name, today)
+  return { today, asOf: asOf?.date ?? null, year: asOf?.year ?? null }
+}
+
+async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options: ImportOptions, onProgress?: ProgressCallback): Promise<Plan> {
   const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
   onProgress?.({ phase: 'plan', done: 0, total })
   const result = await planImport(db, {
     records: ledgerRecords(opened.sheet, opened.header),
     columns: opened.header.columns,
-    today: todayIso(ctx.now()),
+    clock: clockOf(ctx, opened),
+    createPeople: options.createPeople,
     onRow: (done) => onProgress?.({ phase: 'plan', done, total }),
   })
   onProgress?.({ phase: 'plan', done: total, total })
@@ -138,7 +168,23 @@ function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previous
     ledgerTotalYuan: p.ledgerTotalYuan,
     rowsTotalYuan: p.rowsTotalYuan,
     previousBatches,
+    confirmations: p.confirmations,
+    newPeople: p.newPeople,
+    notImported: notImported(opened),
+    ledgerSheets: opened.ledgerSheets,
+    asOf: p.asOf,
   }
+}
+
+/** Headers of the columns that hold data in some ledger row and are not imported. */
+function notImported(opened: OpenedLedger): string[] {
+  const unmapped = opened.header.columns.filter((c) => c.field === null)
+  const used = new Set<string>()
+  for (const record of ledgerRecords(opened.sheet, opened.header)) {
+    if (record.kind !== 'data') continue
+    for (const c of unmapped) if (!isBlankCell(record.cells[c.index] ?? null)) used.add(c.header || c.letter)
+  }
+  return unmapped.map((c) => c.header || c.letter).filter((h) => used.has(h))
 }
 
 async function previousBatches(ctx: Ctx, sha256: string): Promise<string[]> {
@@ -150,8 +196,22 @@ async function previousBatches(ctx: Ctx, sha256: string): Promise<string[]> {
 export async function previewImport(ctx: Ctx, source: LedgerSource, options: ImportOptions = {}): Promise<ImportPreview> {
   options.onProgress?.({ phase: 'read', done: 0, total: null })
   const opened = await openLedger(ctx, source, options)
-  const p = await plan(ctx.db, ctx, opened, options.onProgress)
+  const p = await plan(ctx.db, ctx, opened, options, options.onProgress)
   return previewOf(opened, source, p, await previousBatches(ctx, opened.sha256))
+}
+
+/** Amounts that cannot be right for their unit stop the import: skipping rows would not fix them. */
+function refuseImplausible(p: Plan): void {
+  if (p.confirmations.length === 0) return
+  const list = p.confirmations
+    .slice(0, 5)
+    .map((c) => (c.excelRow ? `第${c.excelRow}行：${c.message}` : c.message))
+    .join('；')
+  throw new AppError(
+    'validation',
+    `金额与单位对不上，未导入任何数据：${list}${p.confirmations.length > 5 ? '……' : ''}。请在表头或“单位：”行注明单位（或在映射中指定单位）后重新导入；若金额确实如此，请确认后再导入`,
+    { code: 'confirm_amounts', confirmations: p.confirmations },
+  )
 }
 
 function refuseErrors(p: Plan): void {
@@ -178,14 +238,16 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
   if (options.expectSha256 && options.expectSha256 !== opened.sha256) {
     throw conflict('文件在预览之后被修改过，请重新预览后再导入')
   }
-  const first = await plan(ctx.db, ctx, opened, options.onProgress)
+  const first = await plan(ctx.db, ctx, opened, options, options.onProgress)
+  if (!options.confirmAmounts) refuseImplausible(first)
   if (!options.skipErrors) refuseErrors(first)
   const previous = await previousBatches(ctx, opened.sha256)
   if (first.writes.length === 0 && first.creations.length === 0) return { ...previewOf(opened, source, first, previous), batchId: null }
 
   await backupBeforeImport(ctx)
   const { final, batchId } = await inTransaction(ctx, async (trx) => {
-    const final = await plan(trx, ctx, opened)
+    const final = await plan(trx, ctx, opened, options)
+    if (!options.confirmAmounts) refuseImplausible(final)
     if (!options.skipErrors) refuseErrors(final)
     const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
     return { final, batchId }
@@ -235,7 +297,7 @@ async function writePlan(
     await trx.insertInto('importBatchRow').values(rows.splice(0).map((r) => ({ ...r, batchId }))).execute()
   }
   for (const c of p.creations) {
-    await insertRecord(trx, ctx, c.entity, { id: c.id, ...c.values })
+    await insertHelper(trx, ctx, c)
     rows.push({ excelRow: c.excelRow, action: 'create', entity: c.entity, entityId: c.id, before: null, after: null })
     await flush()
   }
@@ -252,7 +314,7 @@ async function writePlan(
       rows.push({ excelRow: w.excelRow, action: 'update', entity: 'project', entityId: w.id, before: JSON.stringify(before), after: JSON.stringify(after) })
     }
     for (const e of w.events) {
-      const eventId = await insertRecord(trx, ctx, 'stageEvent', { projectId: w.id, fromStage: e.fromStage, toStage: e.toStage, happenedOn: e.happenedOn, note: null, reason: e.reason })
+      const eventId = await insertRecord(trx, ctx, 'stageEvent', { projectId: w.id, fromStage: e.fromStage, toStage: e.toStage, happenedOn: e.happenedOn, note: e.note ?? null, reason: e.reason })
       rows.push({ excelRow: w.excelRow, action: 'create', entity: 'stageEvent', entityId: eventId, before: null, after: null })
     }
     await flush()
@@ -261,6 +323,22 @@ async function writePlan(
   await flush(true)
   onProgress?.({ phase: 'write', done: total, total })
   return batchId
+}
+
+// one branch per table, so each insert is checked against that table's columns
+function insertHelper(trx: Trx, ctx: Ctx, c: Creation): Promise<string> {
+  switch (c.entity) {
+    case 'district':
+      return insertRecord(trx, ctx, 'district', { id: c.id, ...c.values })
+    case 'park':
+      return insertRecord(trx, ctx, 'park', { id: c.id, ...c.values })
+    case 'industry':
+      return insertRecord(trx, ctx, 'industry', { id: c.id, ...c.values })
+    case 'user':
+      return insertRecord(trx, ctx, 'user', { id: c.id, ...c.values })
+    case 'investor':
+      return insertRecord(trx, ctx, 'investor', { id: c.id, ...c.values })
+  }
 }
 
 /** Every error and warning of a preview as a workbook people can fix their ledger from. */

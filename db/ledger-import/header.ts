@@ -1,7 +1,7 @@
 // Find where a 项目台账's header is and which column holds which field. Real ledgers start with
 // a title row and a '单位：亿元' row, sometimes have a two-row header (a merged '时间节点' over
 // 签约日期/开工日期), and never use quite the same words twice.
-import type { LedgerField } from '../domain/ledger'
+import { LEDGER_MONEY_FIELDS, type LedgerField } from '../domain/ledger'
 import type { Cell, Sheet } from '../spreadsheet/grid'
 import { columnLetter, isBlankCell } from '../spreadsheet/grid'
 import type { AmountUnit } from './header-words'
@@ -19,6 +19,8 @@ export type LedgerHeader = {
   headerRow: number // 0-based index into Sheet.rows of the last header row; data starts below it
   columns: ColumnMapping[]
   score: number // number of distinct fields recognised
+  // the title and lines above the header, where the ledger says what it covers ('2024年3月', '截至…')
+  asOf: string[]
 }
 
 const SCAN_ROWS = 30
@@ -49,11 +51,10 @@ export function findLedgerHeader(sheet: Sheet): LedgerHeader | null {
     for (const col of columns) col.unit = isUnitOnly(below[col.index]) ?? col.unit
     headerRow++
   }
+  // '单位：万元' in a line above the table is the unit of every amount column that names none
   const noteUnit = unitAbove(rows, best.row)
-  for (const col of columns) {
-    if (col.field === 'investment' && !col.unit) col.unit = noteUnit
-  }
-  return { headerRow, columns, score: best.score }
+  for (const col of columns) if (col.field === null || LEDGER_MONEY_FIELDS.includes(col.field)) col.unit ??= noteUnit
+  return { headerRow, columns, score: best.score, asOf: asOfAbove(rows, best.row) }
 }
 
 export type PickedLedgerSheet = { sheet: Sheet; header: LedgerHeader }
@@ -79,7 +80,10 @@ function scoreRow(rows: Cell[][], r: number): { score: number; usedUpper: boolea
   return { score: fields.size, usedUpper: chosen.some((c) => !c.own), exact }
 }
 
-function candidatesFor(rows: Cell[][], r: number): (Candidate & { unit: AmountUnit | null; header: string })[] {
+// units of the columns no field claims (so a column the user maps by hand keeps its unit)
+type Units = Map<number, AmountUnit | null>
+
+function candidatesFor(rows: Cell[][], r: number, units: Units = new Map()): (Candidate & { unit: AmountUnit | null; header: string })[] {
   const row = rows[r] ?? []
   const upper = r > 0 ? (rows[r - 1] ?? []) : []
   const width = Math.max(row.length, upper.length)
@@ -93,25 +97,31 @@ function candidatesFor(rows: Cell[][], r: number): (Candidate & { unit: AmountUn
     const up = normalizeHeader(upperCell)
     if (up.text) group = up
     const own = normalizeHeader(lowerCell)
+    // a unit in the header itself, or in a merged header above it (投资情况（万元） over 总投资)
+    const unit = own.unit ?? isUnitOnly(lowerCell) ?? (up.text ? up.unit : group.unit)
     const ownMatch = matchHeader(own.text)
     if (ownMatch) {
-      out.push({ index, ...ownMatch, own: true, unit: own.unit, header: displayText(lowerCell) })
+      out.push({ index, ...ownMatch, own: true, unit, header: displayText(lowerCell) })
       continue
     }
     const lowerUnit = isUnitOnly(lowerCell)
     if (isBlankCell(lowerCell) || lowerUnit || lowerCell === upperCell) {
       // the name sits above (a vertically merged cell that was not copied, or a unit row)
       const m = matchHeader(up.text)
-      if (m) out.push({ index, ...m, own: false, unit: lowerUnit ?? up.unit, header: displayText(upperCell) })
+      if (m) out.push({ index, ...m, own: false, unit, header: displayText(upperCell) })
+      else units.set(index, unit)
     } else if (own.text) {
       // '日期' over '签约' → 签约日期; only exact names, so data rows never match this way
       for (const text of [own.text + group.text, group.text + own.text]) {
         const m = matchHeader(text)
         if (m && m.quality === 3) {
-          out.push({ index, ...m, own: true, unit: own.unit ?? group.unit, header: displayText(lowerCell) })
+          out.push({ index, ...m, own: true, unit, header: displayText(lowerCell) })
           break
         }
       }
+      if (!out.some((c) => c.index === index)) units.set(index, unit)
+    } else {
+      units.set(index, unit)
     }
   }
   return out
@@ -125,7 +135,8 @@ function assign<T extends Candidate>(candidates: T[]): T[] {
 }
 
 function mapColumns(rows: Cell[][], r: number): ColumnMapping[] {
-  const candidates = candidatesFor(rows, r)
+  const units: Units = new Map()
+  const candidates = candidatesFor(rows, r, units)
   const chosen = new Map(assign(candidates).map((c) => [c.index, c]))
   const byIndex = new Map(candidates.map((c) => [c.index, c]))
   const width = Math.max(rows[r]?.length ?? 0, r > 0 ? (rows[r - 1]?.length ?? 0) : 0)
@@ -136,7 +147,9 @@ function mapColumns(rows: Cell[][], r: number): ColumnMapping[] {
     const header = c?.header ?? any?.header ?? displayText(rows[r]?.[index] ?? null)
     // a column with no header at all carries nothing we could map or show
     if (!header && !c) continue
-    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit: c?.unit ?? any?.unit ?? null })
+    // a unit belongs to amount columns, and to unmapped ones (the user may map them to an amount)
+    const unit = c && !LEDGER_MONEY_FIELDS.includes(c.field) ? null : (c?.unit ?? any?.unit ?? units.get(index) ?? null)
+    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit })
   }
   return columns
 }
@@ -144,6 +157,18 @@ function mapColumns(rows: Cell[][], r: number): ColumnMapping[] {
 function displayText(cell: Cell): string {
   if (cell === null || cell instanceof Date) return ''
   return String(cell).replace(/[\s\u3000]+/g, '')
+}
+
+// text of the cells above the header, nearest last: the as-of date and month are read from it
+function asOfAbove(rows: Cell[][], headerRow: number): string[] {
+  const texts: string[] = []
+  for (let r = 0; r < headerRow; r++) {
+    for (const cell of rows[r] ?? []) {
+      const text = displayText(cell)
+      if (text && !texts.includes(text)) texts.push(text)
+    }
+  }
+  return texts
 }
 
 // the nearest '单位：万元' above the header (title or subtitle rows)

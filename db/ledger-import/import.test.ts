@@ -38,7 +38,7 @@ const projectsByName = async () => {
 
 describe('ledger import: the messy corpus', () => {
   it('previews every row with its exact outcome and messages, writing nothing', async () => {
-    const preview = await api.call('ledger-import-preview', file(await corpusXlsx()))
+    const preview = await api.call('ledger-import-preview', { ...file(await corpusXlsx()), createPeople: true })
     expect(preview.sheet).toBe('2024台账')
     expect(preview.sheets).toEqual(['说明', '2024台账'])
     expect(preview.headerRow).toBe(3)
@@ -67,7 +67,7 @@ describe('ledger import: the messy corpus', () => {
     expect(refused.message).toContain('有4行存在错误，未导入任何数据')
     expect((await snapshot()).project).toEqual([])
 
-    const result = await api.call('ledger-import', { ...file(bytes), skipErrors: true })
+    const result = await api.call('ledger-import', { ...file(bytes), skipErrors: true, createPeople: true })
     expect(result.batchId).toBeTruthy()
     expect(result.counts).toMatchObject({ create: 4, error: 4 })
     const s = await snapshot()
@@ -85,7 +85,7 @@ describe('ledger import: the messy corpus', () => {
     const logistics = p.get('@智慧物流项目')!
     expect(logistics).toMatchObject({ stage: 'operating', signedOn: '2023-01-05', startedOn: '2023-03-01', operatingOn: '2024-01-20', totalInvestmentYuan: 80_005_000 })
     expect(logistics.investorId).toBe(equip.investorId)
-    expect(p.get('平阴新材料项目')).toMatchObject({ stage: 'negotiating', stageOn: '2026-11-27', districtId: s.district.find((d) => d.name === '平阴县')!.id, parkId: null })
+    expect(p.get('平阴新材料项目')).toMatchObject({ stage: 'negotiating', stageOn: '2024-12-31', reserveOn: '2024-12-31', districtId: s.district.find((d) => d.name === '平阴县')!.id, parkId: null })
 
     const events = (id: string) => s.stageEvent.filter((e) => e.projectId === id).map((e) => [e.fromStage, e.toStage, e.happenedOn])
     expect(events(equip.id)).toEqual([[null, 'signed', '2024-03-15'], ['signed', 'started', '2024-06-01']])
@@ -99,10 +99,10 @@ describe('ledger import: the messy corpus', () => {
   it('re-importing the same file changes nothing; a changed file updates; undo restores exactly', async () => {
     const empty = await snapshot()
     const bytes = await corpusXlsx()
-    const first = await api.call('ledger-import', { ...file(bytes), skipErrors: true })
+    const first = await api.call('ledger-import', { ...file(bytes), skipErrors: true, createPeople: true })
     const afterFirst = await snapshot()
 
-    const again = await api.call('ledger-import', { ...file(bytes), skipErrors: true })
+    const again = await api.call('ledger-import', { ...file(bytes), skipErrors: true, createPeople: true })
     expect(again.batchId).toBeNull()
     expect(outcome(again)).toMatchObject({ 4: 'unchanged', 5: 'unchanged', 7: 'unchanged', 11: 'unchanged' })
     expect(again.previousBatches).toEqual([first.batchId])
@@ -110,13 +110,14 @@ describe('ledger import: the messy corpus', () => {
 
     // next month: 长清生物医药 started, figure revised; 新材料 signed without a date
     const changed = corpusRows({ 5: { 6: '4亿元', 7: '已开工', 9: '2024-09-01' }, 7: { 7: '签约' } })
-    const second = await api.call('ledger-import', { ...file(await corpusXlsx(changed)), skipErrors: true })
+    const second = await api.call('ledger-import', { ...file(await corpusXlsx(changed)), skipErrors: true, createPeople: true })
     expect(outcome(second)).toMatchObject({ 4: 'unchanged', 5: 'update', 7: 'update', 11: 'unchanged' })
     expect(second.rows.find((r) => r.excelRow === 5)?.changes).toMatchObject({ stage: ['signed', 'started'], totalInvestmentYuan: [350_000_000, 400_000_000], startedOn: [null, '2024-09-01'] })
     expect(second.messages).toContainEqual(expect.objectContaining({ excelRow: 7, level: 'warning', message: expect.stringContaining('未填写“签约”的日期') }))
     const p = await projectsByName()
     expect(p.get('长清生物医药项目')).toMatchObject({ stage: 'started', startedOn: '2024-09-01', signedOn: '2024-03-15' })
-    expect(p.get('平阴新材料项目')).toMatchObject({ stage: 'signed', signedOn: '2026-11-27' })
+    // no 签约日期 in the ledger: its own date (截至2024年12月31日), marked inferred — never the import day
+    expect(p.get('平阴新材料项目')).toMatchObject({ stage: 'signed', signedOn: '2024-12-31' })
 
     // undo out of order is refused: the later batch touched the same projects
     const order = await api.fail('ledger-import-undo', { id: first.batchId! })

@@ -36,6 +36,20 @@ export function applyMappingOverrides(columns: readonly ColumnMapping[], overrid
   return result
 }
 
+/** Units the user gives for amount columns (the mapping step, --unit "总投资=万元"). */
+export function applyUnitOverrides(columns: readonly ColumnMapping[], units: Record<string, '亿元' | '万元' | '元'>): ColumnMapping[] {
+  const result = columns.map((c) => ({ ...c }))
+  for (const [key, unit] of Object.entries(units)) {
+    const column = findColumn(result, key) ?? result.find((c) => c.field !== null && (c.field === key || LEDGER_FIELDS.find((f) => f.key === c.field)?.label === key))
+    if (!column) {
+      const known = result.map((c) => `${c.letter}:${c.header}`).join('、')
+      throw new LedgerMappingError('unknown_header', `找不到表头“${key}”。现有表头：${known}`)
+    }
+    column.unit = unit
+  }
+  return result
+}
+
 function findColumn(columns: ColumnMapping[], key: string): ColumnMapping | undefined {
   const exact = columns.find((c) => c.header === key.trim())
   if (exact) return exact

@@ -5,39 +5,44 @@
 import type { Kysely } from 'kysely'
 import { newId } from '../context'
 import { validateCreditCode } from '../domain/credit-code'
-import { parseLedgerDate } from '../domain/dates'
 import { type ImportAction, type ImportMessage, type ImportRowPlan, LEDGER_FIELD_LABEL, type LedgerField } from '../domain/ledger'
 import { normalizeInvestorName } from '../domain/investor-name'
-import { formatYi, parseAmount, type MoneyUnit } from '../domain/money'
+import { formatYi, type MoneyUnit } from '../domain/money'
 import { MILESTONE_COLUMN, type MilestoneColumn } from '../domain/project'
+import type { PlanColumn } from '../domain/stage-transition'
+import { PRIORITY, PROJECT_KIND, type Priority, type ProjectKind } from '../domain/vocab'
 import { searchKeys } from '../domain/pinyin'
 import { stageFromWord } from '../domain/stage-words'
 import { type MainStage, STAGE_LABELS, type Stage, isMainStage, stageRank } from '../domain/stages'
 import type { Database, Project } from '../schema'
+import type { RecordPatch, RecordValues } from '../services/records'
 import type { Cell } from '../spreadsheet/grid'
 import type { ColumnMapping } from './header'
+import { readLedgerAmount } from './ledger-amounts'
+import { readLedgerDate } from './ledger-dates'
 import type { LedgerRecord } from './records'
 
 export type Entity = 'district' | 'park' | 'industry' | 'user' | 'investor' | 'project' | 'stageEvent'
 
+type HelperEntity = Exclude<Entity, 'project' | 'stageEvent'>
+
 /** A helper record (区县, 园区…) a row needs and nobody has yet. Ids are chosen here. */
-export interface Creation {
-  entity: Exclude<Entity, 'project' | 'stageEvent'>
-  id: string
-  excelRow: number
-  values: Record<string, unknown>
-}
+export type Creation = { [E in HelperEntity]: { entity: E; id: string; excelRow: number; values: RecordValues<E> } }[HelperEntity]
 
 export interface EventWrite {
   fromStage: Stage | null
   toStage: Stage
   happenedOn: string
   reason: string | null
+  /** Set when the date is inferred (the ledger gives none): INFERRED_NOTE. */
+  note?: string | null
 }
 
+export const INFERRED_NOTE = '日期为推定：台账未写明此阶段日期，按台账日期记'
+
 export type ProjectWrite =
-  | { kind: 'create'; id: string; excelRow: number; values: Record<string, unknown>; events: EventWrite[] }
-  | { kind: 'update'; id: string; excelRow: number; patch: Record<string, unknown>; events: EventWrite[] }
+  | { kind: 'create'; id: string; excelRow: number; values: RecordValues<'project'>; events: EventWrite[] }
+  | { kind: 'update'; id: string; excelRow: number; patch: RecordPatch<'project'>; events: EventWrite[] }
 
 export interface Plan {
   rows: ImportRowPlan[]
@@ -47,27 +52,50 @@ export interface Plan {
   rowsRead: number
   ledgerTotalYuan: number | null
   rowsTotalYuan: number
+  /** Amounts implausible for their unit: the import stops until the user confirms or fixes them. */
+  confirmations: ImportMessage[]
+  /** 责任人 / 包挂领导 names that are no user yet: created only when the user agrees (createPeople). */
+  newPeople: string[]
+  asOf: string | null
+}
+
+/** What the plan needs to know about time: today, and the date the ledger is as of (截至…). */
+export interface LedgerClock {
+  today: string
+  /** The ledger's own date: 截至/填报日期, else the end of the month or year its title names. */
+  asOf: string | null
+  /** The year a date like '3月' belongs to. */
+  year: number | null
 }
 
 export interface PlanInput {
   records: Iterable<LedgerRecord>
   columns: readonly ColumnMapping[]
-  today: string
+  clock: LedgerClock
+  /** Create users for unknown 责任人 / 包挂领导 names (otherwise they are listed and not linked). */
+  createPeople?: boolean
   onRow?: (done: number) => void
 }
 
-const MILESTONE_FIELDS: ReadonlyArray<[MainStage, 'signedDate' | 'startedDate' | 'operatingDate']> = [
+/** One project of 1,000 亿元 is more than any district's whole year: the unit must be wrong. */
+export const IMPLAUSIBLE_YUAN = 100_000_000_000
+
+type MilestoneField = 'signedDate' | 'registeredDate' | 'startedDate' | 'completedDate' | 'operatingDate'
+const MILESTONE_FIELDS: ReadonlyArray<[MainStage, MilestoneField]> = [
   ['signed', 'signedDate'],
+  ['registered', 'registeredDate'],
   ['started', 'startedDate'],
+  ['completed', 'completedDate'],
   ['operating', 'operatingDate'],
 ]
-const PLAN_COLUMN: Record<'signed' | 'started' | 'operating', 'planSignedOn' | 'planStartedOn' | 'planOperatingOn'> = {
+const PLAN_COLUMN: Partial<Record<MainStage, PlanColumn>> = {
   signed: 'planSignedOn',
   started: 'planStartedOn',
   operating: 'planOperatingOn',
 }
 const FIELD_LABEL = LEDGER_FIELD_LABEL
 const UNIT: Record<'亿元' | '万元' | '元', MoneyUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' }
+const UNIT_NAME: Record<MoneyUnit, string> = { yi: '亿元', wan: '万元', yuan: '元' }
 const IMPORT_REASON = '台账导入'
 
 /** Names are compared as people see them: full-width folded, spaces and line breaks ignored. */
@@ -83,6 +111,8 @@ export function cellText(cell: Cell | undefined): string | null {
 }
 
 type Dated = { date: string; precision: 'day' | 'month' }
+type Money = 'investment' | 'fixedAsset' | 'agreementAmount'
+type Units = Record<Money, MoneyUnit>
 
 /** Lookups over the database plus what earlier rows of this file will create. */
 class Registry {
@@ -187,6 +217,10 @@ class RowWork {
     this.messages.push({ excelRow: this.excelRow, level, field, column: field ? (this.letters.get(field) ?? null) : null, message })
   }
 
+  hasColumn(field: LedgerField): boolean {
+    return this.letters.has(field)
+  }
+
   get failed(): boolean {
     return this.messages.some((m) => m.level === 'error')
   }
@@ -202,11 +236,20 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
     letters.set(c.field, c.letter)
     if (c.unit) units.set(c.field, UNIT[c.unit])
   }
-  const plan: Plan = { rows: [], messages: [], creations: [], writes: [], rowsRead: 0, ledgerTotalYuan: null, rowsTotalYuan: 0 }
-  const investmentUnit = units.get('investment') ?? 'yi'
-  if (letters.has('investment') && !units.has('investment')) {
-    plan.messages.push({ excelRow: null, level: 'warning', field: 'investment', column: letters.get('investment') ?? null, message: '总投资列未注明单位，按“亿元”读取' })
+  const plan: Plan = { rows: [], messages: [], creations: [], writes: [], rowsRead: 0, ledgerTotalYuan: null, rowsTotalYuan: 0, confirmations: [], newPeople: [], asOf: input.clock.asOf }
+  const fileMessage = (field: LedgerField, message: string) =>
+    plan.messages.push({ excelRow: null, level: 'warning', field, column: letters.get(field) ?? null, message })
+  const moneyUnits = {} as Units
+  for (const field of ['investment', 'fixedAsset', 'agreementAmount'] as const) {
+    moneyUnits[field] = units.get(field) ?? 'yi'
+    if (letters.has(field) && !units.has(field)) fileMessage(field, `${FIELD_LABEL[field]}列未注明单位（表头、上方的合并表头和“单位：”行都没有写），按“亿元”读取`)
   }
+  // the ledger's total: 总投资, or the agreement amount where the ledger has no 总投资
+  const totalField: Money = !letters.has('investment') && letters.has('agreementAmount') ? 'agreementAmount' : 'investment'
+  if (totalField === 'agreementAmount') fileMessage('agreementAmount', '台账没有“总投资”列，按“签约金额”作为项目总投资')
+  const investmentUnit = moneyUnits[totalField]
+  const clock = input.clock
+  const people = { create: input.createPeople === true, asked: new Set<string>() }
   const seen = new Map<string, number>()
   let totalRow: { excelRow: number; yuan: number | null } | null = null
   let rowsTotal = 0n
@@ -217,22 +260,34 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
     if (record.kind === 'blank') continue
     if (record.kind === 'total' || record.kind === 'note') {
       if (record.kind === 'total' && !totalRow) {
-        const cell = record.values.investment
-        const parsed = cell === null || cell === undefined || cellText(cell) === null ? null : parseAmount(numberOrText(cell), investmentUnit)
+        const cell = record.values[totalField]
+        const parsed = cell === null || cell === undefined || cellText(cell) === null ? null : readLedgerAmount(numberOrText(cell), investmentUnit)
         totalRow = { excelRow: record.excelRow, yuan: parsed?.ok ? parsed.yuan : null }
+      } else if (record.kind === 'total') {
+        plan.rows.push(rowPlan(record.excelRow, 'skip', null, { note: '小计/合计行，不导入' }))
+        continue
       }
       plan.rows.push(rowPlan(record.excelRow, 'skip', null, { note: record.kind === 'total' ? '合计行，不导入' : '说明行，不导入' }))
       continue
     }
     plan.rowsRead++
     const work = new RowWork(record.excelRow, letters)
-    const row = await planRow(registry, record, work, investmentUnit, input.today, seen)
+    const row = await planRow(registry, record, work, { units: moneyUnits, totalField }, clock, seen, people)
     plan.messages.push(...work.messages)
     if (!row || work.failed) {
       plan.rows.push(rowPlan(record.excelRow, 'error', cellText(record.values.name)))
       continue
     }
     if (row.yuan !== null) rowsTotal += BigInt(row.yuan)
+    if (row.yuan !== null && row.yuan >= IMPLAUSIBLE_YUAN) {
+      plan.confirmations.push({
+        excelRow: record.excelRow,
+        level: 'warning',
+        field: totalField,
+        column: letters.get(totalField) ?? null,
+        message: `“${row.plan.name}”的总投资按“${UNIT_NAME[investmentUnit]}”读作 ${formatYi(row.yuan)} 亿元，超过 1000 亿元，单位很可能不对`,
+      })
+    }
     plan.creations.push(...work.creations)
     plan.rows.push(row.plan)
     if (row.write) plan.writes.push(row.write)
@@ -249,8 +304,23 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
         column: letters.get('investment') ?? null,
         message: `合计（${formatYi(totalRow.yuan)}亿元）与导入各行总投资之和（${formatYi(Number(rowsTotal))}亿元）不一致`,
       })
+      // off by a factor of ten or more: a unit or a column is wrong, not a typo
+      const [small, large] = [Math.min(totalRow.yuan, Number(rowsTotal)), Math.max(totalRow.yuan, Number(rowsTotal))]
+      if (large > 0 && (small === 0 || large / small >= 9.5)) {
+        plan.confirmations.push({
+          excelRow: totalRow.excelRow,
+          level: 'warning',
+          field: totalField,
+          column: letters.get(totalField) ?? null,
+          message: `合计（${formatYi(totalRow.yuan)}亿元）与各行之和（${formatYi(Number(rowsTotal))}亿元）相差${small === 0 ? '悬殊' : `约${Math.round(large / small)}倍`}，单位或金额列很可能不对`,
+        })
+      }
     }
   }
+  if (plan.confirmations.length > 0) {
+    for (const c of plan.confirmations) plan.messages.push({ ...c, message: `${c.message}（需确认后才能导入）` })
+  }
+  plan.newPeople = [...people.asked]
   return plan
 }
 
@@ -286,11 +356,19 @@ type RowValues = {
   planned: Dated | null
   milestones: Partial<Record<MainStage, Dated>>
   owner: string | null
+  leader: string | null
   phone: string | null
   progress: string | null
+  chain: string | null
+  kind: ProjectKind | null
+  priority: Priority | null
+  fixedAssetYuan: number | null
+  agreementYuan: number | null
 }
 
-function readValues(record: LedgerRecord, work: RowWork, unit: MoneyUnit): RowValues | null {
+type MoneyContext = { units: Units; totalField: Money }
+
+function readValues(record: LedgerRecord, work: RowWork, money: MoneyContext, clock: LedgerClock): RowValues | null {
   const v = record.values
   const name = limitText(work, 'name', cellText(v.name), 200)
   if (name === null) {
@@ -310,8 +388,14 @@ function readValues(record: LedgerRecord, work: RowWork, unit: MoneyUnit): RowVa
     planned: null,
     milestones: {},
     owner: limitText(work, 'owner', cellText(v.owner), 50),
+    leader: limitText(work, 'leader', cellText(v.leader), 50),
     phone: limitText(work, 'phone', cellText(v.phone), 40),
     progress: limitText(work, 'progress', cellText(v.progress), 2000),
+    chain: limitText(work, 'chain', cellText(v.chain), 100),
+    kind: vocabulary(work, 'kind', cellText(v.kind), PROJECT_KIND.labels, KIND_WORDS),
+    priority: vocabulary(work, 'priority', cellText(v.priority), PRIORITY.labels, PRIORITY_WORDS),
+    fixedAssetYuan: null,
+    agreementYuan: null,
   }
   const code = cellText(v.creditCode)
   if (code !== null) {
@@ -319,51 +403,78 @@ function readValues(record: LedgerRecord, work: RowWork, unit: MoneyUnit): RowVa
     if (checked.ok) values.creditCode = checked.code
     else work.warn('creditCode', `统一社会信用代码“${code}”无效（${checked.reason}），未使用`)
   }
-  if (v.investment !== null && v.investment !== undefined && cellText(v.investment) !== null) {
-    if (typeof v.investment === 'boolean' || v.investment instanceof Date) {
-      work.error('investment', `总投资不是有效金额（“${cellText(v.investment)}”）`)
-    } else {
-      const parsed = parseAmount(numberOrText(v.investment), unit)
-      if (parsed.ok) values.yuan = parsed.yuan
-      else work.error('investment', `总投资：${parsed.reason}（“${cellText(v.investment)}”）`)
-    }
-  }
+  values.yuan = readMoney(v[money.totalField], money.totalField, money.units, work)
+  values.fixedAssetYuan = readMoney(v.fixedAsset, 'fixedAsset', money.units, work)
+  values.agreementYuan = money.totalField === 'agreementAmount' ? values.yuan : readMoney(v.agreementAmount, 'agreementAmount', money.units, work)
   if (values.stageWord !== null) {
     values.stage = stageFromWord(values.stageWord)
     if (!values.stage) work.error('stage', `无法识别的项目状态“${values.stageWord}”（可用：储备、在谈、签约、注册落地、开工、竣工、投产、暂缓、流失、终止等）`)
   }
-  values.planned = readDate(v.plannedDate, 'plannedDate', work)
+  values.planned = readDate(v.plannedDate, 'plannedDate', work, clock)
   for (const [stage, field] of MILESTONE_FIELDS) {
-    const date = readDate(v[field], field, work)
+    const date = readDate(v[field], field, work, clock)
     if (date) values.milestones[stage] = date
   }
   return values
 }
 
-function readDate(cell: Cell | undefined, field: LedgerField, work: RowWork): Dated | null {
+function readMoney(cell: Cell | undefined, field: Money, units: Units, work: RowWork): number | null {
+  if (cell === null || cell === undefined || cellText(cell) === null) return null
+  const label = FIELD_LABEL[field]
+  if (typeof cell === 'boolean' || cell instanceof Date) {
+    work.error(field, `${label}不是有效金额（“${cellText(cell)}”）`)
+    return null
+  }
+  const parsed = readLedgerAmount(numberOrText(cell), units[field])
+  if (!parsed.ok) {
+    work.error(field, `${label}：${parsed.reason}（“${cellText(cell)}”）`)
+    return null
+  }
+  if (parsed.approximate && parsed.yuan !== null) work.warn(field, `${label}“${cellText(cell)}”是约数，按 ${formatYi(parsed.yuan)} 亿元记`)
+  return parsed.yuan
+}
+
+// 建设性质 and 重点级别 as offices write them; the vocabulary's own labels are read too
+const KIND_WORDS: Record<string, ProjectKind> = { 新建: 'new', 新建项目: 'new', 扩建: 'expansion', 改扩建: 'expansion', 增资扩产: 'capital_increase', 增资: 'capital_increase', 技改: 'renovation', 技术改造: 'renovation' }
+const PRIORITY_WORDS: Record<string, Priority> = { 省重点: 'provincial', 省级: 'provincial', 省重点项目: 'provincial', 市重点: 'municipal', 市级: 'municipal', 市重点项目: 'municipal', 区重点: 'district', 县重点: 'district', 区级: 'district', 县级: 'district', 区县重点: 'district' }
+
+function vocabulary<K extends string>(work: RowWork, field: 'kind' | 'priority', text: string | null, labels: Record<K, string>, words: Record<string, K>): K | null {
+  if (text === null) return null
+  const key = nameKey(text)
+  const found = words[key] ?? (Object.entries(labels) as [K, string][]).find(([, label]) => label === key)?.[0]
+  if (found) return found
+  // 续建 (construction carried over from last year) says the stage, not the kind
+  if (field === 'kind' && key !== '续建') work.warn(field, `${FIELD_LABEL[field]}“${text}”无法识别（可用：${Object.values(labels).join('、')}），未导入`)
+  if (field === 'priority') work.warn(field, `${FIELD_LABEL[field]}“${text}”无法识别（可用：${Object.values(labels).join('、')}），未导入`)
+  return null
+}
+
+function readDate(cell: Cell | undefined, field: LedgerField, work: RowWork, clock: LedgerClock): Dated | null {
   if (cell === null || cell === undefined || cellText(cell) === null) return null
   if (typeof cell === 'boolean') {
     work.error(field, `${FIELD_LABEL[field]}不是有效日期（“${String(cell)}”）`)
     return null
   }
-  const parsed = parseLedgerDate(typeof cell === 'string' ? cell.trim() : cell)
+  const parsed = readLedgerDate(typeof cell === 'string' ? cell.trim() : cell, clock.year)
   if (!parsed.ok) {
     work.error(field, `${FIELD_LABEL[field]}：${parsed.reason}（“${cellText(cell)}”）`)
     return null
   }
-  if (parsed.precision === 'month') work.warn(field, `${FIELD_LABEL[field]}只写到月（“${cellText(cell)}”），按当月1日记`)
-  return parsed
+  if (parsed.approximate) work.warn(field, `${FIELD_LABEL[field]}是大约的时间（“${cellText(cell)}”），按${parsed.date.slice(0, 7)}月记（约）`)
+  else if (parsed.precision === 'month') work.warn(field, `${FIELD_LABEL[field]}只写到月（“${cellText(cell)}”），按当月1日记`)
+  return { date: parsed.date, precision: parsed.precision }
 }
 
 async function planRow(
   registry: Registry,
   record: LedgerRecord,
   work: RowWork,
-  unit: MoneyUnit,
-  today: string,
+  money: MoneyContext,
+  clock: LedgerClock,
   seen: Map<string, number>,
+  people: { create: boolean; asked: Set<string> },
 ): Promise<{ plan: ImportRowPlan; write: ProjectWrite | null; yuan: number | null } | null> {
-  const values = readValues(record, work, unit)
+  const values = readValues(record, work, money, clock)
   if (!values || work.failed) return null
 
   // Where the project is: the park tells the district when the district is not written.
@@ -406,8 +517,9 @@ async function planRow(
   }
 
   const investorId = await resolveInvestor(registry, values, work, creates)
-  const industryId = resolveSimple(registry.industries, values.industry, work, 'industry', creates, (name) => ({ name, parentId: null, sortOrder: 0 }), '产业')
-  const ownerId = resolveSimple(registry.users, values.owner, work, 'user', creates, (name) => ({ name, role: 'staff', phone: values.phone }), '责任人')
+  const industryId = resolveSimple(registry.industries, values.industry, work, 'industry', creates, (id) => ({ entity: 'industry', id, excelRow: work.excelRow, values: { name: values.industry!, parentId: null, sortOrder: 0 } }), '产业')
+  const ownerId = resolvePerson(registry, values.owner, 'owner', values.phone, work, creates, people)
+  const leaderId = resolvePerson(registry, values.leader, 'leader', null, work, creates, people)
 
   const candidates = registry.projects.get(key) ?? []
   let existing = candidates.length === 1 ? candidates[0]! : undefined
@@ -423,11 +535,11 @@ async function planRow(
   // the helpers become known to later rows only when this row is valid
   commitCreations(registry, work.creations)
 
-  const refs = { investorId, districtId, parkId, industryId, ownerId }
+  const refs = { investorId, districtId, parkId, industryId, ownerId, leaderId }
   if (!existing) {
     const id = newId()
     registry.addProject(key, id, investorId)
-    const { values: projectValues, events } = createValues(values, refs, today, work)
+    const { values: projectValues, events } = createValues(values, refs, clock, work)
     return {
       plan: rowPlan(work.excelRow, 'create', values.name, { projectId: id, creates }),
       write: { kind: 'create', id, excelRow: work.excelRow, values: projectValues, events },
@@ -439,7 +551,7 @@ async function planRow(
     .selectAll()
     .where('id', '=', existing.id)
     .executeTakeFirstOrThrow()) as Project
-  const { patch, events } = updateValues(project, values, refs, today, work)
+  const { patch, events } = updateValues(project, values, refs, clock, work)
   const changes: Record<string, [unknown, unknown]> = {}
   for (const [column, after] of Object.entries(patch)) changes[column] = [project[column as keyof Project] ?? null, after]
   const action: ImportAction = Object.keys(patch).length === 0 && events.length === 0 ? 'unchanged' : 'update'
@@ -465,20 +577,44 @@ function commitCreations(registry: Registry, creations: readonly Creation[]): vo
   }
 }
 
+/**
+ * An unknown 责任人 or 包挂领导 becomes a user account only when the user agreed (createPeople);
+ * otherwise the name is listed in the preview and the project is not linked to anyone.
+ */
+function resolvePerson(
+  registry: Registry,
+  name: string | null,
+  field: 'owner' | 'leader',
+  phone: string | null,
+  work: RowWork,
+  creates: string[],
+  people: { create: boolean; asked: Set<string> },
+): string | null {
+  if (!name) return null
+  const known = registry.users.get(nameKey(name)) ?? work.creations.find((c) => c.entity === 'user' && nameKey(String(c.values.name)) === nameKey(name))?.id
+  if (known) return known
+  people.asked.add(name)
+  if (!people.create) {
+    work.warn(field, `${FIELD_LABEL[field]}“${name}”还不是系统用户，未关联（确认新建这些人员后再导入即可关联）`)
+    return null
+  }
+  return resolveSimple(registry.users, name, work, 'user', creates, (id) => ({ entity: 'user', id, excelRow: work.excelRow, values: { name, role: 'staff', phone: field === 'owner' ? phone : null } }), FIELD_LABEL[field])
+}
+
 function resolveSimple(
   map: Map<string, string>,
   name: string | null,
   work: RowWork,
   entity: 'industry' | 'user',
   creates: string[],
-  valuesOf: (name: string) => Record<string, unknown>,
+  creation: (id: string) => Creation,
   label: string,
 ): string | null {
   if (!name) return null
   const found = map.get(nameKey(name)) ?? work.creations.find((c) => c.entity === entity && nameKey(String(c.values.name)) === nameKey(name))?.id
   if (found) return found
   const id = newId()
-  work.creations.push({ entity, id, excelRow: work.excelRow, values: valuesOf(name) })
+  work.creations.push(creation(id))
   creates.push(`${label}“${name}”`)
   return id
 }
@@ -517,18 +653,38 @@ async function resolveInvestor(registry: Registry, values: RowValues, work: RowW
   return id
 }
 
-type Refs = { investorId: string | null; districtId: string | null; parkId: string | null; industryId: string | null; ownerId: string | null }
+type Refs = { investorId: string | null; districtId: string | null; parkId: string | null; industryId: string | null; ownerId: string | null; leaderId: string | null }
+
+type PlainColumns = Partial<Pick<Project, 'totalInvestmentYuan' | 'fixedAssetYuan' | 'progress' | 'chain' | 'kind' | 'priority'>>
+
+/** Columns a row sets directly (empty cells leave the app's value, as everywhere in the import). */
+function plainColumns(values: RowValues): PlainColumns {
+  const out: PlainColumns = {}
+  if (values.yuan !== null) out.totalInvestmentYuan = values.yuan
+  if (values.fixedAssetYuan !== null) out.fixedAssetYuan = values.fixedAssetYuan
+  if (values.progress !== null) out.progress = values.progress
+  if (values.chain !== null) out.chain = values.chain
+  if (values.kind !== null) out.kind = values.kind
+  if (values.priority !== null) out.priority = values.priority
+  return out
+}
 
 /** Milestone dates split into what happened (≤ today) and what is planned (later: plan columns). */
-function splitMilestones(values: RowValues, today: string, work: RowWork): { actual: Partial<Record<MainStage, string>>; plans: Record<string, string> } {
+function splitMilestones(values: RowValues, today: string, work: RowWork): { actual: Partial<Record<MainStage, string>>; plans: Partial<Record<PlanColumn, string>> } {
+  // the plan columns exist for 签约, 开工 and 投产 only
   const actual: Partial<Record<MainStage, string>> = {}
-  const plans: Record<string, string> = {}
+  const plans: Partial<Record<PlanColumn, string>> = {}
   for (const [stage, field] of MILESTONE_FIELDS) {
     const date = values.milestones[stage]?.date
     if (!date) continue
     if (date > today) {
-      plans[PLAN_COLUMN[stage as 'signed' | 'started' | 'operating']] = date
-      work.warn(field, `${FIELD_LABEL[field]}（${date}）晚于今天，记为计划${STAGE_LABELS[stage]}日期`)
+      const column = PLAN_COLUMN[stage]
+      if (column) {
+        plans[column] = date
+        work.warn(field, `${FIELD_LABEL[field]}（${date}）晚于今天，记为计划${STAGE_LABELS[stage]}日期`)
+      } else {
+        work.warn(field, `${FIELD_LABEL[field]}（${date}）晚于今天，未导入`)
+      }
     } else {
       actual[stage] = date
     }
@@ -549,7 +705,8 @@ function targetStage(values: RowValues, actual: Partial<Record<MainStage, string
  * The stage path of a new project, as the stage service would have recorded it step by step: an
  * event for each milestone the ledger dates, in path order, ending at the ledger's stage.
  */
-function createValues(values: RowValues, refs: Refs, today: string, work: RowWork): { values: Record<string, unknown>; events: EventWrite[] } {
+function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { values: RecordValues<'project'>; events: EventWrite[] } {
+  const today = clock.today
   const { actual, plans } = splitMilestones(values, today, work)
   let stage = targetStage(values, actual, work)
   if (stage === 'terminated' && !actual.signed && !actual.started && !actual.operating) {
@@ -558,9 +715,16 @@ function createValues(values: RowValues, refs: Refs, today: string, work: RowWor
   }
   const planned = values.planned && values.planned.date <= today ? values.planned.date : null
   if (values.planned && !planned) work.warn('plannedDate', `谋划日期（${values.planned.date}）晚于今天，未导入`)
-  const { events, milestones, stageOn } = pathTo(stage, actual, planned, today, values, work)
+  const { events, milestones, stageOn } = pathTo(stage, actual, planned, clock, values, work)
   const known = [planned, ...Object.values(actual)].filter((d): d is string => !!d).sort()
-  const reserveOn = planned ?? known[0] ?? today
+  // 入库 without a date: the ledger's own date (a 2024 ledger's projects are 2024's), never the import day
+  let reserveOn = planned ?? known[0] ?? null
+  if (!reserveOn) {
+    reserveOn = clock.asOf ?? today
+    if (values.planned === null && work.hasColumn('plannedDate')) {
+      work.warn('plannedDate', clock.asOf ? `未填写谋划/入库日期，按台账日期（${clock.asOf}）记` : `未填写谋划/入库日期，台账中也没有截至日期，按今天（${today}）记`)
+    }
+  }
   const keys = searchKeys(values.name)
   return {
     values: {
@@ -569,8 +733,7 @@ function createValues(values: RowValues, refs: Refs, today: string, work: RowWor
       ...refs,
       stage,
       stageOn,
-      totalInvestmentYuan: values.yuan,
-      progress: values.progress,
+      ...plainColumns(values),
       reserveOn,
       ...milestones,
       ...plans,
@@ -583,7 +746,7 @@ function pathTo(
   stage: Stage,
   actual: Partial<Record<MainStage, string>>,
   planned: string | null,
-  today: string,
+  clock: LedgerClock,
   values: RowValues,
   work: RowWork,
   fromStage: Stage | null = null,
@@ -606,33 +769,42 @@ function pathTo(
     if (lastDate && date < lastDate) work.warn(field, `${FIELD_LABEL[field]}（${date}）早于前一节点日期（${lastDate}）`)
     milestones[MILESTONE_COLUMN[milestone]!] = date
     if (milestone !== stage) {
-      events.push({ fromStage: previous, toStage: milestone, happenedOn: date, reason: null })
+      events.push({ fromStage: previous, toStage: milestone, happenedOn: date, reason: null, note: null })
       previous = milestone
     }
     lastDate = date
   }
-  if (stage === 'lead') return { events, milestones, stageOn: planned ?? lastDate ?? today }
+  if (stage === 'lead') return { events, milestones, stageOn: planned ?? lastDate ?? clock.asOf ?? clock.today }
   let own = isMainStage(stage) && MILESTONE_COLUMN[stage] ? actual[stage] : undefined
+  let inferred = false
   if (!own) {
-    // the ledger does not say when the stage was reached: the best date we know, said out loud
-    own = lastDate ?? planned ?? today
-    const what = lastDate ? `最近的节点日期（${own}）` : planned ? `谋划日期（${own}）` : `今天（${own}）`
+    // The ledger does not say when the stage was reached. It was reached by the ledger's own date
+    // (截至…, the title's month or year), so that date stands, marked as inferred; the import
+    // day only when the ledger has no date at all, said out loud.
+    own = clock.asOf ?? lastDate ?? planned ?? clock.today
+    inferred = true
+    const what = clock.asOf ? `台账日期（${own}，推定）` : lastDate ? `最近的节点日期（${own}）` : planned ? `谋划日期（${own}）` : `今天（${own}）`
     const needsDate = !isMainStage(stage) || MILESTONE_COLUMN[stage] !== undefined
     if (needsDate) work.warn('stage', `未填写“${STAGE_LABELS[stage]}”的日期，阶段日期按${what}记`)
     if (isMainStage(stage) && MILESTONE_COLUMN[stage]) milestones[MILESTONE_COLUMN[stage]!] = own
   }
-  events.push({ fromStage: previous, toStage: stage, happenedOn: own, reason: isMainStage(stage) ? null : `${IMPORT_REASON}：${values.stageWord ?? ''}` })
+  events.push({
+    fromStage: previous,
+    toStage: stage,
+    happenedOn: own,
+    reason: isMainStage(stage) ? null : `${IMPORT_REASON}：${values.stageWord ?? ''}`,
+    note: inferred ? INFERRED_NOTE : null,
+  })
   return { events, milestones, stageOn: own }
 }
 
 /** What an existing project takes from its ledger row: only what the row says (empty cells keep). */
-function updateValues(project: Project, values: RowValues, refs: Refs, today: string, work: RowWork): { patch: Record<string, unknown>; events: EventWrite[] } {
+function updateValues(project: Project, values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { patch: RecordPatch<'project'>; events: EventWrite[] } {
+  const today = clock.today
   const { actual, plans } = splitMilestones(values, today, work)
-  const wanted: Record<string, unknown> = { ...plans }
-  for (const key of ['investorId', 'parkId', 'industryId', 'ownerId'] as const) if (refs[key]) wanted[key] = refs[key]
+  const wanted: RecordPatch<'project'> = { ...plans, ...plainColumns(values) }
+  for (const key of ['investorId', 'parkId', 'industryId', 'ownerId', 'leaderId'] as const) if (refs[key]) wanted[key] = refs[key]
   if (refs.parkId && refs.districtId) wanted.districtId = refs.districtId
-  if (values.yuan !== null) wanted.totalInvestmentYuan = values.yuan
-  if (values.progress !== null) wanted.progress = values.progress
   if (values.planned) {
     if (values.planned.date <= today) wanted.reserveOn = values.planned.date
     else work.warn('plannedDate', `谋划日期（${values.planned.date}）晚于今天，未导入`)
@@ -655,7 +827,7 @@ function updateValues(project: Project, values: RowValues, refs: Refs, today: st
     if (own && actual[stage as MainStage]) wanted.stageOn = actual[stage as MainStage]
   } else if (isMainStage(stage) && stageRank(stage) > current && isMainStage(project.stage)) {
     // forward: the steps the ledger dates beyond where the project stands, then the stage
-    const path = pathTo(stage, actual, null, today, values, work, project.stage, current)
+    const path = pathTo(stage, actual, null, clock, values, work, project.stage, current)
     events = path.events
     Object.assign(wanted, path.milestones, { stage, stageOn: path.stageOn })
     for (const [milestone] of MILESTONE_FIELDS) {
@@ -669,7 +841,7 @@ function updateValues(project: Project, values: RowValues, refs: Refs, today: st
     if (!(isMainStage(stage) && actual[stage])) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”改为“${STAGE_LABELS[stage]}”，日期按今天（${today}）记`)
     const back = isMainStage(stage) && isMainStage(project.stage) && stageRank(stage) < current
     if (back) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”退回“${STAGE_LABELS[stage]}”`)
-    events = [{ fromStage: project.stage, toStage: stage, happenedOn: date, reason: back || !isMainStage(stage) ? `${IMPORT_REASON}：${values.stageWord ?? ''}` : null }]
+    events = [{ fromStage: project.stage, toStage: stage, happenedOn: date, reason: back || !isMainStage(stage) ? `${IMPORT_REASON}：${values.stageWord ?? ''}` : null, note: null }]
     Object.assign(wanted, { stage, stageOn: date })
     if (isMainStage(stage)) {
       const rank = stageRank(stage)
@@ -679,9 +851,9 @@ function updateValues(project: Project, values: RowValues, refs: Refs, today: st
       if (own) wanted[own] = (project[own] && !actual[stage] ? project[own] : date)
     }
   }
-  const patch: Record<string, unknown> = {}
+  const patch: RecordPatch<'project'> = {}
   for (const [column, value] of Object.entries(wanted)) {
-    if ((project[column as keyof Project] ?? null) !== value) patch[column] = value
+    if ((project[column as keyof Project] ?? null) !== value) Object.assign(patch, { [column]: value })
   }
   return { patch, events }
 }
