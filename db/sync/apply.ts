@@ -84,7 +84,14 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   const merges: PendingMerge[] = []
   for (const table of REPLICATED_TABLES) {
     for (const rowId of touched.get(table) ?? []) {
-      const outcome = LINK_KEYS[table] ? materializeLink(ctx, table, rowId) : materializeRecord(ctx, table, rowId, merges)
+      let outcome: Outcome
+      try {
+        outcome = LINK_KEYS[table] ? materializeLink(ctx, table, rowId) : materializeRecord(ctx, table, rowId, merges)
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? ''
+        if (!code.startsWith('SQLITE_CONSTRAINT')) throw error
+        throw refused(`${table} 的记录 ${rowId} 不符合数据规则（${(error as Error).message}）`)
+      }
       if (outcome === 'added') summary.added[table] = (summary.added[table] ?? 0) + 1
       if (outcome === 'changed') summary.changed[table] = (summary.changed[table] ?? 0) + 1
     }

@@ -3,7 +3,7 @@
 // purge directly. Values are read back from the row just written, so defaults and normalisation
 // travel exactly as stored.
 import type { Ctx } from '../context'
-import { clockOf } from './identity'
+import { clockOf, replicaJustStarted } from './identity'
 import { DELETED_FIELD, PURGED_FIELD } from './operation'
 import { type ReplicatedTable, isReplicated, linkRowId, replicatedColumns, toSnake } from './tables'
 
@@ -24,7 +24,7 @@ export function emit(ctx: Ctx, table: ReplicatedTable, rowId: string, field: str
  * changed fields (plus updatedAt/updatedBy). Inside the write's transaction.
  */
 export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | string[]): void {
-  if (!isReplicated(table)) return
+  if (!isReplicated(table) || replicaJustStarted(ctx)) return
   const columns = replicatedColumns(ctx.sqlite, table)
   const wanted = fields === 'all' ? [...columns.keys()] : [...new Set([...fields, ...WRITE_STAMPS])].filter((f) => columns.has(f))
   if (wanted.length === 0) return
@@ -35,12 +35,12 @@ export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | 
 
 /** A link-table row added (present) or removed. */
 export function captureLink(ctx: Ctx, table: string, key: Record<string, string>, present: boolean): void {
-  if (!isReplicated(table)) return
+  if (!isReplicated(table) || replicaJustStarted(ctx)) return
   emit(ctx, table, linkRowId(table, key), DELETED_FIELD, present ? 0 : 1)
 }
 
 /** A row emptied from the recycle bin: gone on every laptop, for good. */
 export function capturePurge(ctx: Ctx, table: string, id: string): void {
-  if (!isReplicated(table)) return
+  if (!isReplicated(table) || replicaJustStarted(ctx)) return
   emit(ctx, table, id, PURGED_FIELD, 1)
 }

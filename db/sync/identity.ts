@@ -27,8 +27,20 @@ const clocks = new WeakMap<Sqlite.Database, HybridClock>()
  * transaction: it may write.
  */
 export function ensureReplica(ctx: Ctx): string {
-  const existing = readSetting(ctx.sqlite, REPLICA_KEY)
-  if (existing) return existing
+  return readSetting(ctx.sqlite, REPLICA_KEY) ?? startReplica(ctx)
+}
+
+/**
+ * True when this call made the replica (and its snapshot already holds the row just written, so
+ * the caller has nothing more to record).
+ */
+export function replicaJustStarted(ctx: Ctx): boolean {
+  if (readSetting(ctx.sqlite, REPLICA_KEY)) return false
+  startReplica(ctx)
+  return true
+}
+
+function startReplica(ctx: Ctx): string {
   const replicaId = newId()
   writeSetting(ctx, REPLICA_KEY, replicaId)
   snapshotExistingRows(ctx, replicaId)

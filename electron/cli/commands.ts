@@ -5,6 +5,7 @@ import { HUB_COMMANDS } from './hub-commands'
 import { LEDGER_COMMANDS } from './ledger-commands'
 import { reportCommand } from './report-command'
 import { STORAGE_COMMANDS } from './storage-commands'
+import { SYNC_COMMANDS } from './sync-commands'
 
 export interface CommandContext {
   args: ParsedArgs
@@ -53,6 +54,7 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   ...LEDGER_COMMANDS,
   ...HUB_COMMANDS,
+  ...SYNC_COMMANDS,
 }
 
 export function usage(): string {

@@ -13,6 +13,7 @@ import { projectsContract } from './projects'
 import { reportsContract } from './reports'
 import { searchContract } from './search'
 import { storageContract } from './storage'
+import { syncContract } from './sync'
 import { systemContract } from './system'
 import { usersContract } from './users'
 
@@ -29,6 +30,7 @@ export const contract = {
   ...reportsContract,
   ...ledgerContract,
   ...hubContract,
+  ...syncContract,
 }
 
 export type Contract = typeof contract

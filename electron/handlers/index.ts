@@ -9,6 +9,7 @@ import { projectsHandlers } from './projects'
 import { reportsHandlers } from './reports'
 import { searchHandlers } from './search'
 import { storageHandlers } from './storage'
+import { syncHandlers } from './sync'
 import { systemHandlers } from './system'
 import type { Handlers } from './types'
 import { usersHandlers } from './users'
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...ledgerHandlers,
   ...hubHandlers,
+  ...syncHandlers,
 }
