@@ -54,22 +54,48 @@ describe('browser-mode server', () => {
       body: JSON.stringify(body),
     })
 
-  it('prints a loopback URL carrying the token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`))
+  const launchOf = (url: string) => new URL(url).searchParams.get('token')!
+  const openSession = (launch: string | undefined) =>
+    send(server.port, '/session', { method: 'POST', headers: { host, ...(launch ? { 'x-crm-launch': launch } : {}) } })
+
+  it('prints a loopback URL carrying a one-time launch token, a new one each time, never the API secret', () => {
+    const pattern = new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`)
+    const [first, second] = [server.url, server.url]
+    expect(first).toMatch(pattern)
+    expect(launchOf(first)).not.toBe(launchOf(second))
+    expect(first).not.toContain(server.token)
   })
 
-  it('serves the page with the token, sets a strict cookie and a CSP, and refuses it without', async () => {
-    const ok = await send(server.port, `/?token=${server.token}`, { headers: { host } })
-    expect(ok.status).toBe(200)
-    expect(ok.headers['content-security-policy']).toContain("default-src 'self'")
-    expect(String(ok.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/)
-    expect((await send(server.port, '/', { headers: { host } })).status).toBe(403)
-    expect((await send(server.port, '/?token=wrong', { headers: { host } })).status).toBe(403)
-    const cookie = await send(server.port, '/index.html', { headers: { host, cookie: `crm_token=${server.token}` } })
-    expect(cookie.status).toBe(200)
+  it('serves the page to anyone on loopback (it holds no data), with a CSP and never a cookie', async () => {
+    for (const path of ['/', `/?token=${launchOf(server.url)}`, '/index.html']) {
+      const page = await send(server.port, path, { headers: { host } })
+      expect(page.status).toBe(200)
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+      expect(page.headers['set-cookie']).toBeUndefined()
+    }
   })
 
-  it('answers the API only with the token header, a loopback Host and no foreign Origin', async () => {
+  it('exchanges a launch token once for a session that opens the API', async () => {
+    const launch = launchOf(server.url)
+    const opened = await openSession(launch)
+    expect(opened.status).toBe(200)
+    const { session } = JSON.parse(opened.body).value as { session: string }
+    expect(session).toMatch(/^[A-Za-z0-9_-]{20,}$/)
+    // Spent: the URL left in the browser's history opens nothing.
+    expect((await openSession(launch)).status).toBe(403)
+    expect((await openSession('made-up')).status).toBe(403)
+    expect((await openSession(undefined)).status).toBe(403)
+    expect((await openSession(server.token)).status).toBe(403)
+    const listed = await apiCall('district-list', {}, { 'x-crm-token': '', 'x-crm-session': session })
+    expect(listed.status).toBe(200)
+    expect((await apiCall('district-list', {}, { 'x-crm-token': '', 'x-crm-session': launch })).status).toBe(403)
+    expect((await apiCall('district-list', {}, { 'x-crm-token': '', 'x-crm-session': 'made-up' })).status).toBe(403)
+    // A session from a foreign page cannot be asked for: the Origin is checked first.
+    const foreign = await send(server.port, '/session', { method: 'POST', headers: { host, origin: 'http://127.0.0.1:1', 'x-crm-launch': launchOf(server.url) } })
+    expect(foreign.status).toBe(403)
+  })
+
+  it('answers the API only with a session or the secret header, a loopback Host and no foreign Origin', async () => {
     const ok = await apiCall('district-create', { name: '槐荫区' })
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { name: '槐荫区' } })
     expect(ok.headers['access-control-allow-origin']).toBeUndefined()
@@ -104,7 +130,7 @@ describe('browser-mode server', () => {
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt']) {
-      const reply = await send(server.port, `${path}?token=${server.token}`, { headers: { host } })
+      const reply = await send(server.port, path, { headers: { host } })
       expect(reply.body).not.toContain(secret)
       expect(reply.status).toBe(404)
     }

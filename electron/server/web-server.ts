@@ -1,7 +1,13 @@
 // Shell 2, browser mode: serves the built renderer and the contract at POST /api/<method> on
-// 127.0.0.1 only. Every request must carry this run's random token (first in the URL, then in a
-// SameSite cookie for page assets and in the X-CRM-Token header for API calls), and a loopback Host
-// and Origin: that stops other local pages and DNS rebinding from reaching the data.
+// 127.0.0.1 only, to a loopback Host and Origin (that stops other sites and DNS rebinding).
+//
+// Credentials never travel in a cookie: cookies ignore ports, so every other server on 127.0.0.1
+// would receive one. Instead the printed URL carries a one-time launch token; the page takes it out
+// of the address bar and exchanges it (POST /session) for a session id it keeps in sessionStorage
+// and sends as the X-CRM-Session header. The launch token is then spent, so the URL left in the
+// browser's history opens nothing. Tabs the app opens get the session from an open app tab over a
+// BroadcastChannel (same origin: same port). The page itself is public code without data, so it is
+// served to anyone on loopback: a bare URL shows how to open the app instead of a refusal.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
@@ -21,15 +27,20 @@ export interface WebServerOptions {
 }
 
 export interface WebServer {
-  url: string
+  /** A fresh one-time launch URL each time it is read (printed once at start; tests open several). */
+  readonly url: string
   port: number
+  /** The run's secret for programs that call the API directly (X-CRM-Token); never in a URL or cookie. */
   token: string
   close(): Promise<void>
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024
 const TOKEN_HEADER = 'x-crm-token'
-const COOKIE = 'crm_token'
+const SESSION_HEADER = 'x-crm-session'
+const LAUNCH_HEADER = 'x-crm-launch'
+/** Sessions are for people: enough tabs and reloads for a working day, not a store that grows without end. */
+const MAX_SESSIONS = 1000
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,14 +60,7 @@ function sameToken(given: string | undefined | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.cookie ?? ''
-  for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=')
-    if (name === COOKIE) return rest.join('=')
-  }
-  return undefined
-}
+const newSecret = () => randomBytes(24).toString('base64url')
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
@@ -84,7 +88,31 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url')
+  const token = options.token ?? newSecret()
+  // One-time launch tokens not yet exchanged, and the sessions they became.
+  const launches = new Set<string>()
+  const sessions = new Set<string>()
+  const header = (req: IncomingMessage, name: string) => {
+    const value = req.headers[name]
+    return typeof value === 'string' ? value : undefined
+  }
+  const authorized = (req: IncomingMessage) => {
+    const session = header(req, SESSION_HEADER)
+    return sameToken(header(req, TOKEN_HEADER), token) || (session !== undefined && sessions.has(session))
+  }
+
+  /** POST /session with X-CRM-Launch: spends the launch token, answers a new session id. */
+  function openSession(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') return send(res, 405, 'POST only')
+    const launch = header(req, LAUNCH_HEADER)
+    if (!launch || !launches.delete(launch)) {
+      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: '启动地址无效或已使用过' } })
+    }
+    if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.values().next().value!)
+    const session = newSecret()
+    sessions.add(session)
+    sendJson(res, 200, { ok: true, value: { session } })
+  }
   const rendererDir = resolve(options.rendererDir)
   let origin = ''
 
@@ -93,7 +121,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'POST only')
-    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 403, 'forbidden')
+    if (!authorized(req)) return send(res, 403, 'forbidden')
     let input: unknown
     try {
       const body = await readBody(req)
@@ -117,8 +145,6 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only')
-    const queryToken = url.searchParams.get('token')
-    if (!sameToken(queryToken, token) && !sameToken(cookieToken(req), token)) return send(res, 403, 'forbidden')
     let decoded: string
     try {
       decoded = decodeURIComponent(url.pathname)
@@ -140,7 +166,6 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (extname(file) === '.html') {
       headers['content-security-policy'] = CONTENT_SECURITY_POLICY
       headers['x-frame-options'] = 'DENY'
-      headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
     }
     res.writeHead(200, headers)
     if (req.method === 'HEAD') return void res.end()
@@ -155,6 +180,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return send(res, 403, 'forbidden origin')
     }
     const url = new URL(req.url ?? '/', origin)
+    if (url.pathname === '/session') return openSession(req, res)
     const api = /^\/api\/([^/]+)$/.exec(url.pathname)
     if (api) {
       handleApi(req, res, api[1]!).catch((error: Error) => {
@@ -172,7 +198,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       origin = `http://127.0.0.1:${port}`
       hosts = allowedHosts(port)
       resolveServer({
-        url: `${origin}/?token=${token}`,
+        get url() {
+          const launch = newSecret()
+          launches.add(launch)
+          return `${origin}/?token=${launch}`
+        },
         port,
         token,
         close: () =>

@@ -99,7 +99,8 @@ describe.skipIf(!browserTestsEnabled())('npm run web', () => {
       const page = await fetch(url)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<div id="root">')
-      expect((await fetch(url.replace(/\?token=.*/, ''))).status).toBe(403)
+      // The page is public; the data is not: the API refuses a caller without a session.
+      expect((await fetch(url.replace(/\/\?token=.*/, '/api/district-list'), { method: 'POST', body: '{}' })).status).toBe(403)
     } finally {
       child.kill('SIGTERM')
     }

@@ -21,44 +21,90 @@ export class ApiCallError extends Error {
   }
 }
 
-const TOKEN_KEY = 'crm-token'
+const SESSION_KEY = 'crm-session'
+const SESSION_CHANNEL = 'crm-session'
 
-/** Browser mode: the token arrives once in the URL; keep it for reloads and take it out of sight. */
-function browserToken(): string {
+/** Shown when this tab has no session: a bare URL, or a tab opened while no app tab was open. */
+const NO_SESSION =
+  '此标签页尚未获得本应用的授权。请使用启动浏览器模式（npm run web）时打印的完整地址打开；应用已在其他标签页打开时，请从应用里按住 Ctrl 单击链接打开新标签页。'
+const SESSION_ENDED = '会话已失效（本地服务可能已重新启动）。请使用重新启动时打印的完整地址打开。'
+
+/**
+ * Browser mode's credential (see electron/server/web-server.ts): the URL's one-time token, taken out
+ * of the address bar at once and exchanged for a session kept in this tab's sessionStorage; a tab
+ * without one asks the app's open tabs over a BroadcastChannel, which only pages of this origin
+ * (this server's port) can join. Never a cookie: other servers on 127.0.0.1 would receive it.
+ */
+async function browserSession(): Promise<string | null> {
   const url = new URL(window.location.href)
-  const fromUrl = url.searchParams.get('token')
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+  const launch = url.searchParams.get('token')
+  if (launch) {
     url.searchParams.delete('token')
-    window.history.replaceState(null, '', url.toString())
-    return fromUrl
+    window.history.replaceState(window.history.state, '', url.toString())
+    const response = await fetch('/session', { method: 'POST', headers: { 'x-crm-launch': launch } }).catch(() => null)
+    if (response?.ok) sessionStorage.setItem(SESSION_KEY, ((await response.json()) as { value: { session: string } }).value.session)
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+  const session = sessionStorage.getItem(SESSION_KEY) ?? (await askOpenTabs())
+  if (session) shareWithNewTabs(session)
+  return session
+}
+
+function askOpenTabs(): Promise<string | null> {
+  if (typeof BroadcastChannel === 'undefined') return Promise.resolve(null)
+  return new Promise((resolve) => {
+    const channel = new BroadcastChannel(SESSION_CHANNEL)
+    const done = (session: string | null) => {
+      clearTimeout(timer)
+      channel.close()
+      if (session) sessionStorage.setItem(SESSION_KEY, session)
+      resolve(session)
+    }
+    // No app tab answering within a second: this tab was not opened from the app.
+    const timer = setTimeout(() => done(null), 1000)
+    channel.onmessage = (event: MessageEvent<{ type?: string; session?: unknown }>) => {
+      if (event.data?.type === 'session' && typeof event.data.session === 'string') done(event.data.session)
+    }
+    channel.postMessage({ type: 'ask' })
+  })
+}
+
+function shareWithNewTabs(session: string): void {
+  if (typeof BroadcastChannel === 'undefined') return
+  const channel = new BroadcastChannel(SESSION_CHANNEL)
+  channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+    if (event.data?.type === 'ask') channel.postMessage({ type: 'session', session })
+  }
 }
 
 type Transport = (method: string, input: unknown) => Promise<Result<unknown>>
 
 function httpTransport(): Transport {
-  const token = browserToken()
+  const session = browserSession()
   return async (method, input) => {
+    const id = await session
+    if (!id) return { ok: false, error: { code: 'forbidden', message: NO_SESSION } }
     let response: Response
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-crm-token': token },
+        headers: { 'content-type': 'application/json', 'x-crm-session': id },
         body: JSON.stringify(input ?? {}),
       })
     } catch (error) {
       return { ok: false, error: { code: 'db_unavailable', message: `无法连接本地服务：${(error as Error).message}` } }
     }
-    if (response.status === 403) {
-      return { ok: false, error: { code: 'forbidden', message: '访问被拒绝：请使用启动时打印的完整地址打开' } }
-    }
+    if (response.status === 403) return { ok: false, error: { code: 'forbidden', message: SESSION_ENDED } }
     return (await response.json()) as Result<unknown>
   }
 }
 
 const transport: Transport = window.crm ? window.crm.invoke : httpTransport()
+
+/**
+ * A create may carry a client request id: sent twice (double click, retry), it creates once and
+ * both answers are the first result (electron/handlers/client-request.ts).
+ */
+export type CallInput<M extends MethodName> = Input<M> & { clientRequestId?: string }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const result = await transport(method, input)

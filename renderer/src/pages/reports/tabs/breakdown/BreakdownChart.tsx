@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { BreakdownResult } from '../../../../../../db/domain/report'
 import { count, yi } from '../../../../format'
 import { categoryAxis, valueAxis } from '../../charts/axis'
+import { htmlText } from '../../charts/echarts'
 import { ReportChart } from '../../charts/ReportChart'
 import { useOpenDrill } from '../../drill/context'
 import { yiNumber } from '../../figures'
@@ -25,7 +26,7 @@ export function BreakdownChart({ data }: { data: BreakdownResult }) {
         trigger: 'item',
         formatter: (p: { dataIndex: number }) => {
           const row = rows[p.dataIndex]!
-          return `${labels[p.dataIndex]}<br/>${t('reports.chart.tooltip', { n: count(row.projects), sum: yi(row.investmentYuan) })}`
+          return `${htmlText(labels[p.dataIndex]!)}<br/>${htmlText(t('reports.chart.tooltip', { n: count(row.projects), sum: yi(row.investmentYuan) }))}`
         },
       },
       xAxis: categoryAxis(token, labels),

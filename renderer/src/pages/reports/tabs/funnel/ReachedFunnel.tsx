@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FunnelResult } from '../../../../../../db/domain/report'
 import { count } from '../../../../format'
+import { htmlText } from '../../charts/echarts'
 import { ReportChart } from '../../charts/ReportChart'
 import { useOpenDrill } from '../../drill/context'
 
@@ -18,7 +19,7 @@ export function ReachedFunnel({ data }: { data: FunnelResult }) {
   }, [data])
   const option = useMemo(
     () => ({
-      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}${t('reports.colon')}${count(p.value)}` },
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => htmlText(`${p.name}${t('reports.colon')}${count(p.value)}`) },
       series: [
         {
           type: 'funnel',
