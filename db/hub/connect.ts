@@ -19,8 +19,10 @@ export interface HubClient {
 
 type SslMode = 'disable' | 'prefer' | 'require' | 'verify-full'
 
-function parse(url: string): { connectionString: string; mode: SslMode } {
+function parse(url: string, password: string | null): { connectionString: string; mode: SslMode } {
   const parsed = new URL(url)
+  // pg lets the connection string override a separate `password` option, so it goes in the URL.
+  if (password) parsed.password = encodeURIComponent(password)
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new HubConfigError('中心库地址应以 postgres:// 开头，例如 postgres://zhang@10.0.0.5:5432/crm')
   }
@@ -35,7 +37,6 @@ export class HubConfigError extends Error {}
 async function open(options: HubConnectOptions, connectionString: string, ssl: pg.ClientConfig['ssl']): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString,
-    password: options.password ?? undefined,
     ssl,
     connectionTimeoutMillis: (options.timeoutSeconds ?? 15) * 1000,
     application_name: 'zhaoshang-crm',
@@ -56,7 +57,7 @@ async function open(options: HubConnectOptions, connectionString: string, ssl: p
 }
 
 export async function connectHub(options: HubConnectOptions): Promise<HubClient> {
-  const { connectionString, mode } = parse(options.url)
+  const { connectionString, mode } = parse(options.url, options.password)
   let client: pg.Client
   let tls = mode !== 'disable'
   if (mode === 'disable') client = await open(options, connectionString, false)
@@ -78,7 +79,8 @@ export async function connectHub(options: HubConnectOptions): Promise<HubClient>
 export function describeHubError(error: unknown): string {
   const e = error as { code?: string; message?: string }
   const message = e.message ?? String(error)
-  if (error instanceof HubConfigError) return message
+  // Our own refusals (a bad hub row, sync-core's checks, settings) are already in plain words.
+  if (error instanceof HubConfigError || (error as Error).name === 'AppError' || (error as Error).name === 'HubRefusedError') return message
   switch (e.code) {
     case 'ECONNREFUSED':
       return '无法连接中心库：服务器拒绝连接。请检查地址和端口，或确认数据库服务已启动。'

@@ -9,8 +9,11 @@ export const HUB_SCHEMA_VERSION = 1
 export const LOG_SCHEMA = 'crm_hub'
 export const COPY_SCHEMA = 'crm'
 
-/** Largest value (JSON text) one operation may carry, in bytes: long negotiation notes fit easily. */
-export const MAX_VALUE_BYTES = 200_000
+/**
+ * Largest value (as JSON text) one operation may carry, in bytes: room for sync-core's longest text
+ * (100,000 characters, 3 bytes each in UTF-8, plus escapes); anything bigger is no CRM field.
+ */
+export const MAX_VALUE_BYTES = 1_000_000
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`

@@ -6,9 +6,9 @@
 // an officer without a hub connection are relayed too.
 //
 // Pull follows the hub's `seq` cursor. Each page is checked whole (db/hub/validate.ts) and applied
-// with sync-core's applyOperations in one SQLite transaction; the cursor is saved right after. A
-// crash between the two re-pulls that page on the next sync, and applyOperations skips operations
-// already in the local log, so a page is never applied twice and never skipped.
+// with sync-core's applyOperations in one SQLite transaction that also moves the cursor, so a crash
+// keeps the page and its cursor or neither. (Even a re-pulled page would do no harm: applyOperations
+// skips operations already in the local log.)
 import type { Ctx } from '../context'
 import type { HubSyncResult } from '../domain/hub'
 import { inTransaction } from '../context'
@@ -121,8 +121,9 @@ export async function pullFromHub(
   for (;;) {
     const cursor = readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0'
     const result = await hub.client.query<HubRow>(
-      `SELECT seq::text AS seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text AS author
-       FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      // ORDER BY o.seq, not the text alias `seq`: text order would put 10 before 2.
+      `SELECT o.seq::text AS seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text AS author
+       FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = $1 AND o.seq > $2::bigint ORDER BY o.seq LIMIT $3`,
       [identity.teamId, cursor, page],
     )
     if (result.rows.length === 0) return totals
@@ -131,15 +132,19 @@ export async function pullFromHub(
       after: cursor,
       hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc),
     })
-    const summary = await applyOperations(ctx, ops, { kind: 'hub', label: `中心库 ${hub.client.host}` })
     const last = result.rows[result.rows.length - 1]!.seq
     // What we pulled the hub certainly holds: never push it back.
     const watermarks = readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}
     for (const op of ops) watermarks[op.replicaId] = maxHlc(watermarks[op.replicaId], op.hlc)
-    ctx.sqlite.transaction(() => {
-      writeHubSetting(ctx, HUB_KEYS.cursor, last)
-      writeHubSetting(ctx, HUB_KEYS.pushedUpTo, watermarks)
-    })()
+    const summary = await applyOperations(ctx, ops, {
+      kind: 'hub',
+      label: `中心库 ${hub.client.host}`,
+      // The cursor moves in the same SQLite transaction as the page: a crash keeps both or neither.
+      inSameTransaction: () => {
+        writeHubSetting(ctx, HUB_KEYS.cursor, last)
+        writeHubSetting(ctx, HUB_KEYS.pushedUpTo, watermarks)
+      },
+    })
     totals.pulled += ops.length
     addSummary(totals, summary)
     options.onStep?.({ kind: 'pulled', count: ops.length })

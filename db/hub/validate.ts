@@ -5,7 +5,7 @@
 // applyOperations then checks every field and type again before anything is written.
 import { isReplicated } from '../sync/tables'
 import { type Operation, HLC_PATTERN, parseHlc } from '../sync/operation'
-import { MAX_VALUE_BYTES } from './schema-sql'
+import { LIMITS } from '../sync/validate'
 
 export interface HubRow {
   seq: string
@@ -26,6 +26,7 @@ export class HubRefusedError extends Error {
     readonly seq: string,
   ) {
     super(message)
+    this.name = 'HubRefusedError'
   }
 }
 
@@ -61,7 +62,7 @@ export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
     if (!isText(row.author, 63)) refuse('缺少服务器记录的写入者')
     const value = row.value
     if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) refuse('取值类型不对')
-    if (typeof value === 'string' && Buffer.byteLength(value) > MAX_VALUE_BYTES) refuse('取值过大')
+    if (typeof value === 'string' && value.length > LIMITS.maxText) refuse(`取值过长（${value.length} 个字符）`)
     if (row.replica_id === check.replicaId && !check.hasOperation(hlc)) refuse('冒用本机的副本编号')
     return {
       hlc,

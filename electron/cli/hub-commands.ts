@@ -1,11 +1,12 @@
 // `hub init | sync | status`: the PostgreSQL hub from the command line.
-import { inTransaction, newId } from '../../db/context'
+import { inTransaction } from '../../db/context'
 import { type HubStatus, SECRET_STORAGE_LABELS } from '../../db/domain/hub'
 import { initHub } from '../../db/hub/init'
 import { officerGrants, readerGrants } from '../../db/hub/schema-sql'
 import { splitPassword } from '../../db/hub/settings'
 import { getSyncIdentity } from '../../db/sync'
 import { TEAM_KEY, writeSetting } from '../../db/sync/identity'
+import { ensureTeam } from '../../db/sync/package'
 import { stringOption } from './args'
 import type { CommandContext } from './commands'
 
@@ -31,15 +32,12 @@ async function hubInit({ args, env }: CommandContext): Promise<void> {
   const { url: bare, password } = splitPassword(url)
   const { ctx } = env
   const identity = await getSyncIdentity(ctx)
-  let teamId = stringOption(args, 'team') ?? identity.teamId
-  let created = false
-  if (!teamId) {
-    // This database starts the team: everyone else joins it through the hub.
-    teamId = newId()
-    created = true
-  }
+  const given = stringOption(args, 'team')
+  // Without a team yet, this database starts one: everyone else joins it through the hub.
+  const teamId = given ?? (await inTransaction(ctx, async () => ensureTeam(ctx)))
+  const created = !given && !identity.teamId
   const result = await initHub({ url: bare, password, team: { id: teamId, name: stringOption(args, 'team-name') ?? '' } })
-  if (!identity.teamId) await inTransaction(ctx, async () => writeSetting(ctx, TEAM_KEY, teamId))
+  if (given && !identity.teamId) await inTransaction(ctx, async () => writeSetting(ctx, TEAM_KEY, given))
   console.log(`中心库已就绪（PostgreSQL ${result.serverVersion}，${result.tls ? '加密连接' : '未加密连接'}，所有者角色 ${result.owner}）。`)
   console.log(`团队编号：${teamId}${created ? '（新建，本数据库已加入）' : ''}`)
   const officers = args.repeated.officer ?? []
