@@ -1,7 +1,7 @@
 // React bindings for the API: queries are cached by method and input; mutations refresh them.
 import { type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../../electron/contract'
-import { type ApiCallError, call } from './client'
+import { type ApiCallError, type CallInput, call } from './client'
 
 export function useApiQuery<M extends MethodName>(
   method: M,
@@ -18,8 +18,9 @@ export function useApiQuery<M extends MethodName>(
 /** A write: on success every cached query is refreshed (writes are rare; reads are cheap). */
 export function useApiMutation<M extends MethodName>(method: M) {
   const queryClient = useQueryClient()
-  return useMutation<Output<M>, ApiCallError, Input<M>>({
-    mutationFn: (input) => call(method, input),
+  return useMutation<Output<M>, ApiCallError, CallInput<M>>({
+    // The client request id travels inside the input; dispatch takes it off before validation.
+    mutationFn: (input) => call(method, input as Input<M>),
     onSuccess: () => queryClient.invalidateQueries(),
   })
 }

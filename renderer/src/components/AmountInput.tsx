@@ -16,6 +16,16 @@ interface Props {
   id?: string
 }
 
+/**
+ * Put before the schema's rule (with validateFirst): text the field cannot read says how to write
+ * an amount, instead of the schema's "应为金额".
+ */
+export const readableAmountRule = (message: string) => ({
+  validator: async (_: unknown, value: unknown) => {
+    if (typeof value === 'number' && Number.isNaN(value)) throw new Error(message)
+  },
+})
+
 const trim = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text)
 const isAmount = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isSafeInteger(value)
 const show = (yuan: number, unit: MoneyUnit) => trim(unit === 'yi' ? formatYi(yuan, 8) : formatWan(yuan, 4))

@@ -1,36 +1,50 @@
 // What every create/edit dialog does the same way: validate, save through the API, say so, put
-// an API error on the field it names, and ask before throwing away touched fields.
+// an API error on the field it names, and ask before throwing away touched fields. A dialog
+// saves once: a second click or Enter while saving is ignored, and creates carry a client
+// request id so even a repeat that reaches the backend returns the first record.
 import { App, Form } from 'antd'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { applyApiError } from './forms'
 
 interface Options<T> {
-  /** Writes the validated values; usually `record ? update(...) : create(...)`. */
-  save(values: any): Promise<T>
+  /**
+   * Writes the validated values; usually `record ? update(...) : create({ ...input, clientRequestId })`.
+   * The id stays the same until a save succeeds, so a retry after an error cannot create twice.
+   */
+  save(values: any, clientRequestId: string): Promise<T>
   onSaved?(saved: T): void
   onClose(): void
 }
+
+export const newClientRequestId = (): string => crypto.randomUUID()
 
 export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
   const [form] = Form.useForm()
   const [saving, setSaving] = useState(false)
+  // State updates land after the next render; a double click arrives before that.
+  const busy = useRef(false)
+  const requestId = useRef(newClientRequestId())
 
   const submit = async () => {
-    // Invalid fields already show their messages beside them.
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
+    if (busy.current) return
+    busy.current = true
     setSaving(true)
     try {
-      const saved = await save(values)
+      // Invalid fields already show their messages beside them.
+      const values = await form.validateFields().catch(() => null)
+      if (!values) return
+      const saved = await save(values, requestId.current)
+      requestId.current = newClientRequestId()
       void message.success(t('common.saved'))
       onSaved?.(saved)
       onClose()
     } catch (error) {
       void message.error(applyApiError(form, error))
     } finally {
+      busy.current = false
       setSaving(false)
     }
   }
@@ -45,10 +59,11 @@ export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
     okText: t('common.save'),
     cancelText: t('common.cancel'),
     confirmLoading: saving,
+    okButtonProps: { disabled: saving },
     onOk: submit,
     onCancel: cancel,
     destroyOnHidden: true,
   }
 
-  return { form, submit, cancel, modalProps }
+  return { form, submit, cancel, saving, modalProps }
 }

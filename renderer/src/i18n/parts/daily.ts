@@ -6,6 +6,7 @@ export const daily = defineMessages({
     amount: {
       unit: '金额单位',
       approximate: '“约数”按 {{amount}} 记录，请确认',
+      unreadable: '看不懂这个金额：请填数字，可带单位，如 3.5、3.5亿、5000万、3亿5000万',
     },
     pageError: {
       title: '此页出错了',
@@ -19,6 +20,7 @@ export const daily = defineMessages({
     amount: {
       unit: 'Amount unit',
       approximate: 'Approximate amount recorded as {{amount}}, please check',
+      unreadable: 'This amount cannot be read: type a number, with a unit if you like, e.g. 3.5, 3.5亿, 5000万, 3亿5000万',
     },
     pageError: {
       title: 'This page ran into a problem',

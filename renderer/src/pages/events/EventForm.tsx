@@ -25,7 +25,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
   const create = useApiMutation('event-create')
   const update = useApiMutation('event-update')
   const { form, modalProps } = useFormDialog({
-    save: (values) => (event ? update.mutateAsync({ id: event.id, ...values }) : create.mutateAsync(values)),
+    save: (values, clientRequestId) => (event ? update.mutateAsync({ id: event.id, ...values }) : create.mutateAsync({ ...values, clientRequestId })),
     onSaved: (saved) => onSaved?.(saved.id),
     onClose,
   })

@@ -20,7 +20,7 @@ export function ContactForm({ investorId, contact, open, onClose }: Props) {
   const create = useApiMutation('contact-create')
   const update = useApiMutation('contact-update')
   const { form, modalProps } = useFormDialog({
-    save: (values) => (contact ? update.mutateAsync({ id: contact.id, ...values }) : create.mutateAsync({ investorId, ...values })),
+    save: (values, clientRequestId) => (contact ? update.mutateAsync({ id: contact.id, ...values }) : create.mutateAsync({ investorId, ...values, clientRequestId })),
     onClose,
   })
 

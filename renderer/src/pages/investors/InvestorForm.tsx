@@ -7,7 +7,7 @@ import { type DuplicateCandidate, type InvestorDetail, InvestorFields } from '..
 import { ContactFields } from '../../../../db/domain/investor'
 import { ApiCallError } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { AmountInput } from '../../components/AmountInput'
+import { AmountInput, readableAmountRule } from '../../components/AmountInput'
 import { applyApiError, zodRule } from '../../components/forms'
 import { IndustrySelect, TagSelect } from '../../components/selects'
 import { DuplicateWarning, useDuplicates } from './DuplicateWarning'
@@ -151,7 +151,7 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="registeredCapital" label={t('investors.fields.registeredCapital')} rules={[zodRule(shape.registeredCapital)]}>
+            <Form.Item name="registeredCapital" label={t('investors.fields.registeredCapital')} validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape.registeredCapital)]}>
               <AmountInput defaultUnit="wan" />
             </Form.Item>
           </Col>

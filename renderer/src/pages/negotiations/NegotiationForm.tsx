@@ -1,11 +1,12 @@
 // A negotiation record: create, edit, and the quick entry (fewer fields, same rules). Keyboard
 // first: the target box has focus, Tab walks the fields, Ctrl/⌘+Enter saves.
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd'
+import { Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NegotiationFields, type NegotiationView } from '../../../../db/domain/negotiation'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { DATE_FORMAT, dateField, isFuture, todayText } from './dateField'
 import { type TargetOption, TargetPicker, targetOf } from './TargetPicker'
 import { negotiationTypeOptions } from './typeOptions'
@@ -38,30 +39,16 @@ function initialTarget(negotiation: NegotiationView | null | undefined, preset: 
 
 export function NegotiationForm({ open, negotiation, preset, quick, onClose, onSaved }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('negotiation-create')
   const update = useApiMutation('negotiation-update')
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    const { target, ...fields } = values
-    const input = { ...fields, ...targetOf(target) }
-    try {
-      const saved = negotiation ? await update.mutateAsync({ id: negotiation.id, ...input }) : await create.mutateAsync(input)
-      void message.success(t('common.saved'))
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
+  const { form, submit, modalProps } = useFormDialog<NegotiationView>({
+    save: ({ target, ...fields }, clientRequestId) => {
+      const input = { ...fields, ...targetOf(target) }
+      return negotiation ? update.mutateAsync({ id: negotiation.id, ...input }) : create.mutateAsync({ ...input, clientRequestId })
+    },
+    onSaved,
+    onClose,
+  })
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -76,12 +63,7 @@ export function NegotiationForm({ open, negotiation, preset, quick, onClose, onS
       open={open}
       width={quick ? 600 : 720}
       title={title}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
       footer={(buttons) => (
         <>
           <Typography.Text type="secondary" style={{ marginInlineEnd: 12, fontSize: 12 }}>

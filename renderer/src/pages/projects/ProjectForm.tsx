@@ -1,13 +1,14 @@
 // Create or edit a project: only the name is required; the rest is grouped the way ledgers are.
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
+import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProjectCreate, type ProjectDetail } from '../../../../db/domain/project'
 import { MAIN_STAGES } from '../../../../db/domain/stages'
 import { PRIORITY, PROJECT_KIND } from '../../../../db/domain/vocab'
 import { useApiMutation } from '../../api/hooks'
-import { AmountInput } from '../../components/AmountInput'
-import { applyApiError, zodRule } from '../../components/forms'
+import { AmountInput, readableAmountRule } from '../../components/AmountInput'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { IndustrySelect, InvestorSelect, ParkSelect, TagSelect, UserSelect } from '../../components/selects'
 import { isoDateItem, notInFuture } from './dates'
 import { type ProjectFormValues, toCreateInput, toFormValues, toUpdateInput } from './projectForm'
@@ -35,30 +36,18 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 
 export function ProjectForm({ project, open, onClose, onSaved }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm<ProjectFormValues>()
   const create = useApiMutation('project-create')
   const update = useApiMutation('project-update')
-
-  const save = async (values: ProjectFormValues) => {
-    try {
-      const saved = project ? await update.mutateAsync(toUpdateInput(project.id, values)) : await create.mutateAsync(toCreateInput(values))
-      void message.success(t('common.saved'))
-      onClose()
-      onSaved?.(saved)
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), okText: t('project.discard'), cancelText: t('common.cancel'), onOk: onClose })
-  }
+  const { form, submit, modalProps } = useFormDialog<ProjectDetail>({
+    save: (values: ProjectFormValues, clientRequestId) =>
+      project ? update.mutateAsync(toUpdateInput(project.id, values)) : create.mutateAsync({ ...toCreateInput(values), clientRequestId }),
+    onSaved,
+    onClose,
+  })
 
   const amount = (name: keyof ProjectFormValues & keyof typeof shape, label: string, unit: 'yi' | 'wan' = 'yi') => (
     <Col span={8}>
-      <Form.Item name={name} label={label} rules={[zodRule(shape[name])]}>
+      <Form.Item name={name} label={label} validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape[name])]}>
         <AmountInput defaultUnit={unit} placeholder={t('project.hint.amount')} />
       </Form.Item>
     </Col>
@@ -76,20 +65,15 @@ export function ProjectForm({ project, open, onClose, onSaved }: Props) {
       open={open}
       width={860}
       title={project ? t('project.edit') : t('project.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
       styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 8 } }}
     >
-      <Form<ProjectFormValues>
+      <Form
         form={form}
         layout="vertical"
         preserve={false}
         initialValues={project ? toFormValues(project) : { stage: 'lead' }}
-        onFinish={save}
+        onFinish={() => void submit()}
         data-testid="project-form"
       >
         <Group title={t('project.group.basic')}>

@@ -20,7 +20,7 @@ export function RequestForm({ request, open, onClose }: Props) {
   const create = useApiMutation('request-create')
   const update = useApiMutation('request-update')
   const { form, modalProps } = useFormDialog({
-    save: (values) => (request ? update.mutateAsync({ id: request.id, ...values }) : create.mutateAsync(values)),
+    save: (values, clientRequestId) => (request ? update.mutateAsync({ id: request.id, ...values }) : create.mutateAsync({ ...values, clientRequestId })),
     onClose,
   })
 

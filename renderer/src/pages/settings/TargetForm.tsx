@@ -6,7 +6,7 @@ import { yuan } from '../../../../db/domain/fields'
 import { isAmountIndicator, type TargetView } from '../../../../db/domain/target'
 import { TARGET_INDICATOR, TARGET_UNIT, type TargetIndicator, type TargetUnit } from '../../../../db/domain/vocab'
 import { useApiMutation } from '../../api/hooks'
-import { AmountInput } from '../../components/AmountInput'
+import { AmountInput, readableAmountRule } from '../../components/AmountInput'
 import { applyApiError, zodRule } from '../../components/forms'
 import { DistrictSelect, ParkSelect, UserSelect } from '../../components/selects'
 
@@ -89,7 +89,7 @@ export function TargetForm({ year, target, open, onClose }: Props) {
           </Col>
           <Col span={12}>
             {amount ? (
-              <Form.Item name="value" label={t('settings.targets.value')} required rules={[zodRule(yuan(t('settings.targets.value')))]}>
+              <Form.Item name="value" label={t('settings.targets.value')} required validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(yuan(t('settings.targets.value')))]}>
                 <AmountInput />
               </Form.Item>
             ) : (
