@@ -6,7 +6,7 @@ import { defineMessages } from '../define'
 export const settings = defineMessages({
   zh: {
     settings: {
-      tabs: { me: '我', users: '人员', catalog: '产业与标签', recycle: '回收站', data: '数据', targets: '年度目标' },
+      tabs: { me: '我', users: '人员', catalog: '产业与标签', recycle: '回收站', data: '数据', targets: '年度目标', sync: '数据同步' },
       me: {
         who: '当前用户',
         whoHint: '每一次新建、修改和删除都会记下是谁做的。在这台电脑上工作的人，请先选中自己。',
@@ -96,7 +96,7 @@ export const settings = defineMessages({
   },
   en: {
     settings: {
-      tabs: { me: 'Me', users: 'People', catalog: 'Industries & tags', recycle: 'Recycle bin', data: 'Data', targets: 'Targets' },
+      tabs: { me: 'Me', users: 'People', catalog: 'Industries & tags', recycle: 'Recycle bin', data: 'Data', targets: 'Targets', sync: 'Sync' },
       me: {
         who: 'Current user',
         whoHint: 'Every create, edit and delete records who made it. Whoever works on this computer, choose yourself first.',

@@ -6,6 +6,7 @@ import { CatalogTab } from './CatalogTab'
 import { DataTab } from './DataTab'
 import { MeTab } from './MeTab'
 import { RecycleTab } from './RecycleTab'
+import { SyncTab } from './SyncTab'
 import { TargetsTab } from './TargetsTab'
 import { UsersTab } from './UsersTab'
 
@@ -16,6 +17,7 @@ const TABS = {
   targets: TargetsTab,
   recycle: RecycleTab,
   data: DataTab,
+  sync: SyncTab,
 } as const
 type TabKey = keyof typeof TABS
 
