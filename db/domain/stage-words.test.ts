@@ -3,6 +3,28 @@ import { STAGES, STAGE_LABELS } from './stages'
 import { stageFromWord } from './stage-words'
 
 describe('stageFromWord', () => {
+  it('reads the words district offices write (#11)', () => {
+    const cases: Record<string, string> = {
+      推进中: 'negotiating',
+      前期: 'signed',
+      续建: 'started',
+      新建: 'started',
+      拟签约: 'negotiating',
+      签约未开工: 'signed',
+      开工建设: 'started',
+      已开工建设: 'started',
+      试生产: 'completed',
+      部分投产: 'operating',
+      对接中: 'contacted',
+      跟踪在谈: 'negotiating',
+      正式签约: 'signed',
+      协议起草: 'negotiating',
+      完工: 'completed',
+      建成投产: 'operating',
+    }
+    for (const [word, stage] of Object.entries(cases)) expect(stageFromWord(word), word).toBe(stage)
+  })
+
   it('maps the words ledgers use', () => {
     const cases: Record<string, string> = {
       线索: 'lead',

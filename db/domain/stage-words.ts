@@ -8,6 +8,9 @@
 // - 终止 → terminated, like 解约, because ledgers use it for signed projects. If the project was
 //   never signed, the caller may prefer lost.
 // - 考察 / 意向 / 协议起草 → negotiating (DOMAIN.md lists them as its sub-steps).
+// - Office words: 推进中 / 跟踪在谈 / 拟签约 → negotiating; 对接中 → contacted; 前期 / 签约未开工 →
+//   signed; 新建 / 续建 / 开工建设 → started (works-ledger words); 试生产 / 完工 → completed;
+//   部分投产 / 建成投产 → operating.
 // A leading 已 and a trailing 中 / 阶段 / 项目 are dropped before lookup, so 已签约项目 is 签约.
 
 import { STAGES, STAGE_LABELS, type Stage } from './stages'
@@ -44,6 +47,21 @@ const WORDS: Record<string, Stage> = {
   流失: 'lost',
   终止: 'terminated',
   解约: 'terminated',
+  // words of district offices' ledgers (#11)
+  推进: 'negotiating', // 推进中: being pursued, not signed
+  对接: 'contacted', // 对接中
+  跟踪在谈: 'negotiating',
+  拟签约: 'negotiating', // about to sign: not signed yet
+  正式签约: 'signed',
+  签约未开工: 'signed',
+  前期: 'signed', // 前期工作 (approvals, land) after signing
+  开工建设: 'started',
+  新建: 'started', // 新建项目 in a works ledger: construction starts this year
+  续建: 'started', // construction carried over from last year
+  试生产: 'completed', // built, trial runs before regular operation
+  完工: 'completed',
+  部分投产: 'operating',
+  建成投产: 'operating',
 }
 
 // English keys, so that 'on_hold', 'On hold' and 'on-hold' all match.

@@ -58,6 +58,8 @@ export interface RunOptions extends ImportOptions {
 }
 
 interface OpenedLedger {
+  /** The 区县 the sheet name or title names, for a ledger without a 区县 column. */
+  district: string | null
   sha256: string
   sheets: string[]
   ledgerSheets: string[]
@@ -66,6 +68,24 @@ interface OpenedLedger {
 }
 
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/**
+ * A workbook with one sheet per month (2024年1月, 2024年2月…) is imported from its latest month
+ * by default: each month's sheet repeats the ledger as of that month.
+ */
+function latestMonth(sheets: readonly Sheet[]): { sheet: Sheet; header: LedgerHeader } | null {
+  const months: { sheet: Sheet; header: LedgerHeader; month: string }[] = []
+  for (const sheet of sheets) {
+    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月|^(\d{4})[-.](\d{1,2})$|^(\d{1,2})\s*月$/.exec(sheet.name.normalize('NFKC').trim())
+    const header = m ? findLedgerHeader(sheet) : null
+    if (!m || !header) continue
+    const year = m[1] ?? m[3] ?? '0000'
+    const month = Number(m[2] ?? m[4] ?? m[5])
+    months.push({ sheet, header, month: `${year}-${String(month).padStart(2, '0')}` })
+  }
+  if (months.length < 2) return null
+  return months.reduce((a, b) => (b.month > a.month ? b : a))
+}
 
 /** Reads the file and finds its ledger; every failure is a validation error with a Chinese message. */
 export async function openLedger(ctx: Ctx, source: LedgerSource, options: ImportOptions): Promise<OpenedLedger> {
@@ -88,7 +108,7 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
     header = findLedgerHeader(found)
     if (!header) throw new AppError('validation', `工作表“${found.name}”中找不到台账表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）`, { sheets: names })
   } else {
-    const picked = pickLedgerSheet(sheets)
+    const picked = latestMonth(sheets) ?? pickLedgerSheet(sheets)
     if (!picked) {
       throw new AppError('validation', `文件中找不到项目台账的表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）。工作表：${names.join('、')}`, { sheets: names })
     }
@@ -116,7 +136,7 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
     throw new AppError('validation', '没有对应“项目名称”的列，请在映射中指定哪一列是项目名称')
   }
   const ledgerSheets = sheets.filter((s) => s === sheet || findLedgerHeader(s) !== null).map((s) => s.name)
-  return { sha256: sha256Of(source.bytes), sheets: names, ledgerSheets, sheet, header }
+  return { sha256: sha256Of(source.bytes), sheets: names, ledgerSheets, sheet, header, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
 }
 
 /** The ledger's own date: its title and the lines above the header, its notes below, its sheet name. */
@@ -130,6 +150,17 @@ function clockOf(ctx: Ctx, opened: OpenedLedger): LedgerClock {
   return { today, asOf: asOf?.date ?? null, year: asOf?.year ?? null }
 }
 
+// '槐荫区' as a sheet name, or in a title ('槐荫区2024年招商引资项目台账'); a city (济南市) is not a 区县
+const DISTRICT = /([\u4e00-\u9fa5]{1,6}?(?:新区|区|县|旗))(?=[\d一二三四五六七八九十〇]|年|招商|重点|项目|$)/
+
+function districtOf(sheet: Sheet, header: LedgerHeader): string | null {
+  for (const text of [sheet.name, ...header.asOf]) {
+    const m = DISTRICT.exec(text.normalize('NFKC').replace(/\s+/g, ''))
+    if (m && !/园区$|社区$|景区$|小区$|片区$/.test(m[1]!)) return m[1]!
+  }
+  return null
+}
+
 async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options: ImportOptions, onProgress?: ProgressCallback): Promise<Plan> {
   const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
   onProgress?.({ phase: 'plan', done: 0, total })
@@ -137,6 +168,7 @@ async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options
     records: ledgerRecords(opened.sheet, opened.header),
     columns: opened.header.columns,
     clock: clockOf(ctx, opened),
+    defaultDistrict: opened.district,
     createPeople: options.createPeople,
     onRow: (done) => onProgress?.({ phase: 'plan', done, total }),
   })

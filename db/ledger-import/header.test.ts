@@ -146,7 +146,7 @@ describe('ledgerRecords', () => {
       [6, 'note'],
       [7, 'data'],
       [8, 'total'],
-      [9, 'total'],
+      [9, 'subtotal'],
       [10, 'note'],
       [11, 'note'],
       [12, 'note'],

@@ -74,6 +74,8 @@ export interface PlanInput {
   clock: LedgerClock
   /** Create users for unknown 责任人 / 包挂领导 names (otherwise they are listed and not linked). */
   createPeople?: boolean
+  /** The 区县 of every row, from the sheet name or title, when the ledger has no 区县 column. */
+  defaultDistrict?: string | null
   onRow?: (done: number) => void
 }
 
@@ -249,36 +251,54 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
   if (totalField === 'agreementAmount') fileMessage('agreementAmount', '台账没有“总投资”列，按“签约金额”作为项目总投资')
   const investmentUnit = moneyUnits[totalField]
   const clock = input.clock
+  if (input.defaultDistrict) {
+    plan.messages.push({ excelRow: null, level: 'warning', field: 'district', column: null, message: `台账没有“所属区县”列，按工作表名或标题记为“${input.defaultDistrict}”` })
+  }
+  const defaultDistrict = input.defaultDistrict ?? null
   const people = { create: input.createPeople === true, asked: new Set<string>() }
   const seen = new Map<string, number>()
   let totalRow: { excelRow: number; yuan: number | null } | null = null
   let rowsTotal = 0n
+  let groupTotal = 0n
   let done = 0
 
   for (const record of input.records) {
     if (++done % 500 === 0) input.onRow?.(done)
     if (record.kind === 'blank') continue
-    if (record.kind === 'total' || record.kind === 'note') {
-      if (record.kind === 'total' && !totalRow) {
-        const cell = record.values[totalField]
-        const parsed = cell === null || cell === undefined || cellText(cell) === null ? null : readLedgerAmount(numberOrText(cell), investmentUnit)
-        totalRow = { excelRow: record.excelRow, yuan: parsed?.ok ? parsed.yuan : null }
-      } else if (record.kind === 'total') {
-        plan.rows.push(rowPlan(record.excelRow, 'skip', null, { note: '小计/合计行，不导入' }))
-        continue
+    if (record.kind === 'total' || record.kind === 'subtotal' || record.kind === 'note') {
+      const cell = record.values[totalField]
+      const parsed = cell === null || cell === undefined || cellText(cell) === null ? null : readLedgerAmount(numberOrText(cell), investmentUnit)
+      const yuan = parsed?.ok ? parsed.yuan : null
+      if (record.kind === 'total' && !totalRow) totalRow = { excelRow: record.excelRow, yuan }
+      if (record.kind === 'subtotal') {
+        // a 小计 sums the rows since the previous 小计 (one park's or district's projects)
+        if (yuan !== null && BigInt(yuan) !== groupTotal) {
+          plan.messages.push({
+            excelRow: record.excelRow,
+            level: 'warning',
+            field: totalField,
+            column: letters.get(totalField) ?? null,
+            message: `小计（${formatYi(yuan)}亿元）与其上方各行之和（${formatYi(Number(groupTotal))}亿元）不一致`,
+          })
+        }
+        groupTotal = 0n
       }
-      plan.rows.push(rowPlan(record.excelRow, 'skip', null, { note: record.kind === 'total' ? '合计行，不导入' : '说明行，不导入' }))
+      const note = { total: '合计行，不导入', subtotal: '小计行，不导入', note: '说明行，不导入' }[record.kind]
+      plan.rows.push(rowPlan(record.excelRow, 'skip', null, { note }))
       continue
     }
     plan.rowsRead++
     const work = new RowWork(record.excelRow, letters)
-    const row = await planRow(registry, record, work, { units: moneyUnits, totalField }, clock, seen, people)
+    const row = await planRow(registry, defaultDistrict && !record.values.district ? { ...record, values: { ...record.values, district: defaultDistrict } } : record, work, { units: moneyUnits, totalField }, clock, seen, people)
     plan.messages.push(...work.messages)
     if (!row || work.failed) {
       plan.rows.push(rowPlan(record.excelRow, 'error', cellText(record.values.name)))
       continue
     }
-    if (row.yuan !== null) rowsTotal += BigInt(row.yuan)
+    if (row.yuan !== null) {
+      rowsTotal += BigInt(row.yuan)
+      groupTotal += BigInt(row.yuan)
+    }
     if (row.yuan !== null && row.yuan >= IMPLAUSIBLE_YUAN) {
       plan.confirmations.push({
         excelRow: record.excelRow,

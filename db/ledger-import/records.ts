@@ -5,7 +5,8 @@ import type { Cell, Sheet } from '../spreadsheet/grid'
 import { isBlankCell } from '../spreadsheet/grid'
 import type { LedgerHeader } from './header'
 
-export type LedgerRowKind = 'data' | 'blank' | 'total' | 'note'
+// total: 合计 of the whole table; subtotal: 小计 of the rows since the previous 小计 (a park's or district's group)
+export type LedgerRowKind = 'data' | 'blank' | 'total' | 'subtotal' | 'note'
 
 export type LedgerRecord = {
   excelRow: number // 1-based, as Excel shows it
@@ -15,6 +16,7 @@ export type LedgerRecord = {
 }
 
 const TOTAL = /^(?:全区|全县|全市|全园区?)?(?:合计|总计|小计|共计|总合计)/
+const SUBTOTAL = /小计/
 // footers and remarks: '注：…', '填报人：', '制表：', '说明：'
 const NOTE = /^(?:注[:：\d一二三四五六七八九十、.]|备注[:：]|说明[:：]|填报人|填表人|制表|审核|审批|填报单位|填表单位|填报日期|填表日期|统计时间|统计日期|截至|截止|数据来源|单位负责人|分管领导)/
 // group headings between projects: '一、签约项目', '（二）先进制造业'
@@ -41,7 +43,8 @@ function classify(cells: readonly Cell[], nameIndex: number, keyIndexes: Set<num
 
   // '合计' may sit in 序号, in 项目名称 or in a merged cell over the first columns
   const totalCandidates = filled.filter((f) => keyIndexes.has(f.index) || f.index < 3).slice(0, 3)
-  if ([filled[0], ...totalCandidates].some((f) => TOTAL.test(f.text))) return 'total'
+  const total = [filled[0], ...totalCandidates].find((f) => TOTAL.test(f.text) || /^.{1,20}(?:小计|合计)$/.test(f.text))
+  if (total) return SUBTOTAL.test(total.text) ? 'subtotal' : 'total'
 
   const first = filled[0]
   const nameText = nameIndex >= 0 && !isBlankCell(cells[nameIndex] ?? null) ? textOf(cells[nameIndex]) : null
