@@ -136,6 +136,46 @@ describe('parseLedgerDate', () => {
   })
 })
 
+describe('parseLedgerDate: the whole cell is the date', () => {
+  it('refuses text before or after a date (a ledger cell is one value, not a sentence)', () => {
+    for (const t of ['约2024.3.15', '2024.3.15前', 'x2024-03-15', '2024-03-15x', '预计2024年3月15日', '2024年3月15日左右', 'A20240315', '202403150', '约2024年3月', '2024年3月份底', 'x2024.03']) {
+      expect(reason(t), t).toBe('不是有效日期')
+    }
+  })
+
+  it('drops a time after the date however exports write it', () => {
+    expect(day('2024/3/15  0:00:00')).toBe('2024-03-15')
+    expect(day('2024-03-15 08:00')).toBe('2024-03-15')
+    expect(day('2024-03-15T08:00:00.000Z')).toBe('2024-03-15')
+    expect(day('2024-03-15T08:00:00+0800')).toBe('2024-03-15')
+    expect(day('2024-03-15t08:00:00+08:00')).toBe('2024-03-15')
+  })
+
+  it('reads numeric cells at the edges of each reading', () => {
+    // An integer that is no yyyymmdd is an Excel serial: 2024 is a day in 1905, outside 1990..2100.
+    expect(reason(2024)).toMatch(/年份/)
+    expect(reason(0)).toBe('日期无效')
+    expect(reason(10000101)).toMatch(/年份/)
+    expect(reason(99991231)).toMatch(/年份/)
+    // year.month numbers up to the last allowed year.
+    expect(month(2100.12)).toBe('2100-12-01')
+    expect(month(2099.05)).toBe('2099-05-01')
+    expect(month(1990.01)).toBe('1990-01-01')
+  })
+})
+
+describe('day arithmetic at the edges of the calendar', () => {
+  it('crosses the last day of a 400-year cycle and the first and last years', () => {
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29')
+    expect(addDays('2000-02-29', 1)).toBe('2000-03-01')
+    expect(addDays('2000-03-01', -1)).toBe('2000-02-29')
+    expect(daysBetween('1600-02-29', '2000-02-29')).toBe(146097)
+    expect(addDays('9999-01-01', 1)).toBe('9999-01-02')
+    expect(addDays('0000-01-02', -1)).toBe('0000-01-01')
+    expect(() => addDays('0000-01-01', -1)).toThrow(RangeError)
+  })
+})
+
 describe('isValidIsoDate', () => {
   it('accepts only real dates in exact YYYY-MM-DD form', () => {
     expect(isValidIsoDate('2024-03-15')).toBe(true)
@@ -146,6 +186,8 @@ describe('isValidIsoDate', () => {
     expect(isValidIsoDate('2024-03-15T00:00')).toBe(false)
     expect(isValidIsoDate('2024-13-01')).toBe(false)
     expect(isValidIsoDate('')).toBe(false)
+    expect(isValidIsoDate('x2024-03-15')).toBe(false)
+    expect(isValidIsoDate('12024-03-15')).toBe(false)
   })
 
   it('knows the length of every month (30-day months end on the 30th, day 0 does not exist)', () => {
