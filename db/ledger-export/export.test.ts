@@ -11,7 +11,7 @@ import { corpusXlsx, utc } from '../ledger-import/fixtures'
 let api: TestBackend
 beforeEach(async () => {
   api = await testBackend()
-  await api.call('ledger-import', { fileName: '台账.xlsx', dataBase64: (await corpusXlsx()).toString('base64'), skipErrors: true })
+  await api.call('ledger-import', { fileName: '台账.xlsx', dataBase64: (await corpusXlsx()).toString('base64'), skipErrors: true, createPeople: true })
 })
 afterEach(() => api.close())
 
@@ -26,7 +26,12 @@ async function loadWhole(bytes: Buffer): Promise<{ name: string; rows: unknown[]
 }
 
 const bytesOf = (out: { dataBase64: string }) => Buffer.from(out.dataBase64, 'base64')
-const HEADER = ['序号', '项目名称', '投资方', '所属区县', '所属园区', '产业类别', '总投资（亿元）', '项目状态', '谋划日期', '签约日期', '开工日期', '投产日期', '责任人', '项目进展情况']
+const HEADER = [
+  '序号', '项目名称', '投资方', '统一社会信用代码', '所属区县', '所属园区', '产业类别', '产业链环节', '建设性质', '总投资（亿元）', '固定资产投资（亿元）',
+  '项目状态', '重点级别', '谋划日期', '签约日期', '注册日期', '开工日期', '竣工日期', '投产日期', '责任人', '包挂领导', '联系电话', '项目进展情况',
+]
+/** A sheet row as { header: value }, empty cells left out. */
+const named = (row: unknown[]) => Object.fromEntries(HEADER.flatMap((h, i) => (row[i] === null || row[i] === undefined || row[i] === '' ? [] : [[h, row[i]]])))
 
 async function idOf(table: 'district' | 'park', name: string): Promise<string> {
   return (await api.env.ctx.db.selectFrom(table).select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
@@ -44,13 +49,16 @@ describe('项目台账 export', () => {
     const [sheet] = await readWorkbookSheets(bytesOf(out))
     const rows = sheet!.rows
     expect(rows[0]![0]).toBe('招商引资项目台账（全部）')
-    expect(rows[1]![0]).toBe('单位：亿元        导出日期：2026-11-27')
+    expect(rows[1]![0]).toBe('单位：亿元        导出日期：2026-11-27        共4个项目')
     expect(rows[2]).toEqual(HEADER)
-    expect(rows[3]).toEqual([1, '@智慧物流项目', '山东巨能液压有限公司', '槐荫区', '西城科创园', '现代物流', 0.800050, '投产', utc(2023, 1, 5), utc(2023, 1, 5), utc(2023, 3, 1), utc(2024, 1, 20), '王强', '投产运营'].map((v) => (v === '@智慧物流项目' ? "'@智慧物流项目" : v)))
-    const total = rows[rows.length - 1]!
-    expect(total[1]).toBe('合计')
+    expect(named(rows[3]!)).toEqual({
+      序号: 1, 项目名称: "'@智慧物流项目", 投资方: '山东巨能液压有限公司', 所属区县: '槐荫区', 所属园区: '西城科创园', 产业类别: '现代物流',
+      '总投资（亿元）': 0.80005, 项目状态: '投产', 谋划日期: utc(2023, 1, 5), 签约日期: utc(2023, 1, 5), 开工日期: utc(2023, 3, 1), 投产日期: utc(2024, 1, 20),
+      责任人: '王强', 项目进展情况: '投产运营',
+    })
+    const total = named(rows[rows.length - 1]!)
     // 5 + 3.5 + 1.2 + 0.80005 亿元, summed in 元
-    expect(total[6]).toBe(10.50005)
+    expect(total).toEqual({ 项目名称: '合计（4个）', '总投资（亿元）': 10.50005, '固定资产投资（亿元）': 0 })
     expect(rows).toHaveLength(3 + 4 + 1)
   })
 
@@ -72,7 +80,7 @@ describe('项目台账 export', () => {
 
     const other = await testBackend()
     try {
-      const imported = await other.call('ledger-import', { fileName: '导出.xlsx', dataBase64: first.toString('base64') })
+      const imported = await other.call('ledger-import', { fileName: '导出.xlsx', dataBase64: first.toString('base64'), createPeople: true })
       expect(imported.counts).toMatchObject({ create: 4, error: 0 })
       const second = bytesOf(await other.call('ledger-export', {}))
       const [a] = await readWorkbookSheets(first)
@@ -83,7 +91,7 @@ describe('项目台账 export', () => {
       expect(csv.fileName).toBe('招商引资项目台账（全部）.csv')
       const third = await testBackend()
       try {
-        await third.call('ledger-import', { fileName: 'x.csv', dataBase64: csv.dataBase64 })
+        await third.call('ledger-import', { fileName: 'x.csv', dataBase64: csv.dataBase64, createPeople: true })
         const [c] = await readWorkbookSheets(bytesOf(await third.call('ledger-export', {})))
         expect(c!.rows).toEqual(a!.rows)
       } finally {
@@ -101,12 +109,12 @@ describe('项目台账 export', () => {
     const shown = await convertToCsv(path, 1, { asShown: true })
     expect(shown[0]![0]).toBe('招商引资项目台账（全部）')
     expect(shown[2]).toEqual(HEADER)
-    const equip = shown.find((r) => r[1] === '济南智能装备产业园项目')!
-    expect(equip.slice(6, 11)).toEqual(['5.00', '开工', '2024-03-15', '2024-03-15', '2024-06-01'])
-    expect(equip[13]).toBe("'=开工仪式已完成")
+    const equip = named(shown.find((r) => r[1] === '济南智能装备产业园项目')!)
+    expect(equip).toMatchObject({ '总投资（亿元）': '5.00', 项目状态: '开工', 谋划日期: '2024-03-15', 签约日期: '2024-03-15', 开工日期: '2024-06-01' })
+    expect(equip.项目进展情况).toBe("'=开工仪式已完成")
     expect(shown.find((r) => r[1] === "'@智慧物流项目")).toBeTruthy()
-    const total = shown.find((r) => r[1] === '合计')!
-    expect(total[6]).toBe('10.50')
+    const total = named(shown.find((r) => r[1] === '合计（4个）')!)
+    expect(total['总投资（亿元）']).toBe('10.50')
   }, 180_000)
 })
 

@@ -1,8 +1,14 @@
 // Streaming xlsx export on exceljs's WorkbookWriter: each row is committed (serialised and
 // handed to the zip stream) as soon as it is added, so a 10⁵-project ledger never sits in
 // memory as a workbook. Sheets are written one after another: commit a sheet before the next.
+//
+// Every sheet prints like an office 台账: landscape A4 fitted to the page width, the column header
+// repeated at the top of every printed page, 第 N 页 共 M 页 in the footer, and wrapped text rows
+// given a height (row-height.ts) so that long texts print whole instead of overlapping.
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { neutralizeFormulaText } from './neutralize-formula'
+import { rowHeight, wrappedLines } from './row-height'
 import { cellValue, type ColumnSpec, type ColumnType } from './write-cells'
 
 export { neutralizeFormulaText } from './neutralize-formula'
@@ -13,6 +19,7 @@ export type SheetSpec = {
   name: string
   title?: string // merged across all columns, bold and larger: '槐荫区2024年招商引资项目台账'
   subtitle?: string // '单位：亿元    导出日期：2026-11-27'
+  notes?: string[] // more merged lines above the header: the filters applied, 填报单位 and 填报日期
   columns: ColumnSpec[]
   freezeHeader?: boolean // default true: the header stays visible while scrolling
 }
@@ -22,6 +29,11 @@ export type SheetWriter = {
   readonly headerRow: number // 1-based Excel row of the column headers
   addRow(values: Record<string, unknown>): void
   addTotalRow(values: Record<string, unknown>): void
+  addSubtotalRow(values: Record<string, unknown>): void
+  /** One row from cells in column order (no object per row: the 10⁵-row path). */
+  addCells(cells: readonly unknown[]): void
+  /** A merged line of text below the table: 填报人、审核人. */
+  addNote(text: string): void
   // add many rows, pausing now and then so the zip stream can drain (keeps memory flat)
   addRows(rows: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>): Promise<void>
   commit(): void
@@ -52,7 +64,12 @@ const TITLE_STYLE: Partial<ExcelJS.Style> = {
   font: { bold: true, size: 16 },
   alignment: { horizontal: 'center', vertical: 'middle' },
 }
-const SUBTITLE_STYLE: Partial<ExcelJS.Style> = { font: { size: 10 }, alignment: { horizontal: 'left', vertical: 'middle' } }
+const SUBTITLE_STYLE: Partial<ExcelJS.Style> = { font: { size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } }
+const NOTE_STYLE: Partial<ExcelJS.Style> = { font: { size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } }
+// Narrow margins: a 台账 is wide. Inches, as the xlsx format has them.
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 }
+// &P the page, &N the page count; LibreOffice and Excel both fill them in
+export const PAGE_FOOTER = '&C第 &P 页 共 &N 页'
 const ROWS_PER_PAUSE = 500
 
 export function createWorkbookWriter(target: string | Writable): SpreadsheetWriter {
@@ -75,44 +92,75 @@ export function createWorkbookWriter(target: string | Writable): SpreadsheetWrit
 }
 
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, spec: SheetSpec): SheetWriter {
-  const headerRow = 1 + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0)
+  const notes = spec.notes ?? []
+  const headerRow = 1 + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0) + notes.length
   const ws = workbook.addWorksheet(name, {
     views: spec.freezeHeader === false ? [] : [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as the rows need
+      margins: MARGINS,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      horizontalCentered: true,
+    },
+    headerFooter: { oddFooter: PAGE_FOOTER },
   })
   const columns = spec.columns
-  ws.columns = columns.map((c) => ({ width: c.width ?? defaultWidth(c) }))
-  const dataStyles = columns.map((c) => cellStyle(c.type, false))
-  const totalStyles = columns.map((c) => cellStyle(c.type, true))
+  const widths = columns.map((c) => c.width ?? defaultWidth(c))
+  const totalWidth = widths.reduce((a, b) => a + b, 0)
+  ws.columns = widths.map((width) => ({ width }))
+  const dataStyles = columns.map((c) => cellStyle(c.type, 'data'))
+  const totalStyles = columns.map((c) => cellStyle(c.type, 'total'))
+  const subtotalStyles = columns.map((c) => cellStyle(c.type, 'subtotal'))
+  // only text columns wrap; the others never need more than one line
+  const wrapping = columns.flatMap((c, i) => (c.type === 'text' ? [i] : []))
 
-  const banner = (text: string, style: Partial<ExcelJS.Style>, height: number) => {
+  const banner = (text: string, style: Partial<ExcelJS.Style>, height: number | undefined) => {
     const row = ws.addRow([text])
-    row.height = height
+    if (height) row.height = height
     row.getCell(1).style = style
     if (columns.length > 1) ws.mergeCells(row.number, 1, row.number, columns.length)
     row.commit()
   }
+  const noteHeight = (text: string) => rowHeight(wrappedLines(text, totalWidth)) ?? 20
   if (spec.title) banner(spec.title, TITLE_STYLE, 30)
-  if (spec.subtitle) banner(spec.subtitle, SUBTITLE_STYLE, 18)
+  if (spec.subtitle) banner(spec.subtitle, SUBTITLE_STYLE, noteHeight(spec.subtitle))
+  for (const note of notes) banner(note, NOTE_STYLE, noteHeight(note))
   const header = ws.addRow(columns.map((c) => c.header))
   columns.forEach((_, i) => (header.getCell(i + 1).style = HEADER_STYLE))
+  header.height = rowHeight(Math.max(...columns.map((c, i) => wrappedLines(c.header, widths[i]!)))) ?? 20
   header.commit()
 
-  const write = (values: Record<string, unknown>, styles: Partial<ExcelJS.Style>[]) => {
+  const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[]) => {
     // plain values only: a string is always written as a string, never as {formula}
-    const row = ws.addRow(columns.map((c) => cellValue(c.type, values[c.key])))
-    styles.forEach((style, i) => (row.getCell(i + 1).style = style))
+    const values = columns.map((c, i) => cellValue(c.type, cells[i]))
+    const row = ws.addRow(values)
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
+    let lines = 1
+    for (const i of wrapping) {
+      const value = values[i]
+      if (typeof value === 'string' && value.length * 2 > widths[i]! * 0.9) lines = Math.max(lines, wrappedLines(value, widths[i]!))
+    }
+    const height = rowHeight(lines)
+    if (height) row.height = height
     row.commit()
   }
+  const byKey = (values: Record<string, unknown>) => columns.map((c) => values[c.key])
   return {
     name,
     headerRow,
-    addRow: (values) => write(values, dataStyles),
-    addTotalRow: (values) => write(values, totalStyles),
+    addRow: (values) => write(byKey(values), dataStyles),
+    addTotalRow: (values) => write(byKey(values), totalStyles),
+    addSubtotalRow: (values) => write(byKey(values), subtotalStyles),
+    addCells: (cells) => write(cells, dataStyles),
+    addNote: (text) => banner(neutralizeFormulaText(text), NOTE_STYLE, noteHeight(text)),
     async addRows(rows) {
       let n = 0
       for await (const values of rows) {
-        write(values, dataStyles)
+        write(byKey(values), dataStyles)
         if (++n % ROWS_PER_PAUSE === 0) await new Promise((resolve) => setImmediate(resolve))
       }
     },
@@ -120,11 +168,14 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   }
 }
 
-function cellStyle(type: ColumnType, total: boolean): Partial<ExcelJS.Style> {
+const SUBTOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
+
+function cellStyle(type: ColumnType, kind: 'data' | 'total' | 'subtotal'): Partial<ExcelJS.Style> {
   return {
     numFmt: NUM_FMT[type],
-    font: total ? { bold: true } : {},
-    border: total ? { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } } : BOX,
+    font: kind === 'data' ? {} : { bold: true },
+    border: kind === 'total' ? { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } } : BOX,
+    ...(kind === 'subtotal' ? { fill: SUBTOTAL_FILL } : {}),
     alignment: { vertical: 'middle', wrapText: type === 'text' },
   }
 }
