@@ -2,7 +2,6 @@
 import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, session } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { type Backend, openBackend } from '../../db/backend'
 import { defaultDataDir, resolveDbPath } from '../../db/paths'
 import { maybeDailyBackup } from '../../db/storage/backup'
@@ -10,13 +9,17 @@ import { INVOKE_CHANNEL } from '../contract/bridge'
 import { parseArgs } from '../cli/args'
 import { dispatch } from '../handlers/dispatch'
 import type { HandlerEnv } from '../handlers/types'
-import { isAppUrl, windowPreferences } from './policy'
+import { registerAppScheme, serveRenderer } from './app-protocol'
+import { isAppUrl, trustedRendererUrl, windowPreferences } from './policy'
 import { hardenContents, hardenSession } from './security'
 
 app.setPath('userData', defaultDataDir())
 app.enableSandbox()
+registerAppScheme()
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+// A packaged build loads only its own crm://app page: the environment cannot point it elsewhere.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const rendererUrl = trustedRendererUrl(app.isPackaged, devServerUrl)
 let mainWindow: BrowserWindow | null = null
 let env: HandlerEnv | null = null
 
@@ -64,7 +67,8 @@ async function start(): Promise<void> {
     return dispatch(shared, String(method), input)
   })
   setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
-  hardenSession(session.defaultSession)
+  serveRenderer(join(__dirname, '../renderer'))
+  hardenSession(session.defaultSession, devServerUrl)
   hardenContents(rendererUrl)
   createWindow()
 }

@@ -1,9 +1,10 @@
 // Wires the policy into Electron: CSP, permissions, navigation, new windows, webviews.
 import { type Session, type WebContents, app, shell } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../csp'
-import { isAppUrl, isSafeExternalUrl } from './policy'
+import { APP_SCHEME, isAppExternalLink, isAppUrl } from './policy'
 
-export function hardenSession(session: Session): void {
+/** devServerUrl: the renderer's dev server while developing (never in a packaged build). */
+export function hardenSession(session: Session, devServerUrl?: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -17,8 +18,8 @@ export function hardenSession(session: Session): void {
   // No remote content: any request that is not the app's own files or dev server is cancelled.
   session.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
-    const local = url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:') || url.startsWith('blob:')
-    const devServer = process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL)
+    const local = url.startsWith(`${APP_SCHEME}:`) || url.startsWith('devtools:') || url.startsWith('data:') || url.startsWith('blob:')
+    const devServer = !!devServerUrl && url.startsWith(devServerUrl)
     callback({ cancel: !(local || devServer) })
   })
 }
@@ -33,7 +34,7 @@ export function hardenContents(appUrl: string): void {
       if (!isAppUrl(url, appUrl)) event.preventDefault()
     })
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+      if (isAppExternalLink(url)) void shell.openExternal(url)
       return { action: 'deny' }
     })
   })

@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp'
-import { isAppUrl, isSafeExternalUrl, windowPreferences } from '../../electron/main/policy'
+import { APP_URL, isAppExternalLink, isAppUrl, resolveAppFile, trustedRendererUrl, windowPreferences } from '../../electron/main/policy'
 
 const ROOT = join(__dirname, '..', '..')
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
@@ -99,42 +99,86 @@ describe('isAppUrl: only the app itself may be navigated to', () => {
   })
 })
 
-describe('isSafeExternalUrl: links that may open in the system browser', () => {
-  it.each(['https://www.gov.cn/zhengce/', 'https://example.cn/a?b=c#d', 'mailto:zhaoshang@example.cn'])('allows %s', (url) => {
-    expect(isSafeExternalUrl(url)).toBe(true)
-  })
-
+describe('external links: only those the app builds open outside', () => {
   it.each([
+    'https://www.gov.cn/zhengce/',
+    'https://example.cn/a?b=c#d',
+    'mailto:zhaoshang@example.cn',
     'http://example.cn/',
     'file:///etc/passwd',
     'file://server/share/x.exe',
     '\\\\server\\share\\x.exe',
     'smb://server/share',
     'javascript:alert(1)',
-    'JavaScript:alert(1)',
-    'vbscript:msgbox(1)',
-    'data:text/html,<script>alert(1)</script>',
     'ms-msdt:/id PCWDiagnostic',
     'search-ms:query=x',
-    'ftp://example.cn/',
     'https://user:pass@evil.example/',
-    'https://user@evil.example/',
-    'https://:pass@evil.example/',
     '',
-    'not a url',
-  ])('refuses %s', (url) => {
-    expect(isSafeExternalUrl(url)).toBe(false)
+  ])('a link from data is never opened: %s', (url) => {
+    expect(isAppExternalLink(url)).toBe(false)
   })
 
-  it('only ever allows https or mailto without credentials', () => {
+  it('never opens anything the app did not list', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'file', 'smb'], withFragments: true }), fc.string()), (candidate) => {
-        if (!isSafeExternalUrl(candidate)) return
-        const target = new URL(candidate)
-        expect(['https:', 'mailto:']).toContain(target.protocol)
-        expect(target.username + target.password).toBe('')
+      fc.property(fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string()), (url) => {
+        expect(isAppExternalLink(url)).toBe(false)
       }),
     )
+  })
+})
+
+describe('the app protocol: crm://app serves out/renderer and nothing else', () => {
+  const dir = '/opt/crm/resources/app.asar/out/renderer'
+  it('maps the page and its assets to files inside the renderer folder', () => {
+    expect(resolveAppFile(APP_URL, dir)).toBe(join(dir, 'index.html'))
+    expect(resolveAppFile('crm://app/', dir)).toBe(join(dir, 'index.html'))
+    expect(resolveAppFile('crm://app/assets/index-B5.js?x=1#y', dir)).toBe(join(dir, 'assets/index-B5.js'))
+  })
+
+  it.each(['crm://app/../../../etc/passwd', 'crm://app/%2e%2e/%2e%2e/etc/passwd', 'crm://app/..%2f..%2fetc%2fpasswd', 'crm://app/assets/../../../../x'])(
+    'keeps %s inside the folder',
+    (url) => {
+      const file = resolveAppFile(url, dir)
+      expect(file === null || file.startsWith(`${dir}/`)).toBe(true)
+    },
+  )
+
+  it.each([
+    'crm://app/assets/..%5c..%5c..%5cwin.ini',
+    'crm://app/%00index.html',
+    'crm://app/%E0%A4%A',
+    'crm://other/index.html',
+    'crm://user:pw@app/index.html',
+    'crm://app:8080/index.html',
+    'file:///opt/crm/resources/app.asar/out/renderer/index.html',
+    'http://app/index.html',
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(resolveAppFile(url, dir)).toBeNull()
+  })
+
+  it('never resolves outside the folder, whatever the path', () => {
+    fc.assert(
+      fc.property(fc.string(), (path) => {
+        const file = resolveAppFile(`crm://app/${path}`, dir)
+        if (file !== null) expect(file.startsWith(`${dir}/`)).toBe(true)
+      }),
+    )
+  })
+
+  it('is the only page a packaged build trusts; the dev server only while developing', () => {
+    expect(trustedRendererUrl(true, 'http://evil.example/')).toBe(APP_URL)
+    expect(trustedRendererUrl(true, undefined)).toBe(APP_URL)
+    expect(trustedRendererUrl(false, DEV)).toBe(DEV)
+    expect(trustedRendererUrl(false, undefined)).toBe(APP_URL)
+  })
+
+  it('isAppUrl takes the app page and its routes, never another host, a null origin or a file', () => {
+    expect(isAppUrl(`${APP_URL}#/projects`, APP_URL)).toBe(true)
+    expect(isAppUrl('crm://app/', APP_URL)).toBe(true)
+    for (const url of ['crm://evil/index.html', 'crm://app:1/index.html', 'data:text/html,x', 'javascript:alert(1)', 'about:blank', 'file:///etc/passwd', 'http://app/index.html']) {
+      expect(isAppUrl(url, APP_URL), url).toBe(false)
+    }
   })
 })
 
@@ -268,7 +312,7 @@ describe('security.ts, run against a fake electron', () => {
     }
   })
 
-  it('sets the CSP on every response and cancels every remote request', async () => {
+  it('sets the CSP on every response and cancels every remote request and every file', async () => {
     const { session, security } = await load()
     security.hardenSession(session as never)
     let headers: Record<string, string[]> = {}
@@ -282,26 +326,36 @@ describe('security.ts, run against a fake electron', () => {
     for (const url of ['https://evil.example/x.js', 'http://127.0.0.1:9/', 'ws://evil.example/', 'ftp://x/', 'https://fonts.googleapis.com/css']) {
       expect(cancelled(url), url).toBe(true)
     }
-    expect(cancelled(APP_FILE)).toBe(false)
+    expect(cancelled(APP_FILE)).toBe(true)
+    expect(cancelled('file:///etc/passwd')).toBe(true)
+    expect(cancelled(APP_URL)).toBe(false)
     expect(cancelled('data:image/png;base64,AAAA')).toBe(false)
+    // Without a dev server (a packaged build) localhost is remote like any other host.
+    expect(cancelled(`${DEV}/src/main.tsx`)).toBe(true)
+    const dev = await load()
+    dev.security.hardenSession(dev.session as never, DEV)
+    let cancel: boolean | null = null
+    dev.session.beforeRequest!({ url: `${DEV}/src/main.tsx` }, (answer: { cancel: boolean }) => (cancel = answer.cancel))
+    expect(cancel).toBe(false)
   })
 
   it('blocks navigation away from the app, webviews and new windows', async () => {
     const { appListeners, opened, security } = await load()
-    security.hardenContents(APP_FILE)
+    security.hardenContents(APP_URL)
     const contents = fakeContents()
     appListeners.get('web-contents-created')!({}, contents)
     expect(contents.fire('will-attach-webview')).toBe(true)
     for (const event of ['will-navigate', 'will-redirect']) {
       expect(contents.fire(event, 'https://evil.example/'), event).toBe(true)
       expect(contents.fire(event, 'file:///etc/passwd'), event).toBe(true)
-      expect(contents.fire(event, `${APP_FILE}#/projects`), event).toBe(false)
+      expect(contents.fire(event, APP_FILE), event).toBe(true)
+      expect(contents.fire(event, `${APP_URL}#/projects`), event).toBe(false)
     }
-    for (const url of ['https://www.gov.cn/', 'http://evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', APP_FILE]) {
+    for (const url of ['https://www.gov.cn/', 'http://evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', APP_URL]) {
       expect(contents.openWindow(url), url).toEqual({ action: 'deny' })
     }
-    // Only the https link went to the system browser.
-    expect(opened).toEqual(['https://www.gov.cn/'])
+    // A link in data (an investor's website) never reaches the system browser.
+    expect(opened).toEqual([])
   })
 })
 
@@ -324,7 +378,15 @@ describe('main process source', () => {
     expect(text).toMatch(/["']will-navigate["'][^]{0,200}isAppUrl\([^]{0,100}preventDefault\(\)/)
     expect(text).toMatch(/["']will-attach-webview["'][^]{0,80}preventDefault\(\)/)
     // Every openExternal is behind the external-URL policy.
-    for (const line of text.split('\n').filter((l) => l.includes('openExternal('))) expect(line).toMatch(/isSafeExternalUrl\(/)
+    for (const line of text.split('\n').filter((l) => l.includes('openExternal('))) expect(line).toMatch(/isAppExternalLink\(/)
+  })
+
+  it(`serves the renderer on crm://app, never file://, and trusts the dev server only unpackaged (${from})`, () => {
+    expect(text).toMatch(/registerSchemesAsPrivileged\(/)
+    expect(text).toMatch(/protocol\.handle\(/)
+    expect(text).toMatch(/trustedRendererUrl\((electron\.)?app\.isPackaged/)
+    expect(text).toMatch(/app\.isPackaged \? (undefined|void 0) : process\.env\.ELECTRON_RENDERER_URL/)
+    expect(text).not.toMatch(/pathToFileURL\([^)]*renderer/)
   })
 
   it(`never weakens the window anywhere (${from})`, () => {
@@ -387,5 +449,35 @@ describe('preload', () => {
     const keys = [...bridge.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1])
     expect(keys).toEqual(['invoke', 'on'])
     expect(source).not.toMatch(/ipcRenderer\.(send|sendSync|postMessage)\(|require\(|process\./)
+  })
+})
+
+describe('Electron fuses for packaged builds (scripts/fuses.cjs, electron-builder afterPack)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fuses = require('../../scripts/fuses.cjs') as { FUSES: Record<number, unknown>; electronBinary(context: unknown): string; default: unknown }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { FuseV1Options } = require('@electron/fuses') as typeof import('@electron/fuses')
+
+  it('turns off run-as-node, NODE_OPTIONS and --inspect, and loads only the integrity-checked asar', () => {
+    expect(fuses.FUSES).toMatchObject({
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    })
+    expect(typeof fuses.default).toBe('function')
+  })
+
+  it('finds the binary electron-builder laid out, per platform', () => {
+    const context = (platform: string) => ({
+      appOutDir: '/dist/out',
+      electronPlatformName: platform,
+      packager: { appInfo: { productFilename: '招商引资CRM' }, executableName: 'zhaoshang-crm' },
+    })
+    expect(fuses.electronBinary(context('win32'))).toBe(join('/dist/out', '招商引资CRM.exe'))
+    expect(fuses.electronBinary(context('darwin'))).toBe(join('/dist/out', '招商引资CRM.app'))
+    expect(fuses.electronBinary(context('linux'))).toBe(join('/dist/out', 'zhaoshang-crm'))
   })
 })
