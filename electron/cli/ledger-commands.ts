@@ -9,6 +9,8 @@ import {
   type ImportBatchView,
   type ImportMessage,
   type ImportPreview,
+  LEDGER_FIELD_LABEL,
+  LEDGER_MONEY_FIELDS,
   type MappingOverrides,
   PROJECT_EXPORT_COLUMNS,
   type ProgressCallback,
@@ -69,9 +71,20 @@ function printMessages(messages: readonly ImportMessage[], level: 'error' | 'war
   if (list.length > limit) console.log(`  ……另有${list.length - limit}条，可用 --errors 文件.xlsx 导出全部`)
 }
 
+/** Every dry run says which column became which field, and which columns are not imported. */
+function printMapping(preview: ImportPreview): void {
+  console.log('列对应：')
+  for (const c of preview.columns) {
+    const field = c.field ? `${LEDGER_FIELD_LABEL[c.field]}${c.unit && LEDGER_MONEY_FIELDS.includes(c.field) ? `（${c.unit}）` : ''}` : '不导入'
+    console.log(`  ${c.letter} ${c.header || '（无表头）'} → ${field}`)
+  }
+  if (preview.notImported.length > 0) console.log(`未导入的列（有数据）：${preview.notImported.join('、')}`)
+}
+
 function printSummary(preview: ImportPreview, verbose: boolean): void {
   const c = preview.counts
-  console.log(`工作表：${preview.sheet}（表头在第${preview.headerRow}行）；读取数据行 ${c.rowsRead}`)
+  if (preview.ledgerSheets.length > 1) console.log(`含台账的工作表：${preview.ledgerSheets.join('、')}（可用 --sheet 选择）`)
+  console.log(`工作表：${preview.sheet}（表头在第${preview.headerRow}行）；读取数据行 ${c.rowsRead}${preview.asOf ? `；台账日期 ${preview.asOf}` : ''}`)
   console.log(`新建 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，跳过 ${c.skip}，错误 ${c.error}，提醒 ${c.warning}`)
   const total = preview.ledgerTotalYuan === null ? '' : `；表中合计 ${formatYi(preview.ledgerTotalYuan)} 亿元`
   console.log(`导入各行总投资之和 ${formatYi(preview.rowsTotalYuan)} 亿元${total}`)
@@ -83,10 +96,31 @@ function printSummary(preview: ImportPreview, verbose: boolean): void {
   }
   printMessages(preview.messages, 'error', 50)
   printMessages(preview.messages, 'warning', verbose ? 200 : 20)
+  if (preview.newPeople.length > 0) {
+    console.log(`还不是系统用户的责任人/包挂领导：${preview.newPeople.join('、')}（加 --create-people 导入时新建并关联）`)
+  }
+  if (preview.confirmations.length > 0) {
+    console.log('需要确认的金额（导入会停下）：')
+    for (const m of preview.confirmations) console.log(`  ${where(m)}：${m.message}`)
+    console.log('请用 --unit "总投资=万元" 指定单位；若金额确实如此，加 --confirm-amounts')
+  }
+}
+
+/** --unit "总投资=万元" (repeatable): the unit of an amount column whose header names none. */
+function unitsOf(args: ParsedArgs): Record<string, '亿元' | '万元' | '元'> {
+  const units: Record<string, '亿元' | '万元' | '元'> = {}
+  for (const text of args.repeated.unit ?? []) {
+    const m = /^(.+)=(亿元|万元|元|亿|万)$/.exec(text.trim())
+    if (!m) throw new Error(`--unit 格式应为“表头=单位”，例如 --unit "总投资=万元"，收到：${text}`)
+    units[m[1]!.trim()] = m[2] === '亿' ? '亿元' : m[2] === '万' ? '万元' : (m[2] as '亿元' | '万元' | '元')
+  }
+  return units
 }
 
 async function importCommand({ args, env }: CommandContext): Promise<void> {
   const skipErrors = flag(args, 'skip-errors')
+  const confirmAmounts = flag(args, 'confirm-amounts')
+  const createPeople = flag(args, 'create-people')
   const [file] = args.positional
   if (!file) throw new Error('缺少台账文件，例如：import 台账.xlsx [--sheet 名称] [--dry-run] [--map "表头=字段"]')
   const bytes = await readFile(resolve(file)).catch(() => {
@@ -96,6 +130,8 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     sheet: stringOption(args, 'sheet'),
     template: stringOption(args, 'template'),
     mapping: mappingOf(args),
+    units: unitsOf(args),
+    createPeople,
     onProgress: progress('处理行'),
   }
   const source = { bytes, fileName: basename(file) }
@@ -103,17 +139,20 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
   if (args.options['dry-run']) {
     const preview = await previewImport(env.ctx, source, options)
     console.log(`预览（未写入任何数据）：${file}`)
+    printMapping(preview)
     printSummary(preview, args.options.verbose !== undefined)
     if (errorsFile) await writeImportMessages(resolve(errorsFile), preview)
     return
   }
   try {
-    const result = await runImport(env.ctx, source, { ...options, skipErrors })
+    const result = await runImport(env.ctx, source, { ...options, skipErrors, confirmAmounts })
     console.log(result.batchId ? `导入完成：${file}（批次 ${result.batchId}，可用 import-undo ${result.batchId} 撤销）` : `没有需要写入的变化：${file}`)
     printSummary(result, args.options.verbose !== undefined)
     if (errorsFile) await writeImportMessages(resolve(errorsFile), result)
   } catch (error) {
-    const errors = error instanceof AppError ? (error.details as { errors?: ImportMessage[] } | undefined)?.errors : undefined
+    const details = error instanceof AppError ? (error.details as { errors?: ImportMessage[]; confirmations?: ImportMessage[] } | undefined) : undefined
+    if (details?.confirmations) console.log('请用 --unit "总投资=万元" 指定单位；若金额确实如此，加 --confirm-amounts')
+    const errors = details?.errors
     if (errors) {
       printMessages(errors, 'error', 50)
       console.log('可加 --skip-errors 跳过错误行导入其余行，或先用 --dry-run 预览')
@@ -230,7 +269,8 @@ async function exportCommand(context: CommandContext): Promise<void> {
 
 export const LEDGER_COMMANDS = {
   import: {
-    summary: 'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--template NAME] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账',
+    summary:
+      'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
     run: importCommand,
   },
   'import-batches': {
