@@ -37,7 +37,7 @@ async function scopeName(ctx: Ctx, input: ReportExportInput): Promise<string> {
   return parts.join('')
 }
 
-async function drillSheet(ctx: Ctx, writer: SpreadsheetWriter, name: string, title: string, drill: ReportDrill, dateKey: keyof DrillRow, dateLabel: string) {
+async function drillSheet(ctx: Ctx, writer: SpreadsheetWriter, name: string, title: string, drill: ReportDrill, dateKey: keyof DrillRow, dateLabel: string, empty: string) {
   const columns: ColumnSpec[] = [
     { header: '序号', key: 'seq', type: 'integer', width: 6 },
     { header: '项目名称', key: 'name', type: 'text', width: 34 },
@@ -48,7 +48,7 @@ async function drillSheet(ctx: Ctx, writer: SpreadsheetWriter, name: string, tit
     { header: dateLabel, key: 'date', type: 'date', width: 11 },
     { header: '责任人', key: 'ownerName', type: 'text', width: 9 },
   ]
-  const sheet = writer.addSheet({ name, title, subtitle: '单位：亿元', columns })
+  const sheet = writer.addSheet({ name, title, subtitle: '单位：亿元', columns, empty })
   const parsed = parseDrill(drill)
   let seq = 0
   let sum = 0n
@@ -85,25 +85,40 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
   const writer = createWorkbookWriter(target)
   const subtitle = `单位：亿元        统计截至：${asOf}        导出日期：${todayIso(ctx.now())}`
 
-  // 1. the period's flow against the same period last year (同比)
+  // 1. the flow: a monthly report shows 本月, 1–N月累计 and the 累计's 同比 (what offices send upward);
+  //    a yearly report the year and its 同比
   const flow = await flowReport(ctx, { ...period, ...scope })
-  const flowSheet = writer.addSheet({
-    name: '汇总',
-    title,
-    subtitle,
-    columns: [
-      { header: '指标', key: 'label', type: 'text', width: 12 },
-      { header: '本期项目数', key: 'count', type: 'integer' },
-      { header: '本期总投资（亿元）', key: 'sum', type: 'amount2', width: 16 },
-      { header: '上年同期项目数', key: 'lastCount', type: 'integer', width: 14 },
-      { header: '上年同期总投资（亿元）', key: 'lastSum', type: 'amount2', width: 20 },
-      { header: '项目数同比', key: 'countPct', type: 'percent' },
-      { header: '总投资同比', key: 'sumPct', type: 'percent' },
-    ],
-  })
-  for (const r of flow.rows) {
+  const summaryColumns: ColumnSpec[] = [{ header: '指标', key: 'label', type: 'text', width: 12 }]
+  const cumulativeLabel = input.month ? (input.month === 1 ? '1月' : `1–${input.month}月`) : null
+  const cumulative = input.month
+    ? await flowReport(ctx, { from: `${input.year}-01-01`, to: addDays(addMonths(`${input.year}-${pad(input.month)}-01`, 1), -1), ...scope })
+    : flow
+  if (input.month) {
+    summaryColumns.push(
+      { header: '本月项目数', key: 'monthCount', type: 'integer', width: 10 },
+      { header: '本月总投资（亿元）', key: 'monthSum', type: 'amount2', width: 16 },
+      { header: `${cumulativeLabel}累计项目数`, key: 'count', type: 'integer', width: 14 },
+      { header: `${cumulativeLabel}累计总投资（亿元）`, key: 'sum', type: 'amount2', width: 20 },
+    )
+  } else {
+    summaryColumns.push(
+      { header: '本年项目数', key: 'count', type: 'integer', width: 10 },
+      { header: '本年总投资（亿元）', key: 'sum', type: 'amount2', width: 16 },
+    )
+  }
+  summaryColumns.push(
+    { header: '上年同期项目数', key: 'lastCount', type: 'integer', width: 14 },
+    { header: '上年同期总投资（亿元）', key: 'lastSum', type: 'amount2', width: 20 },
+    { header: '项目数同比', key: 'countPct', type: 'percent', width: 11 },
+    { header: '总投资同比', key: 'sumPct', type: 'percent', width: 11 },
+  )
+  const flowSheet = writer.addSheet({ name: '汇总', title, subtitle, columns: summaryColumns, empty: '本期没有任何项目入库、签约、注册、开工或投产' })
+  for (const r of cumulative.rows) {
+    const month = flow.rows.find((m) => m.milestone === r.milestone)
     flowSheet.addRow({
       label: `${r.label}项目`,
+      monthCount: month?.current.count,
+      monthSum: month ? yi(month.current.sumYuan) : null,
       count: r.current.count,
       sum: yi(r.current.sumYuan),
       lastCount: r.lastYear.count,
@@ -130,6 +145,7 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
       { header: '序时进度目标', key: 'expected', type: 'amount2', width: 14 },
       { header: '是否达到序时进度', key: 'onPace', type: 'text', width: 16 },
     ],
+    empty: `${input.year}年还没有设定目标（在“目标”页填写后再导出）`,
   })
   for (const t of targets.rows) {
     if (input.districtId && !(t.unitType === 'district' && t.unitId === input.districtId)) continue
@@ -162,6 +178,7 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
         { header: '总投资（亿元）', key: 'investment', type: 'amount2', width: 14 },
         ...stages.map((s): ColumnSpec => ({ header: STAGE_LABELS[s], key: s, type: 'integer', width: 7 })),
       ],
+      empty: `${label}没有入库项目`,
     })
     const cells = (row: (typeof result)['total']) => ({ label: row.label, projects: row.projects, investment: yiExact(row.investmentYuan), ...row.byStage })
     for (const row of result.rows) sheet.addRow(cells(row))
@@ -173,9 +190,9 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
   // 4. the projects behind the flow's 签约 and 开工 figures
   const signed = flow.rows.find((r) => r.milestone === 'signed')
   const started = flow.rows.find((r) => r.milestone === 'started')
-  if (signed) await drillSheet(ctx, writer, '新签约项目', `${label}新签约项目`, signed.current.drill, 'signedOn', '签约日期')
+  if (signed) await drillSheet(ctx, writer, '新签约项目', `${label}新签约项目`, signed.current.drill, 'signedOn', '签约日期', `${label}没有新签约项目`)
   step()
-  if (started) await drillSheet(ctx, writer, '新开工项目', `${label}新开工项目`, started.current.drill, 'startedOn', '开工日期')
+  if (started) await drillSheet(ctx, writer, '新开工项目', `${label}新开工项目`, started.current.drill, 'startedOn', '开工日期', `${label}没有新开工项目`)
   step()
 
   // 5. the exception lists, as of the report date
@@ -195,6 +212,7 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
         { header: '天数', key: 'days', type: 'integer', width: 7 },
         { header: '总投资（亿元）', key: 'investment', type: 'amount2', width: 14 },
       ],
+      empty: `截至${asOf}没有${first.label}的情况`,
     })
     let seq = 0
     let page = first

@@ -140,6 +140,30 @@ describe('monthly report workbook', () => {
     expect(signings[signings.length - 1]![5]).toBe(8.5)
   })
 
+  it('shows 本月, 1–N月累计 and the 累计’s 同比, and says what an empty sheet holds', async () => {
+    const sheets = await loadWhole(bytesOf(await api.call('report-export', { year: 2024, month: 3 })))
+    const summary = sheets[0]!.rows
+    expect(summary[2]).toEqual(['指标', '本月项目数', '本月总投资（亿元）', '1–3月累计项目数', '1–3月累计总投资（亿元）', '上年同期项目数', '上年同期总投资（亿元）', '项目数同比', '总投资同比'])
+    const month = await api.call('report-flow', { year: 2024, month: 3 })
+    const cumulative = await api.call('report-flow', { from: '2024-01-01', to: '2024-03-31' })
+    for (const milestone of ['reserve', 'signed', 'started'] as const) {
+      const m = month.rows.find((r) => r.milestone === milestone)!
+      const c = cumulative.rows.find((r) => r.milestone === milestone)!
+      const row = summary.find((r) => r[0] === `${c.label}项目`)!
+      expect(row.slice(1, 7)).toEqual([m.current.count, m.current.sumYuan / 1e8, c.current.count, c.current.sumYuan / 1e8, c.lastYear.count, c.lastYear.sumYuan / 1e8])
+      // counts are whole numbers in the sheet
+      expect(Number.isInteger(row[1]) && Number.isInteger(row[3]) && Number.isInteger(row[5])).toBe(true)
+    }
+    // 2024年2月: nothing signed or started in the corpus → the sheets say so under their header
+    const february = await loadWhole(bytesOf(await api.call('report-export', { year: 2024, month: 2 })))
+    const signings = february.find((s) => s.name === '新签约项目')!.rows
+    expect(signings[3]![0]).toBe('2024年2月没有新签约项目')
+    expect(signings.at(-1)![1]).toBe('合计（0个）')
+    const targets = february.find((s) => s.name === '目标完成')!.rows
+    expect(targets[3]![0]).toBe('2024年还没有设定目标（在“目标”页填写后再导出）')
+    for (const sheet of february) expect(sheet.rows.length, sheet.name).toBeGreaterThan(3)
+  })
+
   withLibreOffice('opens in LibreOffice', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'report-lo-'))
     const path = join(dir, 'report.xlsx')

@@ -22,6 +22,9 @@ export type SheetSpec = {
   notes?: string[] // more merged lines above the header: the filters applied, 填报单位 and 填报日期
   columns: ColumnSpec[]
   freezeHeader?: boolean // default true: the header stays visible while scrolling
+  // what an empty sheet says under its header ('本月没有新签约项目'): an empty table alone reads as
+  // a failed export
+  empty?: string
 }
 
 export type SheetWriter = {
@@ -149,22 +152,41 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     row.commit()
   }
   const byKey = (values: Record<string, unknown>) => columns.map((c) => values[c.key])
+  let dataRows = 0
+  let emptySaid = false
+  const sayEmpty = () => {
+    if (dataRows > 0 || emptySaid || !spec.empty) return
+    emptySaid = true
+    banner(spec.empty, NOTE_STYLE, 20)
+  }
+  const addData = (cells: readonly unknown[]) => {
+    dataRows++
+    write(cells, dataStyles)
+  }
   return {
     name,
     headerRow,
-    addRow: (values) => write(byKey(values), dataStyles),
-    addTotalRow: (values) => write(byKey(values), totalStyles),
+    addRow: (values) => addData(byKey(values)),
+    addTotalRow: (values) => {
+      sayEmpty()
+      write(byKey(values), totalStyles)
+    },
     addSubtotalRow: (values) => write(byKey(values), subtotalStyles),
-    addCells: (cells) => write(cells, dataStyles),
-    addNote: (text) => banner(neutralizeFormulaText(text), NOTE_STYLE, noteHeight(text)),
+    addCells: addData,
+    addNote: (text) => {
+      sayEmpty()
+      banner(neutralizeFormulaText(text), NOTE_STYLE, noteHeight(text))
+    },
     async addRows(rows) {
-      let n = 0
       for await (const values of rows) {
-        write(byKey(values), dataStyles)
-        if (++n % ROWS_PER_PAUSE === 0) await new Promise((resolve) => setImmediate(resolve))
+        addData(byKey(values))
+        if (dataRows % ROWS_PER_PAUSE === 0) await new Promise((resolve) => setImmediate(resolve))
       }
     },
-    commit: () => ws.commit(),
+    commit: () => {
+      sayEmpty()
+      ws.commit()
+    },
   }
 }
 
