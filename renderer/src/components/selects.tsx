@@ -16,10 +16,13 @@ interface PickerProps<V = string | string[] | null> {
   mode?: 'multiple'
   disabled?: boolean
   id?: string
+  /** Filter bars have no visible label: the placeholder is not a name for screen readers. */
+  'aria-label'?: string
 }
 
 const common = (props: PickerProps) => ({
   id: props.id,
+  'aria-label': props['aria-label'],
   value: props.value ?? undefined,
   onChange: (value: unknown) => props.onChange?.((value ?? null) as never),
   placeholder: props.placeholder,
@@ -68,6 +71,7 @@ export function IndustrySelect(props: PickerProps) {
   return (
     <TreeSelect
       id={props.id}
+      aria-label={props['aria-label']}
       value={props.value ?? undefined}
       onChange={(value) => props.onChange?.((value ?? null) as never)}
       placeholder={props.placeholder}

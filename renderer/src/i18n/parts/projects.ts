@@ -12,7 +12,8 @@ export const projects = defineMessages({
       viewList: '列表',
       viewBoard: '看板',
       summary: '共 {{count}} 个项目，总投资 {{yi}} 亿元',
-      empty: '还没有项目。点击“新建项目”录入第一个，或在设置中导入台账。',
+      empty: '还没有项目。点击右上角“新建项目”录入第一个，或导入现有台账。',
+      emptyImport: '导入台账',
       emptyFiltered: '没有符合筛选条件的项目。试试放宽条件或清空筛选。',
       notFound: '项目不存在或已被删除',
       field: {
@@ -180,7 +181,8 @@ export const projects = defineMessages({
       viewList: 'List',
       viewBoard: 'Board',
       summary: '{{count}} projects, total investment {{yi}} 100M CNY',
-      empty: 'No projects yet. Click “New project” to enter the first one, or import a ledger in Settings.',
+      empty: 'No projects yet. Click “New project” (top right) to enter the first one, or import your existing ledger.',
+      emptyImport: 'Import a ledger',
       emptyFiltered: 'No project matches these filters. Loosen them or clear the filters.',
       notFound: 'This project does not exist or was deleted',
       field: {

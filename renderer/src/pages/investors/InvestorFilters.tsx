@@ -28,6 +28,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         allowClear
         defaultValue={value.text}
         placeholder={t('investors.searchPlaceholder')}
+        aria-label={t('investors.searchPlaceholder')}
         style={{ width: 220 }}
         onSearch={(text) => set({ text: text.trim() || undefined })}
         data-testid="investor-search"
@@ -37,6 +38,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.ownership}
         onChange={(ownership) => set({ ownership })}
         placeholder={t('investors.fields.ownership')}
+        aria-label={t('investors.fields.ownership')}
         style={{ width: 110 }}
         options={ownershipOptions(t)}
       />
@@ -45,6 +47,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.origin}
         onChange={(origin) => set({ origin })}
         placeholder={t('investors.fields.origin')}
+        aria-label={t('investors.fields.origin')}
         style={{ width: 110 }}
         options={originOptions(t)}
       />
@@ -52,6 +55,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.industryId ?? null}
         onChange={(industryId) => set({ industryId: (industryId as string | null) ?? undefined })}
         placeholder={t('investors.fields.industry')}
+        aria-label={t('investors.fields.industry')}
         style={{ width: 150 }}
       />
       <Select
@@ -59,6 +63,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.sourceChannel}
         onChange={(sourceChannel) => set({ sourceChannel })}
         placeholder={t('investors.fields.sourceChannel')}
+        aria-label={t('investors.fields.sourceChannel')}
         style={{ width: 120 }}
         options={sourceChannelOptions(t)}
       />
@@ -66,6 +71,7 @@ export function InvestorFilters({ value, onChange }: Props) {
         value={value.tagIds ?? []}
         onChange={(tagIds) => set({ tagIds: (tagIds as string[] | null)?.length ? (tagIds as string[]) : undefined })}
         placeholder={t('investors.fields.tags')}
+        aria-label={t('investors.fields.tags')}
         style={{ width: 150 }}
       />
     </Space>

@@ -1,90 +1,83 @@
-// 客商: the investor list, filtered, sorted and paged on the server.
+// 客商: the investor list — its columns, its filters and its query on the list kit.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Popconfirm, Space, Table, type TableProps, Typography } from 'antd'
+import { Button, Card, Popconfirm, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { INVESTOR_SORT, InvestorRow } from '../../../../db/domain/investor'
 import { useApiQuery } from '../../api/hooks'
-import { ErrorState } from '../../components/ErrorState'
+import { type ListColumn, ServerTable } from '../../components/list/ServerTable'
+import { useListState } from '../../components/list/useListState'
+import { type FilterShape, type ListDefaults, hasFilters } from '../../components/list/urlState'
+import { PageTitle } from '../../components/PageTitle'
 import { count, yi } from '../../format'
 import { InvestorFilters, type InvestorFilterValues } from './InvestorFilters'
 import { InvestorForm } from './InvestorForm'
 import { useDeleteInvestor } from './useDeleteInvestor'
 
-const PAGE_SIZE = 20
-type Sort = { sort: (typeof INVESTOR_SORT)[number]; desc: boolean }
+const SHAPE: FilterShape<InvestorFilterValues> = {
+  text: 'text',
+  ownership: 'text',
+  origin: 'text',
+  industryId: 'text',
+  sourceChannel: 'text',
+  tagIds: 'list',
+}
+const DEFAULTS: ListDefaults = { pageSize: 20, sort: 'updatedAt', order: 'desc' }
 
 export function InvestorListPage() {
   const { t } = useTranslation()
-  const [filters, setFilters] = useState<InvestorFilterValues>({})
-  const [page, setPage] = useState(1)
-  const [sort, setSort] = useState<Sort>({ sort: 'updatedAt', desc: true })
+  const controls = useListState(SHAPE, DEFAULTS)
+  const { filters, sort, order, page, pageSize } = controls.state
   const [editing, setEditing] = useState<InvestorRow | null | undefined>(undefined)
   const onDelete = useDeleteInvestor()
-  const list = useApiQuery('investor-list', { ...filters, ...sort, page, pageSize: PAGE_SIZE }, { placeholderData: (previous) => previous })
-  const filtered = Object.values(filters).some((v) => v !== undefined)
-  const order = (key: Sort['sort']) => (sort.sort === key ? (sort.desc ? 'descend' : 'ascend') : null)
+  const list = useApiQuery(
+    'investor-list',
+    { ...filters, sort: sort as (typeof INVESTOR_SORT)[number], desc: order === 'desc', page, pageSize },
+    { placeholderData: (previous) => previous },
+  )
 
-  const columns: TableProps<InvestorRow>['columns'] = [
+  const columns: ListColumn<InvestorRow>[] = [
     {
       title: t('investors.fields.name'),
-      dataIndex: 'name',
       key: 'name',
-      sorter: true,
-      sortOrder: order('name'),
-      render: (name: string, investor) => (
-        <Typography.Text ellipsis={{ tooltip: name }}>
-          <Link to={`/investors/${investor.id}`}>{name}</Link>
-        </Typography.Text>
-      ),
+      sortKey: 'name',
+      fullText: (investor) => investor.name,
+      render: (_, investor) => <Link to={`/investors/${investor.id}`}>{investor.name}</Link>,
     },
     {
       title: t('investors.fields.creditCode'),
-      dataIndex: 'creditCode',
-      width: 170,
-      render: (code: string | null) => (code ? <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text> : '—'),
+      key: 'creditCode',
+      width: 160,
+      render: (_, i) => (i.creditCode ? <Typography.Text style={{ fontFamily: 'monospace' }}>{i.creditCode}</Typography.Text> : '—'),
     },
-    {
-      title: t('investors.fields.ownership'),
-      dataIndex: 'ownership',
-      width: 84,
-      ellipsis: true,
-      render: (v: InvestorRow['ownership']) => (v ? t(`vocab.ownership.${v}`) : '—'),
-    },
+    { title: t('investors.fields.ownership'), key: 'ownership', width: 80, render: (_, i) => (i.ownership ? t(`vocab.ownership.${i.ownership}`) : '—') },
     {
       title: t('investors.fields.origin'),
       key: 'origin',
-      width: 120,
-      ellipsis: true,
+      width: 100,
       render: (_, i) => (i.origin ? [t(`vocab.origin.${i.origin}`), i.originCity].filter(Boolean).join(' · ') : (i.originCity ?? '—')),
     },
-    {
-      title: t('investors.fields.industry'),
-      dataIndex: 'industryName',
-      width: 120,
-      ellipsis: true,
-      render: (v: string | null) => v ?? '—',
-    },
+    { title: t('investors.fields.industry'), key: 'industry', width: 100, render: (_, i) => i.industryName ?? '—' },
     {
       title: t('investors.fields.sourceChannel'),
-      dataIndex: 'sourceChannel',
+      key: 'sourceChannel',
       width: 92,
-      ellipsis: true,
-      render: (v: InvestorRow['sourceChannel']) => (v ? t(`vocab.sourceChannel.${v}`) : '—'),
+      render: (_, i) => (i.sourceChannel ? t(`vocab.sourceChannel.${i.sourceChannel}`) : '—'),
     },
-    { title: t('investors.fields.projectCount'), dataIndex: 'projectCount', width: 64, align: 'right', render: count },
+    { title: t('investors.fields.projectCount'), key: 'projectCount', width: 64, align: 'right', render: (_, i) => count(i.projectCount) },
     {
       title: t('investors.fields.totalInvestment'),
-      dataIndex: 'totalInvestmentYuan',
+      key: 'totalInvestment',
       width: 112,
       align: 'right',
-      render: (yuan: number, i) => (i.projectCount === 0 ? '—' : yi(yuan)),
+      render: (_, i) => (i.projectCount === 0 ? '—' : yi(i.totalInvestmentYuan)),
     },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 84,
+      wrap: true,
       render: (_, investor) => (
         <Space size={0}>
           <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(investor)} />
@@ -100,59 +93,26 @@ export function InvestorListPage() {
     <div className="page">
       <Card
         size="small"
-        title={t('investors.title')}
+        title={<PageTitle>{t('investors.title')}</PageTitle>}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="investor-add">
             {t('investors.add')}
           </Button>
         }
       >
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <InvestorFilters
-            value={filters}
-            onChange={(next) => {
-              setFilters(next)
-              setPage(1)
-            }}
-          />
-          {list.error ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : (
-            <Table<InvestorRow>
-              rowKey="id"
-              size="middle"
-              tableLayout="fixed"
-              // Keeps the name readable on narrow windows: the table scrolls rather than squeezing it.
-              scroll={{ x: 1000 }}
-              loading={list.isFetching}
-              dataSource={list.data?.rows ?? []}
-              columns={columns}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={filtered ? t('investors.emptyFiltered') : t('investors.empty')}
-                  />
-                ),
-              }}
-              pagination={{
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: list.data?.total ?? 0,
-                showSizeChanger: false,
-                hideOnSinglePage: true,
-                showTotal: (total) => t('common.total', { count: total }),
-                onChange: setPage,
-              }}
-              onChange={(_, __, sorter) => {
-                if (Array.isArray(sorter)) return
-                const key = sorter.columnKey as Sort['sort'] | undefined
-                setSort(sorter.order && key ? { sort: key, desc: sorter.order === 'descend' } : { sort: 'updatedAt', desc: true })
-                setPage(1)
-              }}
-            />
-          )}
-        </Space>
+        <ServerTable<InvestorRow, InvestorFilterValues>
+          list={list}
+          controls={controls}
+          columns={columns}
+          rowKey={(row) => row.id}
+          filters={<InvestorFilters value={filters} onChange={controls.setFilters} />}
+          filtered={hasFilters(filters)}
+          empty={{
+            text: t('investors.empty'),
+            filtered: t('investors.emptyFiltered'),
+            action: <Typography.Link onClick={() => setEditing(null)}>{t('investors.add')}</Typography.Link>,
+          }}
+        />
       </Card>
       <InvestorForm investorId={editing?.id ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
     </div>

@@ -40,6 +40,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         allowClear
         defaultValue={value.text}
         placeholder={t('negotiations.searchPlaceholder')}
+        aria-label={t('negotiations.searchPlaceholder')}
         style={{ width: 170 }}
         onSearch={(text) => set({ text: text.trim() || undefined })}
       />
@@ -50,6 +51,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         value={value.type ?? []}
         onChange={(type) => set({ type: type.length ? type : undefined })}
         placeholder={t('negotiations.fields.type')}
+        aria-label={t('negotiations.fields.type')}
         style={{ width: 150 }}
         options={negotiationTypeOptions(t)}
       />
@@ -57,6 +59,7 @@ export function NegotiationFilters({ value, onChange }: Props) {
         value={value.ownerId ?? null}
         onChange={(ownerId) => set({ ownerId: (ownerId as string | null) ?? undefined })}
         placeholder={t('negotiations.fields.owner')}
+        aria-label={t('negotiations.fields.owner')}
         style={{ width: 110 }}
       />
       <DatePicker.RangePicker

@@ -1,85 +1,61 @@
-// 洽谈记录: every negotiation across projects, filtered and paged on the server.
+// 洽谈记录: every negotiation across projects — its columns, its filters and its query on the list kit.
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Space } from 'antd'
+import { Button, Card, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router-dom'
-import { DUE_FILTERS, type DueFilter, type NegotiationView } from '../../../../db/domain/negotiation'
+import type { NEGOTIATION_SORTS, NegotiationView } from '../../../../db/domain/negotiation'
 import { useApiQuery } from '../../api/hooks'
-import { ErrorState } from '../../components/ErrorState'
+import { ServerTable } from '../../components/list/ServerTable'
+import { useListState } from '../../components/list/useListState'
+import { type FilterShape, type ListDefaults, hasFilters } from '../../components/list/urlState'
+import { PageTitle } from '../../components/PageTitle'
 import { useShortcut } from '../workbench/useShortcut'
+import { useNegotiationColumns } from './negotiationColumns'
 import { NegotiationFilters, type NegotiationFilterValues } from './NegotiationFilters'
 import { NegotiationForm } from './NegotiationForm'
-import { type NegotiationSort, NegotiationTable } from './NegotiationTable'
 
-const PAGE_SIZE = 20
-
-/** The workbench links here with ?due=overdue (and the like). */
-function dueFromUrl(params: URLSearchParams): DueFilter | undefined {
-  const due = params.get('due')
-  return DUE_FILTERS.includes(due as DueFilter) ? (due as DueFilter) : undefined
-}
+// The workbench links here with ?due=overdue (and the like): that is this shape's `due`.
+const SHAPE: FilterShape<NegotiationFilterValues> = { text: 'text', type: 'list', ownerId: 'text', from: 'text', to: 'text', due: 'text' }
+const DEFAULTS: ListDefaults = { pageSize: 20 }
 
 export function NegotiationListPage() {
   const { t } = useTranslation()
-  const [params] = useSearchParams()
-  const [filters, setFilters] = useState<NegotiationFilterValues>(() => ({ due: dueFromUrl(params) }))
-  const [page, setPage] = useState(1)
-  const [sort, setSort] = useState<NegotiationSort>(null)
+  const controls = useListState(SHAPE, DEFAULTS)
+  const { filters, sort, order, page, pageSize } = controls.state
   const [editing, setEditing] = useState<NegotiationView | null | undefined>(undefined)
   useShortcut('j', () => setEditing(null))
+  const columns = useNegotiationColumns({ onEdit: setEditing })
 
   const list = useApiQuery(
     'negotiation-list',
-    { ...filters, ...(sort ?? {}), page, pageSize: PAGE_SIZE },
+    { ...filters, sort: sort as (typeof NEGOTIATION_SORTS)[number] | undefined, order, page, pageSize },
     { placeholderData: (previous) => previous },
   )
-  const filtered = Object.values(filters).some((v) => v !== undefined)
 
   return (
     <div className="page">
       <Card
         size="small"
-        title={t('negotiations.title')}
+        title={<PageTitle>{t('negotiations.title')}</PageTitle>}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="negotiation-add">
             {t('negotiations.add')}
           </Button>
         }
       >
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <NegotiationFilters
-            value={filters}
-            onChange={(next) => {
-              setFilters(next)
-              setPage(1)
-            }}
-          />
-          {list.error ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          ) : (
-            <NegotiationTable
-              rows={list.data?.rows ?? []}
-              loading={list.isFetching}
-              empty={filtered ? t('negotiations.emptyFiltered') : t('negotiations.empty')}
-              sort={sort}
-              onSort={(next) => {
-                setSort(next)
-                setPage(1)
-              }}
-              onEdit={setEditing}
-              pagination={{
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: list.data?.total ?? 0,
-                showSizeChanger: false,
-                hideOnSinglePage: true,
-                showTotal: (count) => t('common.total', { count }),
-                onChange: setPage,
-              }}
-            />
-          )}
-        </Space>
+        <ServerTable<NegotiationView, NegotiationFilterValues>
+          list={list}
+          controls={controls}
+          columns={columns}
+          rowKey={(row) => row.id}
+          filters={<NegotiationFilters value={filters} onChange={controls.setFilters} />}
+          filtered={hasFilters(filters)}
+          empty={{
+            text: t('negotiations.empty'),
+            filtered: t('negotiations.emptyFiltered'),
+            action: <Typography.Link onClick={() => setEditing(null)}>{t('negotiations.add')}</Typography.Link>,
+          }}
+        />
       </Card>
       <NegotiationForm open={editing !== undefined} negotiation={editing} onClose={() => setEditing(undefined)} />
     </div>

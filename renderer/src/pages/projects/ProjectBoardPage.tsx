@@ -12,7 +12,8 @@ import { ParkSelect, UserSelect } from '../../components/selects'
 import { BoardColumn } from './BoardColumn'
 import { ProjectsHeader } from './ProjectsHeader'
 import { StageChangeDialog, type StageChangeTarget } from './StageChangeDialog'
-import { KEYS, presetListFilters, useStoredState } from './storage'
+import { projectListLink } from './filters'
+import { KEYS, useStoredState } from './storage'
 
 export function ProjectBoardPage() {
   const { t } = useTranslation()
@@ -33,8 +34,7 @@ export function ProjectBoardPage() {
     setDragging(null)
   }
   const showInList = (stage: Stage) => {
-    presetListFilters({ stageOrLibrary: `stage:${stage}`, parkIds: filter.parkId ? [filter.parkId] : [], ownerId: filter.ownerId })
-    navigate('/projects')
+    navigate(projectListLink({ stageOrLibrary: `stage:${stage}`, parkIds: filter.parkId ? [filter.parkId] : [], ownerId: filter.ownerId }))
   }
   const column = (stage: (typeof columns)[number], collapsible: boolean) => (
     <BoardColumn

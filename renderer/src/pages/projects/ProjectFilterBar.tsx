@@ -1,7 +1,7 @@
 // The compact bar above the table: the common filters in one row, the rest behind "更多筛选".
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons'
 import { Badge, Button, DatePicker, Input, Select, Space } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRIORITY } from '../../../../db/domain/vocab'
 import { DistrictSelect, IndustrySelect, ParkSelect, TagSelect, UserSelect } from '../../components/selects'
@@ -19,17 +19,25 @@ const TEXT_DELAY_MS = 300
 export function ProjectFilterBar({ value, onChange }: Props) {
   const { t } = useTranslation()
   const [more, setMore] = useState(false)
-  const [text, setText] = useState(value.text ?? '')
+  // What is being typed, until it is sent; otherwise the box shows the filter (a saved view, a
+  // reset, Back all change it from outside).
+  const [draft, setDraft] = useState<string | null>(null)
+  const text = draft ?? value.text ?? ''
+  const latest = useRef({ value, onChange })
+  useEffect(() => {
+    latest.current = { value, onChange }
+  })
   const set = (patch: Partial<ProjectFilters>) => onChange({ ...value, ...patch })
 
-  // Follow a saved view or a reset applied from outside.
-  useEffect(() => setText(value.text ?? ''), [value.text])
   // Search as people type, but not on every keystroke.
   useEffect(() => {
-    if (text === (value.text ?? '')) return
-    const timer = setTimeout(() => onChange({ ...value, text }), TEXT_DELAY_MS)
+    if (draft === null) return
+    const timer = setTimeout(() => {
+      latest.current.onChange({ ...latest.current.value, text: draft || undefined })
+      setDraft(null)
+    }, TEXT_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [text, value, onChange])
+  }, [draft])
 
   const hidden = activeFilterCount({ ...value, text: undefined, parkIds: undefined, stageOrLibrary: undefined, ownerId: undefined })
   const badMin = Number.isNaN(amountFilter(value.minYi))
@@ -42,8 +50,11 @@ export function ProjectFilterBar({ value, onChange }: Props) {
         <Input.Search
           allowClear
           value={text}
-          onChange={(event) => setText(event.target.value)}
-          onSearch={(next) => onChange({ ...value, text: next })}
+          onChange={(event) => setDraft(event.target.value)}
+          onSearch={(next) => {
+            setDraft(null)
+            onChange({ ...value, text: next || undefined })
+          }}
           placeholder={t('project.filter.text')}
           style={{ width: 220 }}
           data-testid="filter-text"

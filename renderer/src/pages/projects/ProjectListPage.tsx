@@ -1,17 +1,18 @@
-// /projects: the ledger as a table — filtered, sorted and paged on the server.
-import { Card, Empty, Space, Table, Typography } from 'antd'
-import type { SorterResult } from 'antd/es/table/interface'
+// /projects: the ledger as a table — its columns, its filters and its query on the list kit.
+import { Card, Space } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router-dom'
-import type { ProjectRow } from '../../../../db/domain/project'
+import { Link, useNavigate } from 'react-router-dom'
+import type { ProjectRow, ProjectSort } from '../../../../db/domain/project'
 import { useApiQuery } from '../../api/hooks'
-import { ErrorState } from '../../components/ErrorState'
+import { type ListColumn, ServerTable } from '../../components/list/ServerTable'
+import { useListState } from '../../components/list/useListState'
+import { hasFilters } from '../../components/list/urlState'
 import { count, yi } from '../../format'
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_COLUMNS, columnTitle, projectColumns, sortOfColumn } from './columns'
 import { ColumnChooser } from './ColumnChooser'
 import { LedgerToolbar } from './import/LedgerToolbar'
-import { DEFAULT_SORTING, type ProjectFilters, type ProjectSorting, activeFilterCount, toListQuery } from './filters'
+import { PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS, type ProjectFilters, type ProjectSorting, toListQuery } from './filters'
 import { ProjectFilterBar } from './ProjectFilterBar'
 import { ProjectsHeader } from './ProjectsHeader'
 import { SavedViews } from './SavedViews'
@@ -20,98 +21,63 @@ import { KEYS, useStoredState } from './storage'
 export function ProjectListPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [filters, setFiltersRaw] = useStoredState<ProjectFilters>(sessionStorage, KEYS.filters, {})
-  const [sorting, setSorting] = useStoredState<ProjectSorting>(sessionStorage, KEYS.sort, DEFAULT_SORTING)
-  const [pageSize, setPageSize] = useStoredState<number>(localStorage, KEYS.pageSize, 50)
+  const controls = useListState<ProjectFilters>(PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS)
+  const { filters, page, pageSize } = controls.state
+  const sorting = { sort: controls.state.sort, order: controls.state.order } as ProjectSorting
   const [columns, setColumns] = useStoredState<ColumnKey[]>(localStorage, KEYS.columns, DEFAULT_COLUMNS)
-  const [page, setPage] = useStoredState<number>(sessionStorage, KEYS.page, 1)
 
-  const setFilters = (next: ProjectFilters) => {
-    setFiltersRaw(next)
-    setPage(1)
-  }
-
-  const query = { ...toListQuery(filters), ...sorting, page, pageSize }
-  const list = useApiQuery('project-list', query, { placeholderData: (previous) => previous })
-  const filtered = activeFilterCount(filters) > 0
+  const list = useApiQuery('project-list', { ...toListQuery(filters), ...sorting, page, pageSize }, { placeholderData: (previous) => previous })
 
   const tableColumns = useMemo(() => {
     const all = projectColumns(t)
     // Unknown keys from an older saved choice are dropped rather than crash the table.
-    return COLUMN_KEYS.filter((key) => columns.includes(key)).map((key) => {
-      const sort = sortOfColumn(key)
-      return {
-        ...all[key],
-        key,
-        title: columnTitle(t, key),
-        sorter: sort !== undefined,
-        sortOrder: sort && sorting.sort === sort ? (sorting.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
-      }
-    })
-  }, [t, columns, sorting])
-
-  const onSort = (sorter: SorterResult<ProjectRow> | SorterResult<ProjectRow>[]) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter
-    const sort = single?.order ? sortOfColumn(single.columnKey as ColumnKey) : undefined
-    setSorting(sort ? { sort, order: single!.order === 'ascend' ? 'asc' : 'desc' } : DEFAULT_SORTING)
-    setPage(1)
-  }
+    return COLUMN_KEYS.filter((key) => columns.includes(key)).map(
+      (key): ListColumn<ProjectRow> => ({ ...all[key], key, title: columnTitle(t, key), sortKey: sortOfColumn(key) as ProjectSort | undefined }),
+    )
+  }, [t, columns])
 
   return (
     <div className="page">
       <ProjectsHeader current="list" />
       <Card size="small" styles={{ body: { padding: 12 } }}>
-        <ProjectFilterBar value={filters} onChange={setFilters} />
-        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: '12px 0 8px' }}>
-          <Typography.Text data-testid="project-summary">
-            {list.data ? t('project.summary', { count: count(list.data.total), yi: yi(list.data.totalInvestmentYuan) }) : '\u00a0'}
-          </Typography.Text>
-          <Space size={8}>
-            <SavedViews
-              current={{ filters, columns }}
-              onApply={(view) => {
-                setFilters(view.filters)
-                setColumns(view.columns)
-              }}
-            />
-            <ColumnChooser value={columns} onChange={setColumns} />
-            <LedgerToolbar filters={filters} sorting={sorting} columns={columns} />
-          </Space>
-        </div>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ProjectRow>
-            rowKey="id"
-            size="middle"
-            loading={list.isFetching}
-            dataSource={list.data?.rows ?? []}
-            columns={tableColumns}
-            scroll={{ x: 'max-content' }}
-            onChange={(pagination, _filters, sorter, extra) => {
-              if (extra.action === 'sort') return onSort(sorter)
-              if (pagination.pageSize && pagination.pageSize !== pageSize) {
-                setPageSize(pagination.pageSize)
-                setPage(1)
-              } else if (pagination.current) setPage(pagination.current)
-            }}
-            onRow={(row) => ({ onClick: () => navigate(`/projects/${row.id}`), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              hideOnSinglePage: false,
-              showTotal: (total) => t('common.total', { count: total }),
-            }}
-            locale={{
-              emptyText: (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('project.emptyFiltered') : t('project.empty')} />
-              ),
-            }}
-          />
-        )}
+        <ServerTable<ProjectRow, ProjectFilters>
+          list={list}
+          controls={controls}
+          columns={tableColumns}
+          rowKey={(row) => row.id}
+          filters={<ProjectFilterBar value={filters} onChange={controls.setFilters} />}
+          summary={
+            list.data && (
+              <span data-testid="project-summary">{t('project.summary', { count: count(list.data.total), yi: yi(list.data.totalInvestmentYuan) })}</span>
+            )
+          }
+          toolbar={
+            <Space size={8}>
+              <SavedViews
+                current={{ filters, columns }}
+                onApply={(view) => {
+                  controls.setFilters(view.filters)
+                  setColumns(view.columns)
+                }}
+              />
+              <ColumnChooser value={columns} onChange={setColumns} />
+              <LedgerToolbar filters={filters} sorting={sorting} columns={columns} />
+            </Space>
+          }
+          filtered={hasFilters(filters)}
+          empty={{
+            text: t('project.empty'),
+            filtered: t('project.emptyFiltered'),
+            // Most offices start from the ledger they already keep.
+            action: (
+              <Link to="/projects/import" data-testid="project-empty-import">
+                {t('project.emptyImport')}
+              </Link>
+            ),
+          }}
+          pageSizeOptions={[20, 50, 100, 200]}
+          onRow={(row) => ({ onClick: () => navigate(`/projects/${row.id}`), style: { cursor: 'pointer' } })}
+        />
       </Card>
     </div>
   )

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import type { ProjectDetail } from '../../../../db/domain/project'
 import { count, date, yi } from '../../format'
-import { presetListFilters } from './storage'
+import { projectListLink } from './filters'
 
 const amount = (yuan: number | null, unit: string) => (yuan === null ? '—' : `${yi(yuan)} ${unit}`)
 const optional = (value: ReactNode | null) => value ?? '—'
@@ -16,8 +16,7 @@ export function ProjectSummary({ project }: { project: ProjectDetail }) {
   const navigate = useNavigate()
   const yiUnit = t('unit.yi')
   const ownersProjects = () => {
-    presetListFilters({ ownerId: project.ownerId })
-    navigate('/projects')
+    navigate(projectListLink({ ownerId: project.ownerId ?? undefined }))
   }
   const items: { key: string; label: string; children: ReactNode; span?: number }[] = [
     {

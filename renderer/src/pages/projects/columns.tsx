@@ -1,9 +1,9 @@
 // Every column the project table can show; people choose which (ColumnChooser).
-import { Tag, Tooltip } from 'antd'
-import type { ColumnType } from 'antd/es/table'
+import { Tag } from 'antd'
 import type { TFunction } from 'i18next'
 import { Link } from 'react-router-dom'
 import type { ProjectRow, ProjectSort } from '../../../../db/domain/project'
+import type { ListColumn } from '../../components/list/ServerTable'
 import { StageTag } from '../../components/StageTag'
 import { date, dateTime, yi } from '../../format'
 
@@ -51,30 +51,29 @@ export function columnTitle(t: TFunction, key: ColumnKey): string {
   return t(`project.field.${key}`)
 }
 
-export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<ProjectRow>> {
+/** Widths are fixed (the list kit cuts long text with an ellipsis and a tooltip). */
+export function projectColumns(t: TFunction): Record<ColumnKey, Omit<ListColumn<ProjectRow>, 'key'>> {
   return {
     name: {
-      width: 200,
-      ellipsis: { showTitle: false },
+      width: 220,
+      fullText: (row) => row.name,
       render: (_, row) => (
-        <Tooltip title={row.name} placement="topLeft">
-          <Link to={`/projects/${row.id}`} onClick={(event) => event.stopPropagation()}>
-            {row.name}
-          </Link>
-        </Tooltip>
+        <Link to={`/projects/${row.id}`} onClick={(event) => event.stopPropagation()}>
+          {row.name}
+        </Link>
       ),
     },
-    investor: { width: 160, ellipsis: true, render: (_, row) => text(row.investorName) },
-    park: { width: 150, ellipsis: true, render: (_, row) => text(row.parkName) },
-    district: { width: 90, ellipsis: true, render: (_, row) => text(row.districtName) },
-    industry: { width: 120, ellipsis: true, render: (_, row) => text(row.industryName) },
-    stage: { width: 90, render: (_, row) => <StageTag stage={row.stage} /> },
+    investor: { width: 160, render: (_, row) => text(row.investorName) },
+    park: { width: 150, render: (_, row) => text(row.parkName) },
+    district: { width: 90, render: (_, row) => text(row.districtName) },
+    industry: { width: 120, render: (_, row) => text(row.industryName) },
+    stage: { width: 90, wrap: true, render: (_, row) => <StageTag stage={row.stage} /> },
     totalInvestment: { width: 128, align: 'right', render: (_, row) => yi(row.totalInvestmentYuan) },
     priority: {
       width: 80,
       render: (_, row) => (row.priority ? <Tag color="gold">{t(`vocab.priority.${row.priority}`)}</Tag> : '—'),
     },
-    owner: { width: 76, ellipsis: true, render: (_, row) => text(row.ownerName) },
+    owner: { width: 76, render: (_, row) => text(row.ownerName) },
     reserveOn: { width: 100, render: (_, row) => date(row.reserveOn) },
     signedOn: { width: 100, render: (_, row) => date(row.signedOn) },
     startedOn: { width: 100, render: (_, row) => date(row.startedOn) },
@@ -90,7 +89,7 @@ export function projectColumns(t: TFunction): Record<ColumnKey, ColumnType<Proje
               </Tag>
             )),
     },
-    progress: { width: 260, ellipsis: true, render: (_, row) => text(row.progress) },
+    progress: { width: 260, render: (_, row) => text(row.progress) },
     updatedAt: { width: 140, render: (_, row) => dateTime(row.updatedAt) },
   }
 }

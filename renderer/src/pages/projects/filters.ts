@@ -4,6 +4,7 @@ import { parseAmount } from '../../../../db/domain/money'
 import type { ProjectSort } from '../../../../db/domain/project'
 import type { Library, Stage } from '../../../../db/domain/stages'
 import type { Priority } from '../../../../db/domain/vocab'
+import { type FilterShape, type ListDefaults, listLink } from '../../components/list/urlState'
 
 export const DATE_FIELDS = ['reserveOn', 'signedOn', 'startedOn', 'operatingOn'] as const
 export type DateField = (typeof DATE_FIELDS)[number]
@@ -32,6 +33,28 @@ export interface ProjectSorting {
 }
 
 export const DEFAULT_SORTING: ProjectSorting = { sort: 'updatedAt', order: 'desc' }
+
+/** How the filters are written in the list's URL. */
+export const PROJECT_FILTER_SHAPE: FilterShape<ProjectFilters> = {
+  text: 'text',
+  parkIds: 'list',
+  districtIds: 'list',
+  stageOrLibrary: 'text',
+  industryId: 'text',
+  ownerId: 'text',
+  tagIds: 'list',
+  priority: 'text',
+  minYi: 'text',
+  maxYi: 'text',
+  dateField: 'text',
+  dateFrom: 'text',
+  dateTo: 'text',
+}
+
+export const PROJECT_LIST_DEFAULTS: ListDefaults = { pageSize: 50, ...DEFAULT_SORTING }
+
+/** The project list opened with these filters, for links from the board and the detail page. */
+export const projectListLink = (filters: ProjectFilters): string => listLink('/projects', filters, PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS)
 
 type ListQuery = Input<'project-list'>
 

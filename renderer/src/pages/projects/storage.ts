@@ -1,4 +1,5 @@
-// Screen state that outlives a visit: filters for the session, columns and saved views for good.
+// Screen state that outlives a visit: the board's filter for the session, columns and saved views
+// for good. The list's filters, sort and page live in its URL (components/list/useListState.ts).
 import { useCallback, useState } from 'react'
 
 function read<T>(storage: Storage, key: string, fallback: T): T {
@@ -24,17 +25,7 @@ export function useStoredState<T>(storage: Storage, key: string, fallback: T) {
 }
 
 export const KEYS = {
-  filters: 'crm-projects-filters',
-  sort: 'crm-projects-sort',
-  pageSize: 'crm-projects-page-size',
   columns: 'crm-projects-columns',
   views: 'crm-projects-views',
   board: 'crm-projects-board',
-  page: 'crm-projects-page',
 } as const
-
-/** Lets another screen (the board, a detail link) open the list with filters already set. */
-export function presetListFilters(filters: object): void {
-  sessionStorage.setItem(KEYS.filters, JSON.stringify(filters))
-  sessionStorage.removeItem(KEYS.page)
-}

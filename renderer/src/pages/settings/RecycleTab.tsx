@@ -1,20 +1,24 @@
-// 回收站: everything deleted from any screen; restore it, or purge it for good.
-import { App, Button, Card, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd'
-import { useState } from 'react'
+// 回收站: everything deleted from any screen; restore it, or purge it for good. On the list kit:
+// the kind filter and the page are in the URL.
+import { App, Button, Card, Popconfirm, Select, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { RECYCLE_ENTITIES, type RecycleEntity, type RecycleItem } from '../../../../db/domain/history'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
-import { ErrorState } from '../../components/ErrorState'
+import { type ListColumn, ServerTable } from '../../components/list/ServerTable'
+import { useListState } from '../../components/list/useListState'
+import type { FilterShape, ListDefaults } from '../../components/list/urlState'
 import { dateTime } from '../../format'
 
-const PAGE_SIZE = 50
+const SHAPE: FilterShape<{ entity?: RecycleEntity }> = { entity: 'text' }
+const DEFAULTS: ListDefaults = { pageSize: 50 }
 
 export function RecycleTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [entity, setEntity] = useState<RecycleEntity | undefined>(undefined)
-  const [page, setPage] = useState(1)
-  const list = useApiQuery('recycle-list', { entity, page, pageSize: PAGE_SIZE })
+  const controls = useListState(SHAPE, DEFAULTS)
+  const { filters, page, pageSize } = controls.state
+  const recycled = useApiQuery('recycle-list', { ...filters, page, pageSize }, { placeholderData: (previous) => previous })
+  const list = { ...recycled, data: recycled.data && { rows: recycled.data.items, total: recycled.data.total } }
   const restore = useApiMutation('recycle-restore')
   const purge = useApiMutation('recycle-purge')
 
@@ -35,6 +39,32 @@ export function RecycleTab() {
       },
     )
 
+  const columns: ListColumn<RecycleItem>[] = [
+    { title: t('settings.recycle.kind'), key: 'entity', width: 100, render: (_, item) => t(`settings.recycle.entities.${item.entity}`) },
+    { title: t('settings.recycle.name'), key: 'name', dataIndex: 'name' },
+    { title: t('settings.recycle.detail'), key: 'detail', dataIndex: 'detail', width: 200 },
+    { title: t('settings.recycle.deletedAt'), key: 'deletedAt', width: 150, render: (_, item) => dateTime(item.deletedAt) },
+    { title: t('settings.recycle.deletedBy'), key: 'deletedBy', dataIndex: 'deletedByName', width: 100 },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      wrap: true,
+      render: (_, item) => (
+        <Space size={4}>
+          <Button size="small" type="link" onClick={() => onRestore(item)} data-testid={`recycle-restore-${item.name}`}>
+            {t('common.restore')}
+          </Button>
+          <Popconfirm title={t('settings.recycle.confirmPurge', { name: item.name })} onConfirm={() => onPurge(item)}>
+            <Button size="small" type="link" danger>
+              {t('settings.recycle.purge')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ]
+
   return (
     <Card
       size="small"
@@ -44,60 +74,22 @@ export function RecycleTab() {
           allowClear
           style={{ width: 160 }}
           placeholder={t('settings.recycle.allKinds')}
-          value={entity}
-          onChange={(next) => {
-            setEntity(next)
-            setPage(1)
-          }}
+          aria-label={t('settings.recycle.kind')}
+          value={filters.entity}
+          onChange={(entity) => controls.setFilters({ entity })}
           options={RECYCLE_ENTITIES.map((key) => ({ value: key, label: t(`settings.recycle.entities.${key}`) }))}
         />
       }
     >
       <Typography.Paragraph type="secondary">{t('settings.recycle.hint')}</Typography.Paragraph>
-      {list.error ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<RecycleItem>
-          rowKey={(item) => `${item.entity}-${item.id}`}
-          size="middle"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (count) => t('common.total', { count }),
-          }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.recycle.empty')} /> }}
-          columns={[
-            { title: t('settings.recycle.kind'), dataIndex: 'entity', width: 100, render: (key: RecycleEntity) => t(`settings.recycle.entities.${key}`) },
-            { title: t('settings.recycle.name'), dataIndex: 'name', ellipsis: true },
-            { title: t('settings.recycle.detail'), dataIndex: 'detail', width: 200, ellipsis: true },
-            { title: t('settings.recycle.deletedAt'), dataIndex: 'deletedAt', width: 150, render: (at: string) => dateTime(at) },
-            { title: t('settings.recycle.deletedBy'), dataIndex: 'deletedByName', width: 100 },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 170,
-              render: (_, item) => (
-                <Space size={4}>
-                  <Button size="small" type="link" onClick={() => onRestore(item)} data-testid={`recycle-restore-${item.name}`}>
-                    {t('common.restore')}
-                  </Button>
-                  <Popconfirm title={t('settings.recycle.confirmPurge', { name: item.name })} onConfirm={() => onPurge(item)}>
-                    <Button size="small" type="link" danger>
-                      {t('settings.recycle.purge')}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      <ServerTable<RecycleItem, { entity?: RecycleEntity }>
+        list={list}
+        controls={controls}
+        columns={columns}
+        rowKey={(item) => `${item.entity}-${item.id}`}
+        filtered={!!filters.entity}
+        empty={{ text: t('settings.recycle.empty'), filtered: t('settings.recycle.empty') }}
+      />
     </Card>
   )
 }

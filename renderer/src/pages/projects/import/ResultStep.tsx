@@ -3,8 +3,6 @@ import { Button, Result, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { ImportResult } from '../../../../../db/domain/ledger'
-import { DEFAULT_SORTING } from '../filters'
-import { KEYS } from '../storage'
 import { ImportCounts } from './ImportCounts'
 
 export function ResultStep({ result, onAgain }: { result: ImportResult; onAgain(): void }) {
@@ -14,10 +12,7 @@ export function ResultStep({ result, onAgain }: { result: ImportResult; onAgain(
   const wrote = result.batchId !== null
 
   const viewProjects = () => {
-    // Newest changes first: the imported projects lead the list whatever sort was chosen before.
-    sessionStorage.setItem(KEYS.sort, JSON.stringify(DEFAULT_SORTING))
-    sessionStorage.setItem(KEYS.filters, JSON.stringify({}))
-    sessionStorage.removeItem(KEYS.page)
+    // The plain list: newest changes first, so the imported projects lead it.
     navigate('/projects')
   }
 

@@ -1,46 +1,39 @@
-// Negotiation rows as a dense table: shared by the list page and an investor's detail page.
+// The negotiation table's columns: shared by the list page and an investor's detail page, both on
+// the list kit (components/list).
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { Button, Empty, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd'
-import type { ReactNode } from 'react'
+import { Button, Popconfirm, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { NegotiationView } from '../../../../db/domain/negotiation'
+import type { ListColumn } from '../../components/list/ServerTable'
 import { CompleteStepButton } from './CompleteStepButton'
 import { NextStepCell } from './NextStepCell'
 import { negotiationName, useDeleteNegotiation } from './useDeleteNegotiation'
 
-export type NegotiationSort = { sort: 'happenedOn' | 'nextDueOn'; order: 'asc' | 'desc' } | null
-
-interface Props {
-  rows: NegotiationView[]
-  loading: boolean
-  empty: ReactNode
-  pagination: TableProps<NegotiationView>['pagination']
-  sort?: NegotiationSort
-  onSort?(sort: NegotiationSort): void
+interface Options {
   onEdit(negotiation: NegotiationView): void
   /** Hide the project/investor column where the page already says it (an investor's detail). */
   hideTarget?: boolean
 }
 
-export function NegotiationTable({ rows, loading, empty, pagination, sort, onSort, onEdit, hideTarget }: Props) {
+export function useNegotiationColumns({ onEdit, hideTarget }: Options): ListColumn<NegotiationView>[] {
   const { t } = useTranslation()
   const onDelete = useDeleteNegotiation()
-  const sortOrder = (key: string) => (sort?.sort === key ? (sort.order === 'asc' ? 'ascend' : 'descend') : null)
 
-  const columns: TableProps<NegotiationView>['columns'] = [
+  return [
     {
       title: t('negotiations.fields.happenedOn'),
       dataIndex: 'happenedOn',
       key: 'happenedOn',
       width: 108,
-      sorter: !!onSort,
-      sortOrder: onSort ? sortOrder('happenedOn') : undefined,
+      sortKey: 'happenedOn',
     },
     {
       title: t('negotiations.fields.type'),
+      key: 'type',
       dataIndex: 'type',
       width: 92,
+      wrap: true,
       render: (type: NegotiationView['type']) => <Tag style={{ marginInlineEnd: 0 }}>{t(`vocab.negotiationType.${type}`)}</Tag>,
     },
     ...(hideTarget
@@ -49,7 +42,8 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
           {
             title: t('negotiations.fields.target'),
             key: 'target',
-            width: 210,
+            width: 180,
+            wrap: true,
             render: (_: unknown, n: NegotiationView) => (
               <div style={{ minWidth: 0 }}>
                 {n.projectId && (
@@ -70,7 +64,10 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
         ]),
     {
       title: t('negotiations.fields.summary'),
+      key: 'summary',
       dataIndex: 'summary',
+      // Two lines of the summary: the cell cuts them itself.
+      wrap: true,
       render: (summary: string, n) => (
         <div style={{ minWidth: 0 }}>
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: summary }} style={{ marginBottom: 0 }}>
@@ -87,16 +84,17 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
     {
       title: t('negotiations.fields.nextStep'),
       key: 'nextDueOn',
-      width: 210,
-      sorter: !!onSort,
-      sortOrder: onSort ? sortOrder('nextDueOn') : undefined,
+      width: 180,
+      sortKey: 'nextDueOn',
+      wrap: true,
       render: (_, n) => <NextStepCell step={n} />,
     },
-    { title: t('negotiations.fields.owner'), dataIndex: 'ownerName', width: 76, render: (name: string | null) => name ?? '—' },
+    { title: t('negotiations.fields.owner'), key: 'owner', width: 76, render: (_, n) => n.ownerName ?? '—' },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 146,
+      wrap: true,
       render: (_, n) => (
         <Space size={0}>
           {n.nextStep && !n.nextDoneOn && <CompleteStepButton negotiation={n} />}
@@ -108,24 +106,4 @@ export function NegotiationTable({ rows, loading, empty, pagination, sort, onSor
       ),
     },
   ]
-
-  return (
-    <Table<NegotiationView>
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      dataSource={rows}
-      columns={columns}
-      pagination={pagination}
-      tableLayout="fixed"
-      // Below this the summary column would be too narrow to read: scroll instead.
-      scroll={{ x: 1000 }}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
-      onChange={(_, __, sorter) => {
-        if (!onSort || Array.isArray(sorter)) return
-        const key = sorter.columnKey as 'happenedOn' | 'nextDueOn' | undefined
-        onSort(sorter.order && key ? { sort: key, order: sorter.order === 'ascend' ? 'asc' : 'desc' } : null)
-      }}
-    />
-  )
 }
