@@ -9,8 +9,10 @@
 // way out: normal end, failure, Ctrl+C, SIGTERM. Each run is bounded (--run-timeout minutes).
 // Exit code 0 only when every run passed. Build first (`npx electron-vite build`): the suite
 // serves out/renderer.
-import { spawn } from 'node:child_process'
-import { availableParallelism, loadavg } from 'node:os'
+import { execFileSync, spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
@@ -22,6 +24,12 @@ const busyCount = option('busy', availableParallelism())
 const runTimeoutMs = option('run-timeout', 20) * 60_000
 const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : []
 
+// Build once and test that copy in every run: a build started elsewhere meanwhile (out/ is shared)
+// must not change what is tested halfway. --no-build tests out/renderer as it is.
+const snapshot = mkdtempSync(join(tmpdir(), 'crm-e2e-load-'))
+if (!args.includes('--no-build')) execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
+cpSync(join('out', 'renderer'), join(snapshot, 'renderer'), { recursive: true })
+
 const BUSY_LOOP = 'for (;;) { Math.sqrt(Math.random()) }'
 const busy = Array.from({ length: busyCount }, () => spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }))
 let current = null
@@ -29,6 +37,7 @@ let current = null
 function stopAll() {
   for (const child of busy) if (child.exitCode === null) child.kill('SIGKILL')
   if (current && current.exitCode === null) current.kill('SIGTERM')
+  rmSync(snapshot, { recursive: true, force: true })
 }
 process.on('exit', stopAll)
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -42,7 +51,7 @@ function runSuite(index) {
   return new Promise((resolve) => {
     const started = Date.now()
     console.log(`\n=== run ${index}/${runs}: ${busyCount} busy loops, load average ${loadavg()[0].toFixed(1)} ===`)
-    current = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...extra], { stdio: 'inherit', env: { ...process.env, CI: '1' } })
+    current = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...extra], { stdio: 'inherit', env: { ...process.env, CI: '1', CRM_E2E_RENDERER: join(snapshot, 'renderer') } })
     const timer = setTimeout(() => {
       console.log(`run ${index} exceeded ${runTimeoutMs / 60_000} minutes: stopping it`)
       current.kill('SIGTERM')

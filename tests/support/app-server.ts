@@ -17,7 +17,8 @@ export interface AppServer {
 }
 
 export async function startAppServer(): Promise<AppServer> {
-  const built = join(ROOT, 'out', 'renderer')
+  // CRM_E2E_RENDERER: a renderer built once for several runs (scripts/e2e-under-load.mjs).
+  const built = process.env.CRM_E2E_RENDERER ?? join(ROOT, 'out', 'renderer')
   if (!existsSync(join(built, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first')
   const folder = mkdtempSync(join(tmpdir(), 'crm-e2e-'))
   // A private copy of the built renderer: a build started meanwhile (another terminal, a parallel
