@@ -10,6 +10,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { type Ctx, nowIso } from '../context'
 import { AppError } from '../domain/errors'
 import type { BackupInfo, BackupList, BackupReason, BackupSettings } from '../domain/storage'
+import { DISK_FULL_MESSAGE, isDiskFull } from './disk-full'
 import { RESTORE_HINT, hasSqliteHeader, verifyCopy } from './integrity'
 import { backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
 
@@ -52,6 +53,9 @@ export function ensureWritableDir(dir: string): void {
     writeFileSync(probe, 'ok')
     unlinkSync(probe)
   } catch (error) {
+    // A full disk creates the probe and then fails to write it: never leave it behind.
+    rmSync(probe, { force: true })
+    if (isDiskFull(error)) throw new AppError('validation', `备份目录所在的${DISK_FULL_MESSAGE}（${dir}）`, { dir, code: 'ENOSPC' })
     const code = (error as NodeJS.ErrnoException).code ?? message(error)
     throw new AppError(
       'validation',
@@ -140,6 +144,7 @@ async function copyVerified(sqlite: Sqlite.Database, target: string): Promise<vo
   } catch (error) {
     removeWithSidecars(temp)
     if (error instanceof AppError && error.code !== 'validation') throw error
+    if (isDiskFull(error)) throw new AppError('internal', `备份失败：备份目录所在的${DISK_FULL_MESSAGE}`, { target })
     throw new AppError('internal', `备份失败：${message(error)}`, { target })
   }
 }

@@ -2,6 +2,7 @@
 // and turn any failure into a typed, readable error. Nothing throws past this function.
 import { z } from 'zod'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
+import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
 import { contract, isMethodName } from '../contract'
 import { handlers } from '.'
 import { createOnce, takeClientRequestId } from './client-request'
@@ -28,8 +29,10 @@ function sqliteError(error: Error & { code?: string }): ApiError | null {
   return null
 }
 
-export function toApiError(error: unknown): ApiError {
+/** dataDir: the database's folder, to tell a full disk behind SQLite's "cannot rollback". */
+export function toApiError(error: unknown, dataDir?: string | null): ApiError {
   if (error instanceof AppError) return error.toJSON()
+  if (isDiskFull(error, dataDir)) return diskFullError().toJSON()
   if (error instanceof z.ZodError) return validationError(error)
   if (error instanceof Error) {
     const known = sqliteError(error)
@@ -53,6 +56,6 @@ export async function dispatch(env: HandlerEnv, method: string, input: unknown):
     const value = await (request.clientRequestId ? createOnce(env.ctx, method, request.clientRequestId, run) : run())
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
-    return { ok: false, error: toApiError(error) }
+    return { ok: false, error: toApiError(error, env.ctx.dataDir) }
   }
 }
