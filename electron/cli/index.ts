@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   // Restoring must work on a database that no longer opens: it never opens the damaged file.
   if (name === 'restore') {
-    restoreUnopened(file, rest)
+    await restoreUnopened(file, rest)
     return 0
   }
   const backend = await openBackend({ file, shell: 'cli' })
@@ -43,10 +43,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`错误：${error.message}`)
-    process.exit(1)
-  },
-)
+// A piped stdout is written asynchronously: process.exit() right after a large answer cuts it at
+// the pipe's buffer (64 KB). Exit only once both streams have handed over everything written.
+function exitAfterOutput(code: number): void {
+  process.exitCode = code
+  let pending = 2
+  const done = () => {
+    if (--pending === 0) process.exit(code)
+  }
+  process.stdout.write('', done)
+  process.stderr.write('', done)
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (error: Error) => {
+  console.error(`错误：${error.message}`)
+  exitAfterOutput(1)
+})
