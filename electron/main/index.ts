@@ -12,6 +12,8 @@ import type { HandlerEnv } from '../handlers/types'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { isAppUrl, trustedRendererUrl, windowPreferences } from './policy'
 import { hardenContents, hardenSession } from './security'
+import { installKeychainSecretBox } from './hub-secret'
+import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 
 app.setPath('userData', defaultDataDir())
 app.enableSandbox()
@@ -52,6 +54,7 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 async function start(): Promise<void> {
   const file = resolveDbPath(parseArgs(process.argv.slice(1)).options.db as string | undefined)
   mkdirSync(join(file, '..'), { recursive: true })
+  installKeychainSecretBox()
   let backend: Backend
   try {
     backend = await openBackend({ file, nativeBinding: electronNativeBinding(), shell: 'electron' })
@@ -67,6 +70,8 @@ async function start(): Promise<void> {
     return dispatch(shared, String(method), input)
   })
   setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
+  // Background sync with the team's hub, when one is set up (it never blocks the window).
+  ensureHubAutoSync(shared.ctx)
   serveRenderer(join(__dirname, '../renderer'))
   hardenSession(session.defaultSession, devServerUrl)
   hardenContents(rendererUrl)
