@@ -54,7 +54,11 @@ export function ensureWritableDir(dir: string): void {
     unlinkSync(probe)
   } catch (error) {
     // A full disk creates the probe and then fails to write it: never leave it behind.
-    rmSync(probe, { force: true })
+    try {
+      rmSync(probe, { force: true })
+    } catch {
+      // no folder to leave it in (the path is a file, or unreachable)
+    }
     if (isDiskFull(error)) throw new AppError('validation', `备份目录所在的${DISK_FULL_MESSAGE}（${dir}）`, { dir, code: 'ENOSPC' })
     const code = (error as NodeJS.ErrnoException).code ?? message(error)
     throw new AppError(
