@@ -81,7 +81,7 @@ const importOptions = {
   /** The unit of an amount column whose header names none (header text or letter → unit). */
   units: z.record(z.string().trim().min(1).max(100), z.enum(['亿元', '万元', '元'], { error: '单位应为亿元、万元或元' })).optional(),
   /** Create users for 责任人 / 包挂领导 names that are nobody yet (the preview lists them). */
-  createPeople: z.boolean().default(false),
+  createPeople: z.boolean().optional(),
 }
 
 export const LedgerImportPreviewInput = LedgerFile.extend(importOptions)
@@ -94,7 +94,7 @@ export const LedgerImportInput = LedgerFile.extend({
   /** The sha256 the preview showed: refuses when the file changed since. */
   expectSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** The user checked the amounts the preview flagged as implausible for their unit: import as read. */
-  confirmAmounts: z.boolean().default(false),
+  confirmAmounts: z.boolean().optional(),
 })
 export type LedgerImportInput = z.output<typeof LedgerImportInput>
 

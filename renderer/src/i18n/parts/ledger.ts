@@ -18,7 +18,7 @@ export const ledger = defineMessages({
         drop: '点击或拖入台账文件',
         hint: '支持 .xlsx 和 .csv（含 GBK 编码）。文件只在本机读取，确认导入前不会写入任何数据。',
         reading: '正在读取“{{name}}”…',
-        badType: '“{{name}}”不是 .xlsx 或 .csv 文件。旧版 .xls 请先在 Excel 中另存为 .xlsx。',
+        badType: '“{{name}}”不是 .xlsx 或 .csv 文件，也不是 .xls、.ods 表格。请选择 Excel、WPS 或 CSV 台账。',
         failed: '无法读取“{{name}}”',
       },
       mapping: {
@@ -77,6 +77,12 @@ export const ledger = defineMessages({
         confirm: '确认导入',
         nothing: '没有需要写入的变化',
         importing: '正在导入，请稍候…',
+        notImported: '这些列有数据但不会导入：{{columns}}。如需导入，请返回上一步在列对应中指定字段。',
+        newPeople: '这些责任人/包挂领导还不是系统用户：{{names}}。不勾选则项目不关联他们。',
+        createPeople: '新建这些人员并关联到项目',
+        confirmations: '金额与单位对不上，导入已停下：请返回上一步为金额列指定单位，或核对后确认。',
+        confirmAmounts: '我已核对，金额按读到的导入',
+        asOf: '台账日期：{{date}}（未写日期的阶段按此日期记为推定）',
       },
       result: {
         title: '导入完成',
@@ -124,7 +130,7 @@ export const ledger = defineMessages({
         drop: 'Click or drop a ledger file here',
         hint: '.xlsx and .csv (GBK too). The file is read on this computer; nothing is written before you confirm.',
         reading: 'Reading “{{name}}”…',
-        badType: '“{{name}}” is not an .xlsx or .csv file. Save old .xls files as .xlsx in Excel first.',
+        badType: '“{{name}}” is not an .xlsx or .csv file, nor an .xls or .ods sheet. Choose an Excel, WPS or CSV ledger.',
         failed: 'Could not read “{{name}}”',
       },
       mapping: {
@@ -183,6 +189,12 @@ export const ledger = defineMessages({
         confirm: 'Import',
         nothing: 'Nothing to write',
         importing: 'Importing, please wait…',
+        notImported: 'These columns hold data and will not be imported: {{columns}}. Go back to the mapping to assign them a field.',
+        newPeople: 'These people are no users yet: {{names}}. Unless you tick the box, the projects are not linked to them.',
+        createPeople: 'Create these people and link them',
+        confirmations: 'Amounts do not fit their unit, so the import stops: go back and give the amount column its unit, or check and confirm.',
+        confirmAmounts: 'I have checked: import the amounts as read',
+        asOf: 'Ledger date: {{date}} (stages without a date are dated to it, marked as inferred)',
       },
       result: {
         title: 'Import finished',

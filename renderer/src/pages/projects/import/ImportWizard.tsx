@@ -8,7 +8,7 @@ import type { ImportPreview, ImportResult, LedgerImportPreviewInput, MappingOver
 import { call } from '../../../api/client'
 import { FileStep } from './FileStep'
 import { MappingStep } from './MappingStep'
-import { PreviewStep } from './PreviewStep'
+import { type ImportChoices, PreviewStep } from './PreviewStep'
 import { isLedgerFileName, readAsBase64 } from './readFile'
 import { ResultStep } from './ResultStep'
 
@@ -65,11 +65,11 @@ export function ImportWizard() {
     void runPreview({ fileName, dataBase64, sheet, mapping: Object.keys(mapping).length > 0 ? mapping : undefined })
   }
 
-  const onConfirm = async (skipErrors: boolean) => {
+  const onConfirm = async (choices: ImportChoices) => {
     if (!current) return
     setBusy(true)
     try {
-      const done = await call('ledger-import', { ...current.input, skipErrors, expectSha256: current.preview.sha256 })
+      const done = await call('ledger-import', { ...current.input, ...choices, expectSha256: current.preview.sha256 })
       setResult(done)
       setStep(3)
       // The project list, the board and the batches all changed.

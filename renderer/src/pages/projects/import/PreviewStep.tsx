@@ -16,22 +16,67 @@ interface Props {
   input: LedgerImportPreviewInput
   importing: boolean
   onBack(): void
-  onConfirm(skipErrors: boolean): void
+  onConfirm(choices: ImportChoices): void
+}
+
+/** What the user agreed to on this step: each is off until ticked. */
+export interface ImportChoices {
+  skipErrors: boolean
+  createPeople: boolean
+  confirmAmounts: boolean
 }
 
 export function PreviewStep({ preview, input, importing, onBack, onConfirm }: Props) {
   const { t } = useTranslation()
   const { counts } = preview
   const [skipErrors, setSkipErrors] = useState(false)
+  const [createPeople, setCreatePeople] = useState(false)
+  const [confirmAmounts, setConfirmAmounts] = useState(false)
   const fileMessages = preview.messages.filter((m) => m.excelRow === null)
-  // An import with errors is refused by the backend unless the user agrees to skip those rows.
-  const blocked = counts.error > 0 && !skipErrors
+  // An import with errors is refused by the backend unless the user agrees to skip those rows;
+  // amounts implausible for their unit stop it until the user confirms them.
+  const blocked = (counts.error > 0 && !skipErrors) || (preview.confirmations.length > 0 && !confirmAmounts)
 
   return (
     <Spin spinning={importing} description={t('ledger.preview.importing')}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <ImportCounts counts={counts} />
         <Notices preview={preview} />
+        {preview.confirmations.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="ledger-confirmations"
+            title={t('ledger.preview.confirmations')}
+            description={
+              <Space orientation="vertical">
+                {preview.confirmations.map((m, i) => (
+                  <span key={i}>{m.excelRow ? `${t('ledger.preview.row')} ${m.excelRow}：${m.message}` : m.message}</span>
+                ))}
+                <Checkbox checked={confirmAmounts} onChange={(event) => setConfirmAmounts(event.target.checked)} data-testid="ledger-confirm-amounts">
+                  {t('ledger.preview.confirmAmounts')}
+                </Checkbox>
+              </Space>
+            }
+          />
+        )}
+        {preview.newPeople.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="ledger-new-people"
+            title={t('ledger.preview.newPeople', { names: preview.newPeople.join('、') })}
+            description={
+              <Checkbox checked={createPeople} onChange={(event) => setCreatePeople(event.target.checked)} data-testid="ledger-create-people">
+                {t('ledger.preview.createPeople')}
+              </Checkbox>
+            }
+          />
+        )}
+        {preview.notImported.length > 0 && (
+          <Alert type="warning" showIcon data-testid="ledger-not-imported" title={t('ledger.preview.notImported', { columns: preview.notImported.join('、') })} />
+        )}
+        {preview.asOf && <Alert type="info" showIcon title={t('ledger.preview.asOf', { date: preview.asOf })} />}
         {fileMessages.map((m, i) => (
           <Alert key={i} type={m.level === 'error' ? 'error' : 'warning'} showIcon title={m.message} />
         ))}
@@ -47,7 +92,7 @@ export function PreviewStep({ preview, input, importing, onBack, onConfirm }: Pr
                 {t('ledger.preview.skipErrors', { count: counts.error })}
               </Checkbox>
             )}
-            <Button type="primary" disabled={blocked} loading={importing} onClick={() => onConfirm(skipErrors)} data-testid="ledger-confirm">
+            <Button type="primary" disabled={blocked} loading={importing} onClick={() => onConfirm({ skipErrors, createPeople, confirmAmounts })} data-testid="ledger-confirm">
               {counts.create + counts.update === 0 ? t('ledger.preview.nothing') : t('ledger.preview.confirm')}
             </Button>
           </Space>

@@ -1,8 +1,9 @@
 // The chosen file as base64 for the API: the renderer has no file paths to hand the backend.
 
-export const ACCEPT = '.xlsx,.csv'
+// what offices exchange: Excel (also 97–2003 .xls), WPS/LibreOffice .ods, CSV/TSV text
+export const ACCEPT = '.xlsx,.xls,.ods,.csv,.tsv,.txt'
 
-export const isLedgerFileName = (name: string): boolean => /\.(xlsx|csv)$/i.test(name)
+export const isLedgerFileName = (name: string): boolean => /\.(xlsx|xls|ods|csv|tsv|txt)$/i.test(name)
 
 export function readAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
