@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { markBuilt, needsBuild } from './needs-build.mjs'
 
 const root = process.cwd()
 const args = process.argv.slice(2)
@@ -33,7 +34,10 @@ function run(command, commandArgs) {
 }
 
 const reason = whyNoDesktop()
-run(bin('electron-vite'), ['build', '--logLevel', 'warn'])
+if (needsBuild(root)) {
+  run(bin('electron-vite'), ['build', '--logLevel', 'warn'])
+  markBuilt(root)
+}
 
 if (reason === undefined) {
   if (!existsSync(join(root, '.electron-native', 'better_sqlite3.node'))) run(process.execPath, ['scripts/build-electron-native.mjs'])
