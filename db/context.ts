@@ -1,6 +1,6 @@
 // What every service receives: the database, the person at the keyboard, and the clock.
 import type Sqlite from 'better-sqlite3'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, type Transaction, sql } from 'kysely'
 import { monotonicFactory } from 'ulid'
 import type { Database } from './schema'
 
@@ -22,6 +22,34 @@ export const newId = (): string => ulid()
 
 export const nowIso = (ctx: Pick<Ctx, 'now'>): string => ctx.now().toISOString()
 
-export function inTransaction<T>(ctx: Ctx, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(work)
+/**
+ * Runs work in one transaction. Called with a ctx whose db already is a transaction (a service
+ * called inside another's work, see withTransaction), it joins that transaction: the work runs in
+ * a SAVEPOINT, so its failure undoes only its own writes and the caller may go on or rethrow.
+ */
+export async function inTransaction<T>(ctx: Pick<Ctx, 'db'>, work: (trx: Trx) => Promise<T>): Promise<T> {
+  if (!ctx.db.isTransaction) return ctx.db.transaction().execute(work)
+  const trx = ctx.db as Trx
+  // Names only need to be unique among the savepoints open at once on this connection.
+  const name = sql.id(`nested_${++savepoints}`)
+  await sql`SAVEPOINT ${name}`.execute(trx)
+  try {
+    const result = await work(trx)
+    await sql`RELEASE ${name}`.execute(trx)
+    return result
+  } catch (error) {
+    await sql`ROLLBACK TO ${name}`.execute(trx)
+    await sql`RELEASE ${name}`.execute(trx)
+    throw error
+  }
+}
+let savepoints = 0
+
+/**
+ * Runs work in one transaction with a ctx for the services: the same user and clock, whose db is
+ * the transaction, so every service called with it joins (one COMMIT, and a failure anywhere that
+ * work does not catch undoes everything).
+ */
+export function withTransaction<T>(ctx: Ctx, work: (inner: Ctx) => Promise<T>): Promise<T> {
+  return inTransaction(ctx, (trx) => work({ ...ctx, db: trx }))
 }

@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
+import { withTransaction } from '../context'
 import { validateCreditCode } from '../domain/credit-code'
 import { addMonths } from '../domain/dates'
 import { MILESTONE_COLUMN, MILESTONE_COLUMNS } from '../domain/project'
 import { MAIN_STAGES, type Stage, isMainStage, stageRank } from '../domain/stages'
 import type { Project, StageEvent } from '../schema'
 import { DEMO_MARKER, type DemoSummary, seedDemoData } from './demo'
-import { withinTransaction } from './demo/transaction'
 import { createUser, listUsers } from './users'
 
 const NOW = '2026-11-27T09:00:00+08:00'
@@ -224,11 +224,11 @@ describe('demo seed', () => {
   }, SLOW)
 })
 
-describe('withinTransaction', () => {
+describe('withTransaction, as the seed uses it', () => {
   it('runs the services in one transaction and undoes everything when the work fails', async () => {
     const api = await testBackend({ now: NOW })
     try {
-      const failed = withinTransaction(api.env.ctx, async (inner) => {
+      const failed = withTransaction(api.env.ctx, async (inner) => {
         await createUser(inner, { name: '张三', role: 'staff', title: null, phone: null })
         expect(await listUsers(inner)).toHaveLength(1)
         throw new Error('boom')
@@ -236,7 +236,7 @@ describe('withinTransaction', () => {
       await expect(failed).rejects.toThrow('boom')
       expect(await listUsers(api.env.ctx)).toEqual([])
       expect(await count(api, 'change')).toBe(0)
-      await withinTransaction(api.env.ctx, (inner) => createUser(inner, { name: '李四', role: 'staff', title: null, phone: null }))
+      await withTransaction(api.env.ctx, (inner) => createUser(inner, { name: '李四', role: 'staff', title: null, phone: null }))
       expect((await listUsers(api.env.ctx)).map((user) => user.name)).toEqual(['李四'])
     } finally {
       await api.close()

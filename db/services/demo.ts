@@ -3,9 +3,10 @@
 // with stage histories, follow-ups, agreements, funds, requests, events and yearly targets).
 // Deterministic: a seeded PRNG, with every date relative to ctx.now(). Idempotent: districts and
 // parks are found by name; the rest is written once (the setting 'demo_seeded' records it).
-// Everything is written by the real services inside one transaction (see demo/transaction.ts).
+// Everything is written by the real services inside one transaction: they join it through
+// withTransaction (db/context.ts), so the seed costs one COMMIT (one fsync) and a failure undoes all.
 import demo from '../../resources/demo/parks.json'
-import { type Ctx } from '../context'
+import { type Ctx, inTransaction, withTransaction } from '../context'
 import { addDays } from '../domain/dates'
 import { DistrictFields, ParkFields, type SeedSummary } from '../domain/park'
 import { seedCatalog } from './demo/catalog'
@@ -15,7 +16,6 @@ import { seedInvestors } from './demo/investors'
 import { type DemoPlace, seedProjects } from './demo/projects'
 import { seededRng } from './demo/random'
 import { seedTargets } from './demo/targets'
-import { withinTransaction } from './demo/transaction'
 import { insertRecord } from './records'
 
 export const DEMO_MARKER = 'demo_seeded'
@@ -47,7 +47,7 @@ const NOTHING = {
 async function seedPlaces(ctx: Ctx): Promise<SeedSummary & { place: DemoPlace }> {
   const created: SeedSummary = { districts: 0, parks: 0 }
   const place: DemoPlace = { districts: new Map(), parks: new Map() }
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     for (const { parks, ...district } of demo.districts) {
       let districtId = (
         await trx.selectFrom('district').select('id').where('name', '=', district.name).where('deletedAt', 'is', null).executeTakeFirst()
@@ -88,7 +88,7 @@ async function alreadySeeded(ctx: Ctx): Promise<boolean> {
 
 /** Seeds everything and says how many of each were created. */
 export async function seedDemoData(ctx: Ctx): Promise<DemoSummary> {
-  return withinTransaction(ctx, async (inner) => {
+  return withTransaction(ctx, async (inner) => {
     const { place, ...places } = await seedPlaces(inner)
     if (await alreadySeeded(inner)) return { ...places, ...NOTHING }
 

@@ -5,7 +5,7 @@ import article from '../../../resources/demo/article.json'
 import catalog from '../../../resources/demo/industries.json'
 import phrases from '../../../resources/demo/phrases.json'
 import words from '../../../resources/demo/words.json'
-import type { Trx } from '../../context'
+import { inTransaction } from '../../context'
 import { AgreementFields, FundsFields } from '../../domain/deal'
 import { addDays, daysBetween } from '../../domain/dates'
 import { formatYi } from '../../domain/money'
@@ -488,7 +488,7 @@ export async function seedProjects(c: Context, investors: DemoInvestor[]): Promi
       // complete the step); the seed writes the validated record in one journaled insert instead,
       // with the investor the service would add (the project's) and the step done as it will be.
       const row = { ...input, investorId: spec.investor?.id ?? null, nextDoneOn: doneOn }
-      add(on, () => insertRecord(by(on).db as unknown as Trx, by(on), 'negotiation', row))
+      add(on, () => inTransaction(by(on), (trx) => insertRecord(trx, by(on), 'negotiation', row)))
     }
 
     actions.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order))
