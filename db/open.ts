@@ -2,11 +2,11 @@
 // make an acknowledged write durable, then migrate.
 import Sqlite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { AppError } from './domain/errors'
 import { migrateToLatest, pendingMigrations, unknownMigrations } from './migrate'
 import type { Database } from './schema'
-import { RESTORE_HINT, corruptionMessage, rememberNativeBinding } from './storage/integrity'
+import { RESTORE_HINT, corruptionMessage, hasSqliteHeader, rememberNativeBinding } from './storage/integrity'
 import { assertAppSchema } from './storage/schema-guard'
 
 export interface OpenOptions {
@@ -24,21 +24,10 @@ export interface OpenDatabase {
   close(): Promise<void>
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000'
-
 /** Checks the file header without opening it as a database, so a refusal changes nothing. */
 function assertSqliteFile(file: string): void {
-  if (file === ':memory:' || !existsSync(file) || statSync(file).size === 0) return
-  const header = Buffer.alloc(16)
-  const fd = openSync(file, 'r')
-  try {
-    readSync(fd, header, 0, 16, 0)
-  } finally {
-    closeSync(fd)
-  }
-  if (header.toString('latin1') !== SQLITE_MAGIC) {
-    throw new AppError('db_unavailable', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
-  }
+  if (isNewFile(file) || hasSqliteHeader(file)) return
+  throw new AppError('db_unavailable', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
 }
 
 function isNewFile(file: string): boolean {
