@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { newId } from '../../db/context'
 import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { previewImport, runImport } from '../../db/ledger-import/apply'
+import { readWorkbookSheets } from '../../db/spreadsheet/read-grid'
 import { testBackend } from '../support/backend'
 
 const bench = process.env.LEDGER_BENCH ? it : it.skip
@@ -42,6 +43,8 @@ describe('ledger bench', () => {
     ws.addRow(['合计'])
     const bytes = Buffer.from(await wb.xlsx.writeBuffer())
     const source = { bytes, fileName: 'bench.xlsx' }
+    // the baseline: reading the same file and nothing else
+    await measure('plain parse of the same file (baseline)', () => readWorkbookSheets(bytes))
     const preview = await measure('preview 10,000 rows', () => previewImport(api.env.ctx, source))
     expect(preview.counts.create).toBe(10_000)
     const result = await measure('import 10,000 rows', () => runImport(api.env.ctx, source))
