@@ -14,6 +14,7 @@ import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PUR
 import { recordReview } from './review'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
 import { refused, validateOperations } from './validate'
+import { stmt } from './statements'
 
 
 interface Winner {
@@ -49,8 +50,8 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   const touched = new Map<ReplicatedTable, Set<string>>()
   const batchHlcs = new Set<string>()
   const label = `${source.kind}:${source.label}`.slice(0, 200)
-  const known = sqlite.prepare('SELECT hlc, replica_id AS replicaId, user_id AS userId, tbl, row_id AS rowId, field, value FROM sync_operation WHERE hlc = ?')
-  const previous = sqlite.prepare(
+  const known = stmt(sqlite, 'SELECT hlc, replica_id AS replicaId, user_id AS userId, tbl, row_id AS rowId, field, value FROM sync_operation WHERE hlc = ?')
+  const previous = stmt(sqlite, 
     'SELECT hlc, replica_id AS replicaId, user_id AS userId, value, source FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
   )
 
@@ -125,8 +126,7 @@ function isConcurrentEdit(prev: LoggedOp, op: Operation, source: ApplySource, ba
 }
 
 function winnersOf(sqlite: Sqlite.Database, table: ReplicatedTable, rowId: string): Map<string, Winner> {
-  const rows = sqlite
-    .prepare('SELECT field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation WHERE tbl = ? AND row_id = ? GROUP BY field')
+  const rows = stmt(sqlite, 'SELECT field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation WHERE tbl = ? AND row_id = ? GROUP BY field')
     .all(table, rowId) as Winner[]
   return new Map(rows.map((row) => [row.field, row]))
 }
@@ -138,10 +138,10 @@ function materializeLink(ctx: Ctx, table: ReplicatedTable, rowId: string): Outco
   const [aId, bId] = rowId.split(':')
   const present = winnersOf(ctx.sqlite, table, rowId).get(DELETED_FIELD)?.value === 0
   const where = `${toSnake(a)} = ? AND ${toSnake(b)} = ?`
-  const exists = ctx.sqlite.prepare(`SELECT 1 FROM ${toSnake(table)} WHERE ${where}`).get(aId, bId) !== undefined
+  const exists = stmt(ctx.sqlite, `SELECT 1 FROM ${toSnake(table)} WHERE ${where}`).get(aId, bId) !== undefined
   if (present === exists) return 'same'
-  if (present) ctx.sqlite.prepare(`INSERT INTO ${toSnake(table)} (${toSnake(a)}, ${toSnake(b)}) VALUES (?, ?)`).run(aId, bId)
-  else ctx.sqlite.prepare(`DELETE FROM ${toSnake(table)} WHERE ${where}`).run(aId, bId)
+  if (present) stmt(ctx.sqlite, `INSERT INTO ${toSnake(table)} (${toSnake(a)}, ${toSnake(b)}) VALUES (?, ?)`).run(aId, bId)
+  else stmt(ctx.sqlite, `DELETE FROM ${toSnake(table)} WHERE ${where}`).run(aId, bId)
   return present ? 'added' : 'changed'
 }
 
@@ -158,7 +158,7 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
   const { sqlite } = ctx
   const winners = winnersOf(sqlite, table, rowId)
   const snake = toSnake(table)
-  const current = sqlite.prepare(`SELECT * FROM ${snake} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined
+  const current = stmt(sqlite, `SELECT * FROM ${snake} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined
   if (winners.has(PURGED_FIELD)) return purge(ctx, table, rowId, current)
   const columns = replicatedColumns(sqlite, table)
   const target: Record<string, unknown> = {}
@@ -175,8 +175,7 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
     }
     const values: Record<string, unknown> = { ...target, ...derivedColumns(table, target), id: rowId }
     const names = Object.keys(values)
-    sqlite
-      .prepare(`INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    stmt(sqlite, `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
       .run(...names.map((name) => values[name] as never))
     journal(ctx, table, rowId, 'create', Object.fromEntries(names.map((n) => [n, [null, values[n]]])), latestAuthor(winners))
     return 'added'
@@ -201,7 +200,7 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
   }
   const set = { ...Object.fromEntries(Object.keys(diff).map((f) => [f, target[f]])), ...('name' in diff ? derivedColumns(table, target) : {}) }
   const names = Object.keys(set)
-  sqlite.prepare(`UPDATE ${snake} SET ${names.map((n) => `${toSnake(n)} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => set[n] as never), rowId)
+  stmt(sqlite, `UPDATE ${snake} SET ${names.map((n) => `${toSnake(n)} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => set[n] as never), rowId)
   const action = 'deletedAt' in diff ? (target.deletedAt == null ? 'restore' : 'delete') : 'update'
   journal(ctx, table, rowId, action, diff, latestAuthor(winners))
   return 'changed'
@@ -211,13 +210,13 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
 function purge(ctx: Ctx, table: ReplicatedTable, rowId: string, current: Record<string, unknown> | undefined): Outcome {
   if (!current) return 'same'
   try {
-    ctx.sqlite.prepare('SAVEPOINT sync_purge').run()
+    stmt(ctx.sqlite, 'SAVEPOINT sync_purge').run()
     ctx.sqlite.pragma('defer_foreign_keys = OFF')
-    ctx.sqlite.prepare(`DELETE FROM ${toSnake(table)} WHERE id = ?`).run(rowId)
-    ctx.sqlite.prepare('RELEASE sync_purge').run()
+    stmt(ctx.sqlite, `DELETE FROM ${toSnake(table)} WHERE id = ?`).run(rowId)
+    stmt(ctx.sqlite, 'RELEASE sync_purge').run()
   } catch {
-    ctx.sqlite.prepare('ROLLBACK TO sync_purge').run()
-    ctx.sqlite.prepare('RELEASE sync_purge').run()
+    stmt(ctx.sqlite, 'ROLLBACK TO sync_purge').run()
+    stmt(ctx.sqlite, 'RELEASE sync_purge').run()
     return 'same'
   } finally {
     ctx.sqlite.pragma('defer_foreign_keys = ON')

@@ -6,6 +6,7 @@ import type { Ctx } from '../context'
 import { clockOf, replicaJustStarted } from './identity'
 import { DELETED_FIELD, PURGED_FIELD } from './operation'
 import { type ReplicatedTable, isReplicated, linkRowId, replicatedColumns, toSnake } from './tables'
+import { stmt } from './statements'
 
 /** Fields every write of a row stamps besides what it changed. */
 const WRITE_STAMPS = ['updatedAt', 'updatedBy']
@@ -14,8 +15,7 @@ const WRITE_STAMPS = ['updatedAt', 'updatedBy']
 export function emit(ctx: Ctx, table: ReplicatedTable, rowId: string, field: string, value: unknown): void {
   const clock = clockOf(ctx)
   const stored = value === undefined ? null : typeof value === 'bigint' ? Number(value) : (value as string | number | null)
-  ctx.sqlite
-    .prepare('INSERT INTO sync_operation (hlc, replica_id, user_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  stmt(ctx.sqlite, 'INSERT INTO sync_operation (hlc, replica_id, user_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(clock.send(), clock.replicaId, ctx.userId, table, rowId, field, stored)
 }
 
@@ -28,7 +28,7 @@ export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | 
   const columns = replicatedColumns(ctx.sqlite, table)
   const wanted = fields === 'all' ? [...columns.keys()] : [...new Set([...fields, ...WRITE_STAMPS])].filter((f) => columns.has(f))
   if (wanted.length === 0) return
-  const row = ctx.sqlite.prepare(`SELECT ${wanted.map(toSnake).join(', ')} FROM ${toSnake(table)} WHERE id = ?`).raw().get(id) as unknown[] | undefined
+  const row = stmt(ctx.sqlite, `SELECT ${wanted.map(toSnake).join(', ')} FROM ${toSnake(table)} WHERE id = ?`).raw().get(id) as unknown[] | undefined
   if (!row) return
   wanted.forEach((field, i) => emit(ctx, table, id, field, row[i]))
 }

@@ -5,18 +5,18 @@ import type Sqlite from 'better-sqlite3'
 import { type Ctx, newId, nowIso } from '../context'
 import { HybridClock, parseHlc } from './operation'
 import { LINK_KEYS, REPLICATED_TABLES, linkRowId, replicatedColumns, toSnake } from './tables'
+import { stmt } from './statements'
 
 export const REPLICA_KEY = 'sync.replicaId'
 export const TEAM_KEY = 'sync.teamId'
 
 export function readSetting(sqlite: Sqlite.Database, key: string): string | null {
-  const row = sqlite.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined
+  const row = stmt(sqlite, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined
   return row ? (JSON.parse(row.value) as string) : null
 }
 
 export function writeSetting(ctx: Ctx, key: string, value: string): void {
-  ctx.sqlite
-    .prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+  stmt(ctx.sqlite, 'INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
     .run(key, JSON.stringify(value), nowIso(ctx))
 }
 
@@ -27,7 +27,18 @@ const clocks = new WeakMap<Sqlite.Database, HybridClock>()
  * transaction: it may write.
  */
 export function ensureReplica(ctx: Ctx): string {
-  return readSetting(ctx.sqlite, REPLICA_KEY) ?? startReplica(ctx)
+  return knownReplica(ctx) ?? startReplica(ctx)
+}
+
+// Read once per open database: every captured write asks.
+const replicas = new WeakMap<Sqlite.Database, string>()
+
+function knownReplica(ctx: Ctx): string | null {
+  const cached = replicas.get(ctx.sqlite)
+  if (cached) return cached
+  const stored = readSetting(ctx.sqlite, REPLICA_KEY)
+  if (stored) replicas.set(ctx.sqlite, stored)
+  return stored
 }
 
 /**
@@ -35,7 +46,7 @@ export function ensureReplica(ctx: Ctx): string {
  * the caller has nothing more to record).
  */
 export function replicaJustStarted(ctx: Ctx): boolean {
-  if (readSetting(ctx.sqlite, REPLICA_KEY)) return false
+  if (knownReplica(ctx)) return false
   startReplica(ctx)
   return true
 }
@@ -53,7 +64,7 @@ export function clockOf(ctx: Ctx): HybridClock {
   const replicaId = ensureReplica(ctx)
   if (!clock || clock.replicaId !== replicaId) {
     clock = new HybridClock(replicaId, () => ctx.now().getTime())
-    const max = ctx.sqlite.prepare('SELECT max(hlc) AS hlc FROM sync_operation').get() as { hlc: string | null }
+    const max = stmt(ctx.sqlite, 'SELECT max(hlc) AS hlc FROM sync_operation').get() as { hlc: string | null }
     if (max.hlc) clock.observe(max.hlc)
     clocks.set(ctx.sqlite, clock)
   }
@@ -63,16 +74,17 @@ export function clockOf(ctx: Ctx): HybridClock {
 /** Forgets the cached clock (after a backup restore replaced the file's contents). */
 export function forgetClock(sqlite: Sqlite.Database): void {
   clocks.delete(sqlite)
+  replicas.delete(sqlite)
 }
 
 function snapshotExistingRows(ctx: Ctx, replicaId: string): void {
   const clock = new HybridClock(replicaId, () => ctx.now().getTime())
   clocks.set(ctx.sqlite, clock)
-  const insert = ctx.sqlite.prepare(
+  const insert = stmt(ctx.sqlite, 
     'INSERT INTO sync_operation (hlc, replica_id, user_id, tbl, row_id, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
   for (const table of REPLICATED_TABLES) {
-    const rows = ctx.sqlite.prepare(`SELECT * FROM ${toSnake(table)}`).all() as Record<string, unknown>[]
+    const rows = stmt(ctx.sqlite, `SELECT * FROM ${toSnake(table)}`).all() as Record<string, unknown>[]
     if (LINK_KEYS[table]) {
       for (const raw of rows) {
         const row = camelRow(raw)

@@ -9,6 +9,7 @@ import { emit } from './capture'
 import { journal } from './journal'
 import { DELETED_FIELD } from './operation'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, linkRowId, toCamel, toSnake } from './tables'
+import { stmt } from './statements'
 
 export interface PendingMerge {
   table: ReplicatedTable
@@ -34,7 +35,7 @@ const UNIQUE: Partial<Record<ReplicatedTable, Key>> = {
 const BY_NAME: Key = { columns: ['nameNorm'], reason: '客商名称相同（规范化后）' }
 
 function creatorReplica(sqlite: Sqlite.Database, table: string, id: string): string | null {
-  const row = sqlite.prepare("SELECT replica_id AS r FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = 'createdAt' ORDER BY hlc LIMIT 1").get(table, id) as
+  const row = stmt(sqlite, "SELECT replica_id AS r FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = 'createdAt' ORDER BY hlc LIMIT 1").get(table, id) as
     | { r: string }
     | undefined
   return row?.r ?? null
@@ -42,8 +43,7 @@ function creatorReplica(sqlite: Sqlite.Database, table: string, id: string): str
 
 function wasUndone(sqlite: Sqlite.Database, table: string, a: string, b: string): boolean {
   return (
-    sqlite
-      .prepare('SELECT 1 FROM sync_merge WHERE tbl = ? AND undone_at IS NOT NULL AND ((loser_id = ? AND survivor_id = ?) OR (loser_id = ? AND survivor_id = ?))')
+    stmt(sqlite, 'SELECT 1 FROM sync_merge WHERE tbl = ? AND undone_at IS NOT NULL AND ((loser_id = ? AND survivor_id = ?) OR (loser_id = ? AND survivor_id = ?))')
       .get(table, a, b, b, a) !== undefined
   )
 }
@@ -55,12 +55,11 @@ function wasUndone(sqlite: Sqlite.Database, table: string, a: string, b: string)
 export function liveDuplicateOf(ctx: Ctx, table: ReplicatedTable, rowId: string, byName: boolean, values?: Record<string, unknown>): PendingMerge | null {
   const key = byName ? (table === 'investor' ? BY_NAME : undefined) : UNIQUE[table]
   if (!key) return null
-  const row = values ?? camelRow(ctx.sqlite.prepare(`SELECT * FROM ${toSnake(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined)
+  const row = values ?? camelRow(stmt(ctx.sqlite, `SELECT * FROM ${toSnake(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined)
   if (!row || row.deletedAt != null) return null
   if (key.columns.some((c) => row[c] == null && !(table === 'industry' && c === 'parentId'))) return null
   const where = key.columns.map((c) => (c === 'parentId' ? `coalesce(parent_id, '') = coalesce(?, '')` : `${toSnake(c)} = ?`)).join(' AND ')
-  const other = ctx.sqlite
-    .prepare(`SELECT id FROM ${toSnake(table)} WHERE ${where} AND deleted_at IS NULL AND id != ? ORDER BY id LIMIT 1`)
+  const other = stmt(ctx.sqlite, `SELECT id FROM ${toSnake(table)} WHERE ${where} AND deleted_at IS NULL AND id != ? ORDER BY id LIMIT 1`)
     .get(...key.columns.map((c) => row[c] as never), rowId) as { id: string } | undefined
   if (!other) return null
   if (wasUndone(ctx.sqlite, table, rowId, other.id)) return null
@@ -84,8 +83,8 @@ export function loserStamp(ctx: Ctx, table: ReplicatedTable, loserId: string, su
 /** The losing row is already stored live: delete it before its twin takes the unique key. */
 export function retireExisting(ctx: Ctx, table: ReplicatedTable, loserId: string, survivorId: string): void {
   const at = loserStamp(ctx, table, loserId, survivorId)
-  if (table === 'investor') ctx.sqlite.prepare('UPDATE investor SET deleted_at = ?, merged_into = ? WHERE id = ?').run(at, survivorId, loserId)
-  else ctx.sqlite.prepare(`UPDATE ${toSnake(table)} SET deleted_at = ? WHERE id = ?`).run(at, loserId)
+  if (table === 'investor') stmt(ctx.sqlite, 'UPDATE investor SET deleted_at = ?, merged_into = ? WHERE id = ?').run(at, survivorId, loserId)
+  else stmt(ctx.sqlite, `UPDATE ${toSnake(table)} SET deleted_at = ? WHERE id = ?`).run(at, loserId)
   journal(ctx, table, loserId, 'delete', { deletedAt: [null, at] }, ctx.userId)
 }
 
@@ -102,7 +101,7 @@ function referencesTo(sqlite: Sqlite.Database, table: ReplicatedTable): Referenc
   if (!perDb) {
     perDb = new Map()
     for (const child of REPLICATED_TABLES) {
-      const keys = sqlite.prepare('SELECT "table" AS parent, "from" AS col FROM pragma_foreign_key_list(?)').all(toSnake(child)) as { parent: string; col: string }[]
+      const keys = stmt(sqlite, 'SELECT "table" AS parent, "from" AS col FROM pragma_foreign_key_list(?)').all(toSnake(child)) as { parent: string; col: string }[]
       for (const { parent, col } of keys) {
         const list = perDb.get(parent) ?? []
         list.push({ table: child, column: toCamel(col) })
@@ -126,11 +125,10 @@ export function mergeDuplicates(ctx: Ctx, merges: PendingMerge[]): number {
     const key = `${merge.table}:${merge.loserId}`
     if (done.has(key)) continue
     done.add(key)
-    const loser = ctx.sqlite.prepare(`SELECT deleted_at AS d FROM ${toSnake(merge.table)} WHERE id = ?`).get(merge.loserId) as { d: string | null } | undefined
+    const loser = stmt(ctx.sqlite, `SELECT deleted_at AS d FROM ${toSnake(merge.table)} WHERE id = ?`).get(merge.loserId) as { d: string | null } | undefined
     if (loser && loser.d === null) retireExisting(ctx, merge.table, merge.loserId, merge.survivorId)
     const undo = repoint(ctx, merge)
-    ctx.sqlite
-      .prepare('INSERT OR IGNORE INTO sync_merge (id, tbl, survivor_id, loser_id, reason, merged_at, undo) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    stmt(ctx.sqlite, 'INSERT OR IGNORE INTO sync_merge (id, tbl, survivor_id, loser_id, reason, merged_at, undo) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(newId(), merge.table, merge.survivorId, merge.loserId, merge.reason, nowIso(ctx), JSON.stringify(undo))
   }
   return done.size
@@ -144,21 +142,21 @@ function repoint(ctx: Ctx, { table, survivorId, loserId }: PendingMerge): UndoDa
     const link = LINK_KEYS[ref.table]
     const childTable = toSnake(ref.table)
     if (link) {
-      const rows = sqlite.prepare(`SELECT * FROM ${childTable} WHERE ${toSnake(ref.column)} = ?`).all(loserId) as Record<string, unknown>[]
+      const rows = stmt(sqlite, `SELECT * FROM ${childTable} WHERE ${toSnake(ref.column)} = ?`).all(loserId) as Record<string, unknown>[]
       for (const raw of rows) {
         const from = camelRow(raw)!
         const to = { ...from, [ref.column]: survivorId }
-        sqlite.prepare(`DELETE FROM ${childTable} WHERE ${link.map((c) => `${toSnake(c)} = ?`).join(' AND ')}`).run(...link.map((c) => from[c] as never))
-        sqlite.prepare(`INSERT OR IGNORE INTO ${childTable} (${link.map(toSnake).join(', ')}) VALUES (?, ?)`).run(...link.map((c) => to[c] as never))
+        stmt(sqlite, `DELETE FROM ${childTable} WHERE ${link.map((c) => `${toSnake(c)} = ?`).join(' AND ')}`).run(...link.map((c) => from[c] as never))
+        stmt(sqlite, `INSERT OR IGNORE INTO ${childTable} (${link.map(toSnake).join(', ')}) VALUES (?, ?)`).run(...link.map((c) => to[c] as never))
         emit(ctx, ref.table, linkRowId(ref.table, from), DELETED_FIELD, 1)
         emit(ctx, ref.table, linkRowId(ref.table, to), DELETED_FIELD, 0)
         undo.links.push({ table: ref.table, from: linkRowId(ref.table, from), to: linkRowId(ref.table, to) })
       }
       continue
     }
-    const rows = sqlite.prepare(`SELECT id FROM ${childTable} WHERE ${toSnake(ref.column)} = ?`).all(loserId) as { id: string }[]
+    const rows = stmt(sqlite, `SELECT id FROM ${childTable} WHERE ${toSnake(ref.column)} = ?`).all(loserId) as { id: string }[]
     for (const { id } of rows) {
-      sqlite.prepare(`UPDATE ${childTable} SET ${toSnake(ref.column)} = ? WHERE id = ?`).run(survivorId, id)
+      stmt(sqlite, `UPDATE ${childTable} SET ${toSnake(ref.column)} = ? WHERE id = ?`).run(survivorId, id)
       emit(ctx, ref.table, id, ref.column, survivorId)
       journal(ctx, ref.table, id, 'update', { [ref.column]: [loserId, survivorId] }, ctx.userId)
       undo.repointed.push({ table: ref.table, rowId: id, field: ref.column })
@@ -166,9 +164,9 @@ function repoint(ctx: Ctx, { table, survivorId, loserId }: PendingMerge): UndoDa
   }
   // Attachments name their record by (entity, entity_id), not by a foreign key.
   if (table === 'investor' || table === 'project') {
-    const rows = sqlite.prepare('SELECT id FROM attachment WHERE entity = ? AND entity_id = ?').all(table, loserId) as { id: string }[]
+    const rows = stmt(sqlite, 'SELECT id FROM attachment WHERE entity = ? AND entity_id = ?').all(table, loserId) as { id: string }[]
     for (const { id } of rows) {
-      sqlite.prepare('UPDATE attachment SET entity_id = ? WHERE id = ?').run(survivorId, id)
+      stmt(sqlite, 'UPDATE attachment SET entity_id = ? WHERE id = ?').run(survivorId, id)
       emit(ctx, 'attachment', id, 'entityId', survivorId)
       undo.repointed.push({ table: 'attachment', rowId: id, field: 'entityId' })
     }
