@@ -221,7 +221,13 @@ async function exportCommand(context: CommandContext): Promise<void> {
   let rows = 0
   if (what === 'ledger') {
     const { query, year } = await projectQuery(context)
-    const summary = await exportLedger(env.ctx, target, { query, year, format }, onProgress)
+    const subtotal = stringOption(args, 'subtotal')
+    if (subtotal !== undefined && subtotal !== 'district' && subtotal !== 'park') throw new Error(`--subtotal 应为 district 或 park：${subtotal}`)
+    // 填报单位 / 填报人 / 审核人 / 填报日期: any of them prints the sign-off lines (the rest left blank to fill by hand)
+    const signoffText = { unit: stringOption(args, 'unit'), preparer: stringOption(args, 'preparer'), reviewer: stringOption(args, 'reviewer'), date: stringOption(args, 'date') }
+    const signoff = Object.values(signoffText).some((v) => v !== undefined) ? Object.fromEntries(Object.entries(signoffText).filter(([, v]) => v !== undefined)) : undefined
+    if (signoff?.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(signoff.date)) throw new Error(`填报日期应写成 2024-12-31：${signoff.date}`)
+    const summary = await exportLedger(env.ctx, target, { query, year, format, ...(subtotal ? { subtotalBy: subtotal } : {}), ...(signoff ? { signoff } : {}) }, onProgress)
     rows = summary.rows
     console.log(`${summary.title}：${summary.rows} 个项目，总投资合计 ${formatYi(summary.totalInvestmentYuan)} 亿元`)
   } else if (what === 'report') {
@@ -296,7 +302,7 @@ export const LEDGER_COMMANDS = {
   },
   export: {
     summary:
-      'export ledger|report|projects|investors|negotiations OUT.xlsx|OUT.csv [--district 名称 --park 名称 --stage KEY --year YYYY --month M --columns a,b --query JSON]   导出',
+      'export ledger|report|projects|investors|negotiations OUT.xlsx|OUT.csv [--district 名称 --park 名称 --stage KEY --year YYYY --month M --columns a,b --query JSON] [台账：--subtotal district|park --unit 填报单位 --preparer 填报人 --reviewer 审核人 --date YYYY-MM-DD]   导出',
     run: exportCommand,
   },
 }
