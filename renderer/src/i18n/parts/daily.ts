@@ -8,6 +8,7 @@ export const daily = defineMessages({
       approximate: '“约数”按 {{amount}} 记录，请确认',
       unreadable: '看不懂这个金额：请填数字，可带单位，如 3.5、3.5亿、5000万、3亿5000万',
     },
+    nextStep: { log: '记录洽谈' },
     pageError: {
       title: '此页出错了',
       body: '页面遇到了无法处理的情况，其他页面和已保存的数据不受影响。可以重新载入此页，或先去其他页面。',
@@ -22,6 +23,7 @@ export const daily = defineMessages({
       approximate: 'Approximate amount recorded as {{amount}}, please check',
       unreadable: 'This amount cannot be read: type a number, with a unit if you like, e.g. 3.5, 3.5亿, 5000万, 3亿5000万',
     },
+    nextStep: { log: 'Log negotiation' },
     pageError: {
       title: 'This page ran into a problem',
       body: 'The page met something it could not handle. Other pages and saved data are not affected. Reload this page, or go to another page first.',

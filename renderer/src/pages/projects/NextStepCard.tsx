@@ -1,9 +1,29 @@
 // The project's open next step (from its latest follow-ups), red when overdue.
-import { Empty, Space, Spin, Tag, Typography } from 'antd'
+import { CommentOutlined } from '@ant-design/icons'
+import { Button, Empty, Space, Spin, Tag, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
+import { NegotiationForm } from '../negotiations/NegotiationForm'
 import { today } from './dates'
+
+/**
+ * 记录洽谈 where the officer already is: the form opens on this project (its investor follows
+ * from the project), so the next step lands on this card.
+ */
+export function LogNegotiationButton({ project }: { project: { id: string; name: string } }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button size="small" type="link" icon={<CommentOutlined />} onClick={() => setOpen(true)} data-testid="project-log-negotiation">
+        {t('nextStep.log')}
+      </Button>
+      <NegotiationForm open={open} preset={{ value: `project:${project.id}`, label: project.name }} onClose={() => setOpen(false)} />
+    </>
+  )
+}
 
 export function NextStepCard({ projectId }: { projectId: string }) {
   const { t } = useTranslation()

@@ -8,7 +8,7 @@ import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { StageTag } from '../../components/StageTag'
 import { yi } from '../../format'
-import { NextStepCard } from './NextStepCard'
+import { LogNegotiationButton, NextStepCard } from './NextStepCard'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectForm } from './ProjectForm'
 import { ProjectSummary } from './ProjectSummary'
@@ -104,7 +104,7 @@ export function ProjectDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('project.detail.nextStep')} style={{ marginBottom: 12 }}>
+          <Card size="small" title={t('project.detail.nextStep')} extra={<LogNegotiationButton project={p} />} style={{ marginBottom: 12 }}>
             <NextStepCard projectId={p.id} />
           </Card>
           <Card size="small" title={t('project.detail.attachments')} style={{ marginBottom: 12 }}>

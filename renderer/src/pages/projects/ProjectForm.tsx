@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ProjectCreate, type ProjectDetail } from '../../../../db/domain/project'
 import { MAIN_STAGES } from '../../../../db/domain/stages'
 import { PRIORITY, PROJECT_KIND } from '../../../../db/domain/vocab'
-import { useApiMutation } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { AmountInput, readableAmountRule } from '../../components/AmountInput'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
@@ -36,6 +36,8 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
 
 export function ProjectForm({ project, open, onClose, onSaved }: Props) {
   const { t } = useTranslation()
+  // A new project is usually the officer's own: 责任人 starts as the current user.
+  const session = useApiQuery('session-get', {})
   const create = useApiMutation('project-create')
   const update = useApiMutation('project-update')
   const { form, submit, modalProps } = useFormDialog<ProjectDetail>({
@@ -72,7 +74,7 @@ export function ProjectForm({ project, open, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={project ? toFormValues(project) : { stage: 'lead' }}
+        initialValues={project ? toFormValues(project) : { stage: 'lead', ownerId: session.data?.user?.id }}
         onFinish={() => void submit()}
         data-testid="project-form"
       >
