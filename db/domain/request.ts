@@ -6,6 +6,9 @@ import { id, isoDate, optionalDate, optionalText, paging, requiredText, textQuer
 import { oneOrMany } from './negotiation'
 import { REQUEST_CATEGORY, REQUEST_STATUS, type RequestStatus } from './vocab'
 
+// Said the way the 回访 form shows it: stars, not integers.
+const SATISFACTION_HINT = '满意度请选 1–5 星（1 星很不满意，5 星很满意）'
+
 export const requestCategory = z.enum(REQUEST_CATEGORY.keys, { error: '请选择诉求类别' })
 export const requestStatus = z.enum(REQUEST_STATUS.keys, { error: '诉求状态不正确' })
 
@@ -62,8 +65,7 @@ export const RequestAdvance = z.object({
   /** The date of the step (办结 date when resolving); missing: today. */
   on: isoDate('日期').optional(),
   /** 1..5, required when revisiting. */
-  satisfaction: z.number({ error: '满意度应为1–5的整数' }).int('满意度应为1–5的整数').min(1, '满意度应为1–5的整数')
-    .max(5, '满意度应为1–5的整数').optional(),
+  satisfaction: z.number({ error: SATISFACTION_HINT }).int(SATISFACTION_HINT).min(1, SATISFACTION_HINT).max(5, SATISFACTION_HINT).optional(),
   feedback: optionalText('回访意见', 2000),
   /** Required to reopen a resolved request; kept in its detail with the date. */
   note: optionalText('说明', 500),
@@ -94,7 +96,7 @@ export function requestAdvanceProblem(
     return input.note ? null : { code: 'validation', message: '重新办理请填写说明' }
   }
   if (rank(to) <= rank(from)) return { code: 'conflict', message: `诉求已是“${label[from]}”，不能改为“${label[to]}”` }
-  if (to === 'revisited' && !input.satisfaction) return { code: 'validation', message: '回访请填写满意度（1–5）' }
+  if (to === 'revisited' && !input.satisfaction) return { code: 'validation', message: `回访请填写满意度：${SATISFACTION_HINT}` }
   return null
 }
 
