@@ -32,6 +32,7 @@ import { SettingsArea } from './pages/settings'
 import { WorkbenchArea } from './pages/workbench'
 import { Header } from './shell/Header'
 import { NavBadge } from './shell/NavBadge'
+import { THEME } from './theme'
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },
@@ -59,7 +60,7 @@ export function App() {
   }, [english, t])
 
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>

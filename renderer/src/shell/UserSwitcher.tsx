@@ -1,7 +1,7 @@
 // Who is at the keyboard: every write is stamped with them. With no user yet, the header offers to
 // create the first one; after that a dropdown switches between people or adds another.
 import { CheckOutlined, PlusOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons'
-import { App, Avatar, Button, Dropdown, Space, Tooltip } from 'antd'
+import { App, Avatar, Button, Dropdown, Space, Tooltip, theme } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { UserForm } from './UserForm'
 
 export function UserSwitcher() {
   const { t } = useTranslation()
+  const { token } = theme.useToken()
   const { message } = App.useApp()
   const navigate = useNavigate()
   const session = useApiQuery('session-get', {})
@@ -62,7 +63,7 @@ export function UserSwitcher() {
       <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
         <Button type="text" data-testid="user-switcher" aria-label={t('user.current')}>
           <Space size={6}>
-            <Avatar size={24} icon={<UserOutlined />} style={{ background: current ? '#1f5fbf' : '#bfbfbf' }} />
+            <Avatar size={24} icon={<UserOutlined />} style={{ background: current ? token.colorPrimary : token.colorTextDisabled }} />
             <span className="header-user-name">{current?.name ?? t('user.none')}</span>
           </Space>
         </Button>

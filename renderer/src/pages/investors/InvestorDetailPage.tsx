@@ -1,6 +1,6 @@
 // One investor: key facts, then contacts, projects, negotiations and the change history in tabs.
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons'
-import { Button, Card, Flex, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { Button, Card, Flex, Popconfirm, Result, Space, Spin, Tabs, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
@@ -14,6 +14,7 @@ import { InvestorProjects } from './InvestorProjects'
 import { InvestorTimeline } from './InvestorTimeline'
 import { MergeDialog } from './MergeDialog'
 import { useDeleteInvestor } from './useDeleteInvestor'
+import { PageTitle } from '../../components/PageTitle'
 
 export function InvestorDetailPage() {
   const { t } = useTranslation()
@@ -54,9 +55,9 @@ export function InvestorDetailPage() {
                 <ArrowLeftOutlined /> {t('investors.title')}
               </Link>
               <Space wrap size={8} align="center">
-                <Typography.Title level={4} style={{ margin: 0 }} data-testid="investor-name">
+                <PageTitle testId="investor-name">
                   {data.name}
-                </Typography.Title>
+                </PageTitle>
                 {data.tags.map((tag) => (
                   <Tag key={tag.id} color={tag.color ?? undefined}>
                     {tag.name}

@@ -25,7 +25,7 @@ export function BoardCard({ card, onDragStart, onDragEnd }: Props) {
       draggable
       role="button"
       tabIndex={0}
-      aria-label={card.name}
+      // No aria-label: the name is the card's text (name, investor, park, amount), as it reads.
       data-testid={`board-card-${card.id}`}
       onDragStart={(event: DragEvent) => {
         event.dataTransfer.setData(DRAG_TYPE, card.id)

@@ -1,7 +1,7 @@
 // A stage's column: its count and 亿元 sum from the server, its most recently touched cards, and
 // a drop target for cards from other columns.
 import { LeftOutlined, RightOutlined } from '@ant-design/icons'
-import { Button, Empty, Typography } from 'antd'
+import { Button, Empty, Typography, theme } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardCard as Card, BoardColumn as Column } from '../../../../db/domain/project'
@@ -23,6 +23,7 @@ interface Props {
 export function BoardColumn({ column, dragging, collapsed, onToggle, onDragStart, onDragEnd, onDrop, onMore }: Props) {
   const { t } = useTranslation()
   const [over, setOver] = useState(false)
+  const { token } = theme.useToken()
   const accepts = dragging !== null && dragging.stage !== column.stage
   const dropProps = {
     onDragOver: (event: React.DragEvent) => {
@@ -39,8 +40,8 @@ export function BoardColumn({ column, dragging, collapsed, onToggle, onDragStart
     },
   }
   const frame = {
-    background: over ? '#e6f0ff' : '#f5f6f8',
-    border: `1px ${accepts ? 'dashed' : 'solid'} ${over ? '#1f5fbf' : accepts ? '#8fb1e3' : '#eceef1'}`,
+    background: over ? token.colorPrimaryBg : token.colorFillQuaternary,
+    border: `1px ${accepts ? 'dashed' : 'solid'} ${over ? token.colorPrimary : accepts ? token.colorPrimaryBorder : token.colorBorderSecondary}`,
     borderRadius: 8,
     flex: 'none',
     display: 'flex',

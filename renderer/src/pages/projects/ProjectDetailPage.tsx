@@ -16,6 +16,7 @@ import { ProjectTimeline } from './ProjectTimeline'
 import { StageBar } from './StageBar'
 import { StageChangeDialog, type StageChangeTarget } from './StageChangeDialog'
 import { useDeleteProject } from './useDeleteProject'
+import { PageTitle } from '../../components/PageTitle'
 
 export function ProjectDetailPage() {
   const { t } = useTranslation()
@@ -55,9 +56,9 @@ export function ProjectDetailPage() {
       {back}
       <div style={{ display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: 16, margin: '4px 0 12px' }}>
         <Space size={10} wrap align="center">
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-title">
+          <PageTitle testId="project-title">
             {p.name}
-          </Typography.Title>
+          </PageTitle>
           <StageTag stage={p.stage} />
           {p.priority && <Tag color="gold">{t(`vocab.priority.${p.priority}`)}</Tag>}
           <Typography.Text type="secondary">

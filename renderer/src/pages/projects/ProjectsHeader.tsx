@@ -1,11 +1,12 @@
 // The area's title row: the view toggle on the left, creating a project on the right.
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Typography } from 'antd'
+import { Button, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { ProjectForm } from './ProjectForm'
 import { ViewToggle } from './ViewToggle'
+import { PageTitle } from '../../components/PageTitle'
 
 export function ProjectsHeader({ current }: { current: 'list' | 'board' }) {
   const { t } = useTranslation()
@@ -14,9 +15,9 @@ export function ProjectsHeader({ current }: { current: 'list' | 'board' }) {
   return (
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
       <Space size={16}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           {t('project.title')}
-        </Typography.Title>
+        </PageTitle>
         <ViewToggle current={current} />
       </Space>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-add">

@@ -1,6 +1,6 @@
 // 报表: the shared filter bar, one tab per report, the drill-down drawer and the print view.
 import { CloseOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Button, Space, Tabs, Typography } from 'antd'
+import { Button, Space, Tabs } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
@@ -13,6 +13,7 @@ import { usePrintView } from './print/usePrintView'
 import { TabContent } from './TabContent'
 import { REPORT_TABS, type ReportTab } from './reportTabs'
 import './reports.css'
+import { PageTitle } from '../../components/PageTitle'
 
 export function ReportsPage({ tab }: { tab: ReportTab }) {
   const { t } = useTranslation()
@@ -30,9 +31,9 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
       <div className="page reports-page" data-testid="reports-page">
         {printView.printing && <PrintHeader tab={tab} params={params} />}
         <div className="report-toolbar">
-          <Typography.Title level={4} style={{ margin: 0 }} className="report-screen-only">
+          <PageTitle className="report-screen-only">
             {t('reports.title')}
-          </Typography.Title>
+          </PageTitle>
           <Space className="report-no-print">
             {printView.printing && (
               <Button icon={<CloseOutlined />} onClick={printView.close} data-testid="print-close">

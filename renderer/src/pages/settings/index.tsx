@@ -2,6 +2,7 @@
 import { Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router-dom'
+import { PageTitle } from '../../components/PageTitle'
 import { CatalogTab } from './CatalogTab'
 import { DataTab } from './DataTab'
 import { MeTab } from './MeTab'
@@ -28,6 +29,7 @@ function SettingsTabs() {
   if (!(tab in TABS)) return <Navigate to="/settings/me" replace />
   return (
     <div className="page">
+      <PageTitle>{t('nav.settings')}</PageTitle>
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(`/settings/${key}`)}

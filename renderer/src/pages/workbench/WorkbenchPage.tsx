@@ -12,6 +12,7 @@ import { ProjectsByStage } from './ProjectsByStage'
 import { RecentNegotiations } from './RecentNegotiations'
 import { UpcomingCard } from './UpcomingCard'
 import { useShortcut } from './useShortcut'
+import { PageTitle } from '../../components/PageTitle'
 
 type Scope = 'mine' | 'all'
 
@@ -34,9 +35,9 @@ export function WorkbenchPage() {
     <div className="page">
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
         <Space size={16} align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <PageTitle>
             {user ? t('workbench.greeting', { name: user.name }) : t('nav.workbench')}
-          </Typography.Title>
+          </PageTitle>
           {today && <Typography.Text type="secondary">{t('workbench.today', { date: today })}</Typography.Text>}
         </Space>
         <Space size={12}>

@@ -1,10 +1,11 @@
 // /projects/import: the wizard, and the history of imports (with undo) on a second tab.
 import { ArrowLeftOutlined } from '@ant-design/icons'
-import { Button, Card, Space, Tabs, Typography } from 'antd'
+import { Button, Card, Space, Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { BatchList } from './BatchList'
 import { ImportWizard } from './ImportWizard'
+import { PageTitle } from '../../../components/PageTitle'
 
 export function ImportPage() {
   const { t } = useTranslation()
@@ -13,9 +14,9 @@ export function ImportPage() {
     <div className="page">
       <Space size={12} style={{ marginBottom: 12 }}>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} aria-label={t('ledger.back')} />
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           {t('ledger.title')}
-        </Typography.Title>
+        </PageTitle>
       </Space>
       <Card size="small" styles={{ body: { padding: '4px 16px 16px' } }}>
         <Tabs

@@ -63,6 +63,8 @@ export function TargetsTab({ params }: { params: ReportParams }) {
                       format={() => `${row.completionPct!.toFixed(2)}%`}
                       status={row.onPace ? 'success' : 'normal'}
                       size="small"
+                      // A bar is named by what it measures, for screen readers.
+                      aria-label={`${unitLabel(row)} · ${t(`vocab.targetIndicator.${row.indicator}`)} · ${t('reports.targets.completion')}`}
                     />
                   ),
               },
