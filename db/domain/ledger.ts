@@ -218,6 +218,8 @@ export interface ImportBatchView {
   skippedCount: number
   errorCount: number
   undoneAt: string | null
+  /** What undo would remove and restore, in plain words (项目 3 个、阶段记录 5 条…). */
+  undoSummary: string
 }
 
 export const ImportBatchRef = z.object({ id })

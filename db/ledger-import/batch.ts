@@ -11,7 +11,7 @@ import { deleteRecord, updateRecord } from '../services/records'
 const WHAT = '导入批次'
 
 export async function listBatches(ctx: Ctx, limit = 200): Promise<ImportBatchView[]> {
-  return ctx.db
+  const batches = await ctx.db
     .selectFrom('importBatch as b')
     .leftJoin('user as u', 'u.id', 'b.createdBy')
     .select([
@@ -34,6 +34,33 @@ export async function listBatches(ctx: Ctx, limit = 200): Promise<ImportBatchVie
     .orderBy('b.id', 'desc')
     .limit(limit)
     .execute()
+  const contents = await ctx.db
+    .selectFrom('importBatchRow')
+    .select((eb) => ['batchId', 'entity', 'action', eb.fn.countAll<number>().as('count')])
+    .where('batchId', 'in', batches.length > 0 ? batches.map((b) => b.id) : [''])
+    .groupBy(['batchId', 'entity', 'action'])
+    .execute()
+  return batches.map((b) => ({ ...b, undoSummary: undoSummary(contents.filter((c) => c.batchId === b.id)) }))
+}
+
+const UNIT: Record<string, string> = { project: '个', stageEvent: '条', investor: '家', district: '个', park: '个', industry: '个', user: '人' }
+
+/** '撤销将移入回收站：项目 3 个、阶段记录 5 条、客商 2 家（仍被其他记录使用的保留）；恢复导入前的内容：项目 1 个' */
+export function undoSummary(contents: readonly { entity: string; action: string; count: number }[]): string {
+  const order = ['project', 'stageEvent', 'investor', 'district', 'park', 'industry', 'user']
+  const part = (action: string) =>
+    order
+      .map((entity) => [entity, contents.filter((c) => c.entity === entity && c.action === action).reduce((n, c) => n + Number(c.count), 0)] as const)
+      .filter(([, n]) => n > 0)
+      .map(([entity, n]) => `${LABEL[entity]} ${n} ${UNIT[entity]}`)
+      .join('、')
+  const removed = part('create')
+  const restored = part('update')
+  const sentences = [
+    removed ? `撤销将移入回收站：${removed}（区县、园区、客商等仍被其他记录使用的保留）` : '',
+    restored ? `恢复为导入前的内容：${restored}` : '',
+  ].filter(Boolean)
+  return sentences.length > 0 ? `${sentences.join('；')}。` : '这次导入没有写入任何记录。'
 }
 
 const LABEL: Record<string, string> = { district: '区县', park: '园区', industry: '产业', user: '责任人', investor: '客商', project: '项目', stageEvent: '阶段记录' }

@@ -94,6 +94,10 @@ describe('ledger import: the messy corpus', () => {
     const batches = await api.call('ledger-import-batches', {})
     expect(batches).toHaveLength(1)
     expect(batches[0]).toMatchObject({ fileName: '台账.xlsx', sheetName: '2024台账', createdCount: 4, errorCount: 4, undoneAt: null })
+    // undo says what it would remove, in projects and related records
+    expect(batches[0]!.undoSummary).toBe(
+      '撤销将移入回收站：项目 4 个、阶段记录 7 条、客商 3 家、区县 3 个、园区 2 个、产业 4 个、责任人 3 人（区县、园区、客商等仍被其他记录使用的保留）。',
+    )
   })
 
   it('re-importing the same file changes nothing; a changed file updates; undo restores exactly', async () => {

@@ -43,7 +43,7 @@ export function BatchList() {
       width: 90,
       render: (_: unknown, b: ImportBatchView) =>
         !b.undoneAt && (
-          <Popconfirm title={t('ledger.batches.undoConfirm')} onConfirm={() => onUndo(b)} styles={{ root: { maxWidth: 320 } }}>
+          <Popconfirm title={t('ledger.batches.undoConfirm')} description={b.undoSummary} onConfirm={() => onUndo(b)} styles={{ root: { maxWidth: 320 } }}>
             <Button size="small" danger data-testid={`ledger-undo-${b.id}`}>
               {t('ledger.batches.undo')}
             </Button>
