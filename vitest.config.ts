@@ -16,6 +16,14 @@ export default defineConfig({
         },
       },
       {
+        // The renderer's pure helpers (list URL state, formatting): no DOM, no browser.
+        test: {
+          name: 'renderer',
+          include: ['renderer/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
