@@ -21,7 +21,7 @@ const option = (name, fallback) => {
 }
 const runs = option('runs', 3)
 const busyCount = option('busy', availableParallelism())
-const runTimeoutMs = option('run-timeout', 20) * 60_000
+const runTimeoutMs = option('run-timeout', 45) * 60_000
 const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : []
 
 // Build once and test that copy in every run: a build started elsewhere meanwhile (out/ is shared)
@@ -36,7 +36,8 @@ let current = null
 
 function stopAll() {
   for (const child of busy) if (child.exitCode === null) child.kill('SIGKILL')
-  if (current && current.exitCode === null) current.kill('SIGTERM')
+  // The suite runs in its own process group: stopping it stops vitest, its workers and browsers.
+  if (current && current.exitCode === null) process.kill(-current.pid, 'SIGKILL')
   rmSync(snapshot, { recursive: true, force: true })
 }
 process.on('exit', stopAll)
@@ -51,10 +52,14 @@ function runSuite(index) {
   return new Promise((resolve) => {
     const started = Date.now()
     console.log(`\n=== run ${index}/${runs}: ${busyCount} busy loops, load average ${loadavg()[0].toFixed(1)} ===`)
-    current = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...extra], { stdio: 'inherit', env: { ...process.env, CI: '1', CRM_E2E_RENDERER: join(snapshot, 'renderer') } })
+    current = spawn(join('node_modules', '.bin', 'vitest'), ['run', '--project', 'e2e', ...extra], {
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, CI: '1', CRM_E2E_RENDERER: join(snapshot, 'renderer') },
+    })
     const timer = setTimeout(() => {
       console.log(`run ${index} exceeded ${runTimeoutMs / 60_000} minutes: stopping it`)
-      current.kill('SIGTERM')
+      process.kill(-current.pid, 'SIGKILL')
     }, runTimeoutMs)
     current.on('exit', (code, signal) => {
       clearTimeout(timer)

@@ -84,7 +84,8 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     // The app opens with the token once; later navigations keep it in sessionStorage.
     await page.goto(app.server.url)
     await page.getByRole('menuitem', { name: '工作台' }).waitFor()
-  })
+    // Seeding the demo ledger takes minutes on a loaded machine.
+  }, 600_000)
   beforeEach((context) => onTestFailed(() => screenshot(page, `failed-${context.task.name.slice(0, 40)}`).then(() => undefined)))
   afterAll(async () => {
     await browser?.close()

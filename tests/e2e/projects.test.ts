@@ -205,7 +205,7 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
   })
 
   // Seeding the demo ledger (300 projects with histories) takes minutes on a loaded machine.
-  it('stays dense and calm with the demo ledger at 1280×800', { timeout: 300_000 }, async () => {
+  it('stays dense and calm with the demo ledger at 1280×800', { timeout: 600_000 }, async () => {
     await api('demo-seed', {})
     await page.evaluate(() => localStorage.setItem('crm-language', 'zh'))
     await page.setViewportSize({ width: 1280, height: 800 })
