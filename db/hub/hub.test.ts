@@ -19,7 +19,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   beforeAll(async () => {
     cluster = await startPostgres()
   }, 180_000)
-  afterAll(async () => cluster?.stop())
+  afterAll(async () => cluster?.stop(), 60_000)
   afterEach(async () => {
     for (const backend of open.splice(0)) await backend.close()
   })

@@ -20,19 +20,38 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 // The operation's value is jsonb (a string, a number or null); the copy's columns are typed. A value
 // of the wrong shape becomes NULL in the copy rather than failing the push (the log keeps it as sent).
-function cast(type: CopyColumn['type']): string {
+function cast(type: CopyColumn['type'], value: string): string {
+  const text = `(${value} #>> '{}')`
   switch (type) {
     case 'text':
-      return `($3 #>> '{}')`
+      return text
     case 'bigint':
-      return `CASE WHEN jsonb_typeof($3) = 'number' THEN round(($3 #>> '{}')::numeric)::bigint END`
+      return `CASE WHEN jsonb_typeof(${value}) = 'number' THEN round(${text}::numeric)::bigint END`
     case 'date':
-      return `CASE WHEN ($3 #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN ($3 #>> '{}')::date END`
+      return `CASE WHEN ${text} ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN ${text}::date END`
     case 'timestamptz':
-      return `CASE WHEN ($3 #>> '{}') ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' THEN ($3 #>> '{}')::timestamptz END`
+      return `CASE WHEN ${text} ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' THEN ${text}::timestamptz END`
     case 'boolean':
-      return `(($3 #>> '{}') IN ('1', 'true'))`
+      return `(${text} IN ('1', 'true'))`
   }
+}
+
+/**
+ * The set-based upsert of one (table, field) for the ops of one INSERT (the trigger's transition
+ * table new_ops): per row only the op that no newer op of the same field beats (last writer wins,
+ * rows already in the log included), and nothing for a row purged from the recycle bin.
+ */
+function upsertFromBatch(t: CopyTable, field: string, columns: string[], values: string[], update: string): string {
+  const name = `${COPY_SCHEMA}.${ident(t.copyTable)}`
+  return (
+    `INSERT INTO ${name} (team_id, id, ${columns.join(', ')}) ` +
+    `SELECT DISTINCT ON (n.team_id, n.row_id) n.team_id, n.row_id, ${values.join(', ')} FROM new_ops n ` +
+    `WHERE n.tbl = ${quote(t.table)} AND n.field = ${quote(field)} ` +
+    `AND NOT EXISTS (SELECT 1 FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = n.team_id AND o.tbl = n.tbl AND o.row_id = n.row_id AND o.field = n.field AND o.hlc > n.hlc) ` +
+    `AND NOT EXISTS (SELECT 1 FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = n.team_id AND o.tbl = n.tbl AND o.row_id = n.row_id AND o.field = '_purged') ` +
+    `ORDER BY n.team_id, n.row_id, n.hlc DESC ` +
+    `ON CONFLICT (team_id, id) DO UPDATE SET ${update}`
+  )
 }
 
 function copyTableSql(t: CopyTable): string[] {
@@ -49,23 +68,16 @@ function copyTableSql(t: CopyTable): string[] {
     out.push(`ALTER TABLE ${name} ADD COLUMN IF NOT EXISTS ${ident(c.column)} ${c.type}`)
     out.push(`COMMENT ON COLUMN ${name}.${ident(c.column)} IS ${quote(c.comment)}`)
   }
-  // One prepared upsert per (table, field): the trigger only looks it up and runs it.
+  // One set-based upsert per (table, field): the trigger runs those whose pairs occur in a batch.
   const rows: Array<[string, string]> = []
   if (t.keyColumns) {
     const [a, b] = t.keyColumns as [string, string]
-    const upsert =
-      `INSERT INTO ${name} (team_id, id, ${ident(a)}, ${ident(b)}, deleted) ` +
-      `VALUES ($2, $1, split_part($1, ':', 1), split_part($1, ':', 2), ${cast('boolean')}) ` +
-      `ON CONFLICT (team_id, id) DO UPDATE SET deleted = EXCLUDED.deleted`
-    rows.push(['_deleted', upsert])
+    const values = [`split_part(n.row_id, ':', 1)`, `split_part(n.row_id, ':', 2)`, cast('boolean', 'n.value')]
+    rows.push(['_deleted', upsertFromBatch(t, '_deleted', [ident(a), ident(b), 'deleted'], values, 'deleted = EXCLUDED.deleted')])
   } else {
     for (const c of t.columns) {
       const col = ident(c.column)
-      rows.push([
-        c.field,
-        `INSERT INTO ${name} (team_id, id, ${col}) VALUES ($2, $1, ${cast(c.type)}) ` +
-          `ON CONFLICT (team_id, id) DO UPDATE SET ${col} = EXCLUDED.${col}`,
-      ])
+      rows.push([c.field, upsertFromBatch(t, c.field, [col], [cast(c.type, 'n.value')], `${col} = EXCLUDED.${col}`)])
     }
   }
   for (const [field, upsert] of rows) {
@@ -74,8 +86,9 @@ function copyTableSql(t: CopyTable): string[] {
         `ON CONFLICT (tbl, field) DO UPDATE SET upsert_sql = EXCLUDED.upsert_sql`,
     )
   }
+  const purge = `DELETE FROM ${name} c USING new_ops n WHERE n.tbl = ${quote(t.table)} AND n.field = '_purged' AND c.team_id = n.team_id AND c.id = n.row_id`
   out.push(
-    `INSERT INTO ${LOG_SCHEMA}.copy_table (tbl, delete_sql) VALUES (${quote(t.table)}, ${quote(`DELETE FROM ${name} WHERE team_id = $2 AND id = $1`)}) ` +
+    `INSERT INTO ${LOG_SCHEMA}.copy_table (tbl, delete_sql) VALUES (${quote(t.table)}, ${quote(purge)}) ` +
       `ON CONFLICT (tbl) DO UPDATE SET delete_sql = EXCLUDED.delete_sql`,
   )
   return out
@@ -124,34 +137,26 @@ export function hubSchemaStatements(): string[] {
       PERFORM pg_advisory_xact_lock(7242151501);
       RETURN NULL;
     END $fn$`,
+    // Once per INSERT statement, over the ops it inserted (the transition table new_ops): one
+    // set-based statement per (table, field) present, not one dynamic statement per op.
     `CREATE OR REPLACE FUNCTION ${L}.apply_to_copy() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
       SET search_path = pg_catalog, pg_temp AS $fn$
     DECLARE
-      stmt text;
+      r record;
     BEGIN
-      -- A newer op for this field is already in the copy (rows of the same INSERT are visible here).
-      IF EXISTS (SELECT 1 FROM ${L}.operation o WHERE o.team_id = NEW.team_id AND o.tbl = NEW.tbl
-                 AND o.row_id = NEW.row_id AND o.field = NEW.field AND o.hlc > NEW.hlc) THEN
-        RETURN NULL;
-      END IF;
-      IF NEW.field = '_purged' THEN
-        SELECT delete_sql INTO stmt FROM ${L}.copy_table WHERE tbl = NEW.tbl;
-        IF FOUND THEN EXECUTE stmt USING NEW.row_id, NEW.team_id; END IF;
-        RETURN NULL;
-      END IF;
-      -- A row emptied from the recycle bin stays gone: edits made before the purge that arrive late do not revive it.
-      IF EXISTS (SELECT 1 FROM ${L}.operation o WHERE o.team_id = NEW.team_id AND o.tbl = NEW.tbl
-                 AND o.row_id = NEW.row_id AND o.field = '_purged') THEN
-        RETURN NULL;
-      END IF;
-      SELECT upsert_sql INTO stmt FROM ${L}.copy_field WHERE tbl = NEW.tbl AND field = NEW.field;
-      IF FOUND THEN EXECUTE stmt USING NEW.row_id, NEW.team_id, NEW.value; END IF;
+      FOR r IN SELECT f.upsert_sql FROM (SELECT DISTINCT tbl, field FROM new_ops) n JOIN ${L}.copy_field f USING (tbl, field) LOOP
+        EXECUTE r.upsert_sql;
+      END LOOP;
+      -- A row emptied from the recycle bin leaves the copy; the upserts above never revive it.
+      FOR r IN SELECT t.delete_sql FROM (SELECT DISTINCT tbl FROM new_ops WHERE field = '_purged') n JOIN ${L}.copy_table t USING (tbl) LOOP
+        EXECUTE r.delete_sql;
+      END LOOP;
       RETURN NULL;
     END $fn$`,
     `DROP TRIGGER IF EXISTS operation_serialize ON ${L}.operation`,
     `CREATE TRIGGER operation_serialize BEFORE INSERT ON ${L}.operation FOR EACH STATEMENT EXECUTE FUNCTION ${L}.serialize_push()`,
     `DROP TRIGGER IF EXISTS operation_copy ON ${L}.operation`,
-    `CREATE TRIGGER operation_copy AFTER INSERT ON ${L}.operation FOR EACH ROW EXECUTE FUNCTION ${L}.apply_to_copy()`,
+    `CREATE TRIGGER operation_copy AFTER INSERT ON ${L}.operation REFERENCING NEW TABLE AS new_ops FOR EACH STATEMENT EXECUTE FUNCTION ${L}.apply_to_copy()`,
     ...COPY_TABLES.flatMap(copyTableSql),
     // Nobody but the owner and the roles given below may read or write anything here.
     `REVOKE ALL ON SCHEMA ${L}, ${COPY_SCHEMA} FROM PUBLIC`,

@@ -74,7 +74,7 @@ describe.skipIf(!pgTestsEnabled())('hub sync survives SIGKILL', () => {
     await cluster?.stop()
     rmSync(dir, { recursive: true, force: true })
     rmSync(BUNDLE, { force: true })
-  })
+  }, 60_000)
 
   it('push and pull killed mid-way lose nothing and apply nothing twice', { timeout: 600_000 }, async () => {
     const source = await testBackend({ file: join(dir, 'a.sqlite'), now: NOW })

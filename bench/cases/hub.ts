@@ -1,0 +1,170 @@
+// The hub at city scale: `npx tsx bench/cases/hub.ts [--projects N --investors N --negotiations N] [--url postgres://…]`
+// Without --url it starts a throwaway PostgreSQL cluster (tests/support/postgres.ts).
+//
+// 1. Ingest: the team's history as field-level operations, written into the hub's log server-side
+//    (INSERT … SELECT generate_series), with the trigger keeping the relational copy.
+// 2. First full pull of a new laptop (pages of 5,000 through applyOperations into SQLite) beside a
+//    same-run baseline: a plain SELECT of the same rows over the same connection, nothing applied.
+// 3. Incremental: 1,000 new operations pulled by a laptop that is up to date; 1,000 local edits pushed.
+// 4. Sizes: the log and the copy on disk (pg_total_relation_size).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openBackend } from '../../db/backend'
+import { inTransaction } from '../../db/context'
+import { connectHub } from '../../db/hub/connect'
+import { initHub } from '../../db/hub/init'
+import { HUB_KEYS, saveHubConnection, writeHubSetting } from '../../db/hub/settings'
+import { pullFromHub, pushToHub, resolveHubTeam } from '../../db/hub/sync'
+import { ensureTeam } from '../../db/sync/package'
+import { dispatch } from '../../electron/handlers/dispatch'
+import { startPostgres } from '../../tests/support/postgres'
+import { loadAverage } from '../measure'
+
+const args = process.argv.slice(2)
+const num = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const sizes = { projects: num('projects', 10_000), investors: num('investors', 2_000), negotiations: num('negotiations', 100_000) }
+const urlArg = args.includes('--url') ? args[args.indexOf('--url') + 1]! : null
+const REPLICA = 'BENCHREPLICA00000001'
+const T0 = Date.parse('2026-01-05T09:00:00Z')
+
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
+async function main(): Promise<void> {
+  const cluster = urlArg ? null : await startPostgres()
+  const dir = mkdtempSync(join(tmpdir(), 'crm-hub-bench-'))
+  try {
+    const url = urlArg ?? (await cluster!.createDatabase('hub_bench'))
+    const laptop = await openBackend({ file: join(dir, 'new-laptop.sqlite'), autoBackup: false, now: () => new Date('2026-11-27T09:00:00Z') })
+    const { ctx } = laptop
+    const teamId = await inTransaction(ctx, async () => ensureTeam(ctx))
+    await initHub({ url, password: null, team: { id: teamId, name: 'bench' } })
+    await inTransaction(ctx, async () => saveHubConnection(ctx, url, undefined))
+    const hub = await connectHub({ url, password: null })
+
+    // 1. Ingest. Every op gets a distinct, increasing hlc: <millis>-<counter>-<replica>.
+    log(`ingest: ${sizes.projects} projects, ${sizes.investors} investors, ${sizes.negotiations} negotiations as operations …`)
+    const ingestStart = Date.now()
+    const fields: Array<[string, number, string, string]> = [
+      // table, rows, row id prefix, SQL of the (field, value) pairs for row n
+      ['investor', sizes.investors, 'I', `VALUES ('name', to_jsonb('客商' || n)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`],
+      [
+        'project',
+        sizes.projects,
+        'P',
+        `VALUES ('name', to_jsonb('项目' || n)), ('stage', '"lead"'), ('stageOn', '"2026-01-05"'), ('reserveOn', '"2026-01-05"'),
+                ('investorId', to_jsonb('I' || lpad(((n % ${Math.max(1, sizes.investors)}) + 1)::text, 9, '0'))),
+                ('totalInvestmentYuan', to_jsonb(n * 1000000)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`,
+      ],
+      [
+        'negotiation',
+        sizes.negotiations,
+        'N',
+        `VALUES ('projectId', to_jsonb('P' || lpad(((n % ${Math.max(1, sizes.projects)}) + 1)::text, 9, '0'))), ('happenedOn', '"2026-03-01"'),
+                ('type', '"visit_out"'), ('summary', to_jsonb('洽谈记录 ' || n || '：用地、税收与投产计划')),
+                ('createdAt', '"2026-03-01T09:00:00.000Z"'), ('updatedAt', '"2026-03-01T09:00:00.000Z"')`,
+      ],
+    ]
+    let offset = 0
+    let opCount = 0
+    for (const [table, rows, prefix, pairs] of fields) {
+      // In chunks: one statement per 20,000 rows keeps each transaction (and the push lock) short.
+      for (let from = 1; from <= rows; from += 20_000) {
+        const to = Math.min(rows, from + 19_999)
+        const inserted = await hub.client.query(
+          `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, user_id, tbl, row_id, field, value)
+           SELECT lpad((${T0} + ${offset} + (row_number() OVER ()))::text, 13, '0') || '-0000-' || $2, $1, $2, NULL, $3,
+                  $4 || lpad(n::text, 9, '0'), f.field, f.value
+           FROM generate_series(${from}, ${to}) AS n, LATERAL (${pairs}) AS f (field, value)`,
+          [teamId, REPLICA, table, prefix],
+        )
+        offset += inserted.rowCount ?? 0
+        opCount += inserted.rowCount ?? 0
+      }
+    }
+    const ingestMs = Date.now() - ingestStart
+    log(`  ${opCount} operations in ${seconds(ingestMs)}`)
+
+    // 2. Baseline: the same rows read plainly, in the same pages.
+    const baselineStart = Date.now()
+    let cursor = '0'
+    for (;;) {
+      const page = await hub.client.query<{ seq: string }>(
+        `SELECT o.seq::text AS seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text AS author
+         FROM crm_hub.operation o WHERE o.team_id = $1 AND o.seq > $2::bigint ORDER BY o.seq LIMIT 5000`,
+        [teamId, cursor],
+      )
+      if (page.rows.length === 0) break
+      cursor = page.rows[page.rows.length - 1]!.seq
+    }
+    const baselineMs = Date.now() - baselineStart
+    log(`baseline SELECT of all ${opCount} operations: ${seconds(baselineMs)}`)
+
+    const identity = await resolveHubTeam(ctx, hub)
+    const pullStart = Date.now()
+    const full = await pullFromHub(ctx, hub, identity)
+    const pullMs = Date.now() - pullStart
+    log(`first full pull: ${full.pulled} operations, ${full.applied} applied, ${seconds(pullMs)} (${(pullMs / baselineMs).toFixed(1)}× the plain SELECT)`)
+    const projects = (ctx.sqlite.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n
+    log(`  the laptop now holds ${projects} projects`)
+
+    // 3. Incremental: 1,000 ops by another officer, pulled by this up-to-date laptop.
+    await hub.client.query(
+      `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, tbl, row_id, field, value)
+       SELECT lpad((${T0} + ${offset} + n)::text, 13, '0') || '-0000-' || $2, $1, $2, 'project', 'P' || lpad(n::text, 9, '0'), 'progress', to_jsonb('进展 ' || n)
+       FROM generate_series(1, 1000) AS n`,
+      [teamId, 'BENCHREPLICA00000002'],
+    )
+    const incStart = Date.now()
+    const inc = await pullFromHub(ctx, hub, identity)
+    const incMs = Date.now() - incStart
+    log(`incremental pull: ${inc.pulled} operations in ${incMs} ms`)
+
+    // 1,000 local edits (each one op: the field plus its updatedAt/updatedBy stamps make more), pushed.
+    const env = { ctx, backend: laptop, shell: 'cli' as const }
+    const ids = ctx.sqlite.prepare('SELECT id FROM project ORDER BY id LIMIT 334').pluck().all() as string[]
+    for (const id of ids) await dispatch(env, 'project-update', { id, progress: '本机更新' })
+    const pushStart = Date.now()
+    const pushed = await pushToHub(ctx, hub, identity.teamId)
+    const pushMs = Date.now() - pushStart
+    log(`push of local edits: ${pushed} operations in ${pushMs} ms`)
+    writeHubSetting(ctx, HUB_KEYS.lastError, null)
+
+    // 4. Sizes.
+    const size = await hub.client.query<{ log: string; copy: string }>(
+      `SELECT pg_total_relation_size('crm_hub.operation')::text AS log,
+              (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'crm' AND c.relkind = 'r')::text AS copy`,
+    )
+    const mb = (bytes: string) => `${(Number(bytes) / 1024 / 1024).toFixed(0)} MB`
+    log(`hub size: operation log ${mb(size.rows[0]!.log)} (${opCount + 1000 + pushed} ops), relational copy ${mb(size.rows[0]!.copy)}`)
+    console.log(
+      JSON.stringify({
+        sizes,
+        operations: opCount,
+        ingestMs,
+        baselineSelectMs: baselineMs,
+        firstPullMs: pullMs,
+        incrementalPull1000Ms: incMs,
+        pushOps: pushed,
+        pushMs,
+        logBytes: Number(size.rows[0]!.log),
+        copyBytes: Number(size.rows[0]!.copy),
+        load: loadAverage(),
+      }),
+    )
+    await hub.close()
+    await laptop.close()
+  } finally {
+    await cluster?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
