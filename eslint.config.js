@@ -1,5 +1,5 @@
 // Lint: the recommended TypeScript rules, React hooks rules, and the layer rules that keep the
-// folders honest (STYLE.md): db/ never sees Electron; pure code never sees Node or the DOM.
+// folders honest (README.md, Layout): db/ never sees Electron; pure code never sees Node or the DOM.
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -11,7 +11,7 @@ const NODE_PATHS = ['fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlit
 }))
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-artifacts/**', 'bench/data/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-artifacts/**', 'bench/data/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
