@@ -24,8 +24,12 @@ afterEach(() => api.close())
 const LONG_PROGRESS = '已完成土地摘牌和规划设计方案审查，正在办理施工许可，预计下月开工；企业反映用电增容和道路配套需要协调，已报区政府专题会研究。'
 
 /** n projects in two districts and three parks, some with long progress notes. */
-function seedProjects(n: number): void {
-  const db = api.env.ctx.sqlite
+function seedProjects(n: number, on: TestBackend = api): void {
+  const db = on.env.ctx.sqlite
+  db.transaction(() => insertProjects(db, n))()
+}
+
+function insertProjects(db: TestBackend['env']['ctx']['sqlite'], n: number): void {
   const at = '2024-01-01T00:00:00Z'
   db.prepare(`INSERT INTO district (id, created_at, updated_at, name) VALUES ('D1', ?, ?, '槐荫区'), ('D2', ?, ?, '长清区')`).run(at, at, at, at)
   db.prepare(
@@ -76,6 +80,29 @@ describe('the 台账 prints like one', () => {
     expect(pages.at(-1)).toContain('合计（200个）')
     expect(pages.at(-1)).toContain('填报人：李晓东')
   }, 240_000)
+})
+
+describe('a file database', () => {
+  it('is read through its own connection: the app keeps answering while an export is half-way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledger-file-'))
+    const file = await testBackend({ file: join(dir, 'crm.sqlite') })
+    try {
+      seedProjects(2500, file)
+      const { exportLedger } = await import('./export-ledger')
+      const { ProjectListQuery } = await import('../domain/project')
+      const answers: number[] = []
+      const summary = await exportLedger(file.env.ctx, join(dir, 'out.xlsx'), { query: ProjectListQuery.parse({ sort: 'reserveOn' }) }, ({ done, total }) => {
+        // between pages the app's own connection is free (a statement stepped on it would refuse)
+        if (done > 0 && done < total!) answers.push((file.env.ctx.sqlite.prepare('SELECT count(*) FROM project').pluck().get() as number))
+      })
+      expect(summary.rows).toBe(2500)
+      expect(answers).toEqual([2500, 2500])
+      const [sheet] = await readWorkbookSheets(await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 'out.xlsx'))))
+      expect(sheet!.rows.filter((r) => typeof r[0] === 'number')).toHaveLength(2500)
+    } finally {
+      await file.close()
+    }
+  }, 60_000)
 })
 
 describe('what the 台账 says about itself', () => {
