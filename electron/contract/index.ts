@@ -43,9 +43,4 @@ export type ApiResult<M extends MethodName> = Result<Output<M>>
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name)
 
-/** The call surface every shell offers the renderer (preload bridge or HTTP client). */
-export interface Api {
-  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>
-}
-
 export type { ApiError, ErrorCode, Result } from '../../db/domain/errors'

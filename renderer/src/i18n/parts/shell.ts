@@ -82,11 +82,6 @@ export const shell = defineMessages({
       phone: '电话',
       projectCount: '负责项目',
     },
-    placeholder: {
-      title: '“{{name}}”即将推出',
-      description: '这一部分正在建设中。园区与区县已经可以使用。',
-      goParks: '去看园区',
-    },
     welcome: {
       title: '欢迎使用招商引资 CRM',
       description: '数据库还是空的。可以先载入演示数据（济南西部“两区一县”：槐荫区、长清区、平阴县及其园区）看看效果，也可以直接新建区县和园区。',
@@ -202,11 +197,6 @@ export const shell = defineMessages({
       title: 'Title',
       phone: 'Phone',
       projectCount: 'Projects',
-    },
-    placeholder: {
-      title: '“{{name}}” is coming soon',
-      description: 'This part is being built. Districts and parks already work.',
-      goParks: 'Go to parks',
     },
     welcome: {
       title: 'Welcome to Investment CRM',
