@@ -58,7 +58,7 @@ async function main(): Promise<void> {
         'P',
         `VALUES ('name', to_jsonb('项目' || n)), ('stage', '"lead"'), ('stageOn', '"2026-01-05"'), ('reserveOn', '"2026-01-05"'),
                 ('investorId', to_jsonb('I' || lpad(((n % ${Math.max(1, sizes.investors)}) + 1)::text, 9, '0'))),
-                ('totalInvestmentYuan', to_jsonb(n * 1000000)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`,
+                ('totalInvestmentYuan', to_jsonb(n::bigint * 1000000)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`,
       ],
       [
         'negotiation',
