@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { motionDone } from '../support/ui'
+import { motionDone, pickSearched } from '../support/ui'
 
 const PROJECT = '金石新材料年产5万吨复合材料项目'
 const INVESTOR = '济南金石新材料科技有限公司'
@@ -68,6 +68,18 @@ describe.skipIf(!browserTestsEnabled())('project detail daily work', () => {
     const dialog = page.getByRole('dialog')
     const owner = dialog.locator('.ant-form-item', { hasText: '责任人' })
     await expect.poll(() => owner.textContent()).toBe('责任人王敏')
+    expect(errors).toEqual([])
+  })
+
+  it('fills the company when 登记诉求 picks a project', async () => {
+    await go('/requests')
+    await page.getByRole('button', { name: '登记诉求' }).click()
+    const dialog = page.getByRole('dialog')
+    await pickSearched(page, dialog.getByLabel('项目', { exact: true }), '金石', PROJECT)
+    const company = dialog.locator('.ant-form-item', { hasText: '企业（客商）' })
+    await expect.poll(() => company.textContent()).toBe(`企业（客商）${INVESTOR}`)
+    await motionDone(page)
+    await screenshot(page, 'project-daily-request-company')
     expect(errors).toEqual([])
   })
 })

@@ -1,8 +1,10 @@
 // Register or edit an enterprise request. Status moves only through the advance action.
 import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RequestFields, requestIssues, type RequestView } from '../../../../db/domain/request'
 import { REQUEST_CATEGORY } from '../../../../db/domain/vocab'
+import { call } from '../../api/client'
 import { useApiMutation } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
@@ -32,6 +34,16 @@ export function RequestForm({ request, open, onClose }: Props) {
     },
   })
 
+  // Choosing the project fills its company (a request belongs to the project's investor).
+  const [investorLabel, setInvestorLabel] = useState<string | undefined>(request?.investorName ?? undefined)
+  const fillInvestor = async (projectId: unknown) => {
+    if (typeof projectId !== 'string' || form.getFieldValue('investorId')) return
+    const project = await call('project-get', { id: projectId }).catch(() => null)
+    if (!project?.investorId) return
+    setInvestorLabel(project.investorName ?? undefined)
+    form.setFieldsValue({ investorId: project.investorId })
+  }
+
   const shape = RequestFields.shape
   return (
     <Modal
@@ -56,12 +68,12 @@ export function RequestForm({ request, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="investorId" label={t('request.investor')} dependencies={['projectId']}>
-              <InvestorSelect style={{ width: '100%' }} initialLabel={request?.investorName ?? undefined} />
+              <InvestorSelect style={{ width: '100%' }} initialLabel={investorLabel} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="projectId" label={t('request.project')} rules={[crossRule('projectId')]} dependencies={['investorId']}>
-              <ProjectSelect style={{ width: '100%' }} initialLabel={request?.projectName ?? undefined} />
+              <ProjectSelect style={{ width: '100%' }} initialLabel={request?.projectName ?? undefined} onChange={(value) => void fillInvestor(value)} />
             </Form.Item>
           </Col>
         </Row>
