@@ -2,6 +2,7 @@
 // and turn any failure into a typed, readable error. Nothing throws past this function.
 import { z } from 'zod'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
+import { logFor } from '../../db/log'
 import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
 import { contract, isMethodName } from '../contract'
 import { handlers } from '.'
@@ -43,7 +44,18 @@ export function toApiError(error: unknown, dataDir?: string | null): ApiError {
   return { code: 'internal', message: `内部错误：${String(error)}` }
 }
 
+/** Calls slower than this are written to the log (method and milliseconds) for diagnosis. */
+export const SLOW_CALL_MS = 100
+
 export async function dispatch(env: HandlerEnv, method: string, input: unknown): Promise<Result<unknown>> {
+  const started = performance.now()
+  const result = await answer(env, method, input)
+  const ms = Math.round(performance.now() - started)
+  if (ms > SLOW_CALL_MS) logFor(env.ctx.dataDir).write('slow_call', { method, ms, ok: result.ok })
+  return result
+}
+
+async function answer(env: HandlerEnv, method: string, input: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `没有这个接口：${method}` } }
   }
