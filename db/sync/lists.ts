@@ -9,7 +9,7 @@ import { ensureReplica, teamIdOf } from './identity'
 import { journal } from './journal'
 import { liveDuplicateOf } from './merge'
 import { DELETED_FIELD } from './operation'
-import { type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
+import { type ReplicatedTable, isReplicated, replicatedColumns, toCamel, toSnake } from './tables'
 
 export async function syncStatus(ctx: Ctx): Promise<SyncStatus> {
   const replicaId = await inTransaction(ctx, async () => ensureReplica(ctx))
@@ -72,15 +72,15 @@ export async function undoMerge(ctx: Ctx, id: string): Promise<SyncMergeView[]> 
       ctx.sqlite.prepare(`UPDATE ${toSnake(rowTable)} SET ${toSnake(field)} = ? WHERE id = ?`).run(value, rowId)
       emit(ctx, rowTable, rowId, field, value)
     }
+    // The unique key is freed first (renamed, or the credit code left with the survivor): a live twin would refuse the restore.
+    const row = ctx.sqlite.prepare(`SELECT * FROM ${snake} WHERE id = ?`).get(merge.loser_id) as Record<string, unknown>
+    const restored = Object.fromEntries(Object.entries(row).map(([k, v]) => [toCamel(k), v]))
+    if (liveDuplicateOf(ctx, table, merge.loser_id, false, { ...restored, deletedAt: null })) {
+      if (table === 'investor') set(table, merge.loser_id, 'creditCode', null)
+      else set(table, merge.loser_id, 'name', `${String(restored.name)}（撤销合并）`)
+    }
     set(table, merge.loser_id, 'deletedAt', null)
     if (table === 'investor') set(table, merge.loser_id, 'mergedInto', null)
-    if (liveDuplicateOf(ctx, table, merge.loser_id, false)) {
-      if (table === 'investor') set(table, merge.loser_id, 'creditCode', null)
-      else {
-        const row = ctx.sqlite.prepare(`SELECT name FROM ${snake} WHERE id = ?`).get(merge.loser_id) as { name: string }
-        set(table, merge.loser_id, 'name', `${row.name}（撤销合并）`)
-      }
-    }
     journal(ctx, table, merge.loser_id, 'restore', { deletedAt: ['', null] }, ctx.userId)
     const undo = JSON.parse(merge.undo) as { repointed: { table: ReplicatedTable; rowId: string; field: string }[]; links: { table: ReplicatedTable; from: string; to: string }[] }
     for (const ref of undo.repointed) {

@@ -1,8 +1,10 @@
 // First start: an empty database offers the demo data of the three districts west of Jinan.
 // "Start empty" is remembered per database file, so the offer does not come back on every reload.
+// A colleague's laptop joins the team instead: 设置 → 数据同步 imports their sync package.
 import { Alert, App, Button, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
 import { useApiMutation, useApiQuery } from '../api/hooks'
 
 const dismissedKey = (dbFile: string) => `crm-welcome-dismissed:${dbFile}`
@@ -13,6 +15,7 @@ export function Welcome() {
   const info = useApiQuery('app-info', {})
   const seed = useApiMutation('demo-seed')
   const [dismissed, setDismissed] = useState(false)
+  const navigate = useNavigate()
   const dbFile = info.data?.dbFile ?? ''
   if (!info.data?.empty || dismissed || localStorage.getItem(dismissedKey(dbFile))) return null
 
@@ -47,6 +50,7 @@ export function Welcome() {
               {t('welcome.seed')}
             </Button>
             <Button onClick={startEmpty}>{t('welcome.startEmpty')}</Button>
+            <Button onClick={() => navigate('/settings/sync')}>{t('sync.welcome.join')}</Button>
           </Space>
         </Space>
       }

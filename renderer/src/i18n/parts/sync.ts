@@ -56,6 +56,7 @@ export const sync = defineMessages({
         keepOther: '改用被覆盖的值',
       },
       hub: '中心库',
+      welcome: { join: '加入同事的团队（导入同步包）' },
     },
   },
   en: {
@@ -112,6 +113,7 @@ export const sync = defineMessages({
         keepOther: 'Use overwritten value',
       },
       hub: 'Hub',
+      welcome: { join: 'Join a colleague’s team (import a sync package)' },
     },
   },
 })
