@@ -1,4 +1,5 @@
 // One open database with its context: what every shell (Electron, web, command line, tests) holds.
+import { logFor } from './log'
 import { type Ctx } from './context'
 import { type OpenOptions, openDatabase } from './open'
 import { dirname } from 'node:path'
@@ -33,6 +34,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
   const autoBackup = onDisk && options.autoBackup !== false
   const lock = !onDisk || options.lock === false ? null : (options.lock ?? acquireLock(options.file, options.shell))
+  const log = logFor(onDisk ? dirname(options.file) : null)
+  const started = performance.now()
   let opened: Awaited<ReturnType<typeof openDatabase>>
   try {
     opened = await openDatabase({
@@ -41,9 +44,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       beforeMigrate: autoBackup ? (sqlite) => backupBeforeMigration(sqlite, dirname(options.file), now()) : options.beforeMigrate,
     })
   } catch (error) {
+    log.write('startup_failed', { step: 'open, check and migrate', shell: options.shell, message: (error as Error).message })
     lock?.release()
     throw error
   }
+  log.write('startup', { step: 'open, check and migrate', shell: options.shell, ms: Math.round(performance.now() - started) })
   const { sqlite, db, close } = opened
   const ctx: Ctx = { db, sqlite, userId: null, dataDir: onDisk ? dirname(options.file) : null, now }
   // The laptop reopens as the person who last chose themselves on this database.

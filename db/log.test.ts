@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openBackend } from './backend'
 import { LOG_FILE, logFor, openLog } from './log'
 
 let dir: string
@@ -43,5 +44,19 @@ describe('the log', () => {
   it('never throws when the folder cannot be written', () => {
     const log = openLog(join(dir, 'missing', 'folder'))
     expect(() => log.write('startup')).not.toThrow()
+  })
+})
+
+describe('start-up steps', () => {
+  it('are logged when a database opens, and when it is refused', async () => {
+    const backend = await openBackend({ file: join(dir, 'crm.sqlite'), shell: 'cli', autoBackup: false, lock: false })
+    await backend.close()
+    writeFileSync(join(dir, 'other.sqlite'), 'not a database at all, just text')
+    await expect(openBackend({ file: join(dir, 'other.sqlite'), shell: 'cli', autoBackup: false, lock: false })).rejects.toThrow('不是 SQLite 文件')
+    const events = lines(LOG_FILE).map((line) => [line.event, line.step])
+    expect(events).toEqual([
+      ['startup', 'open, check and migrate'],
+      ['startup_failed', 'open, check and migrate'],
+    ])
   })
 })

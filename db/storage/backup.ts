@@ -1,6 +1,7 @@
 // Backups: copies of the live database taken with SQLite's online backup API (consistent while the
 // app keeps writing), written under a temporary name, verified, then renamed, so a file with a
 // backup name is always a whole, checked database. The restore that puts one back is restore.ts.
+import { logFor } from '../log'
 import type Sqlite from 'better-sqlite3'
 import {
   closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync,
@@ -249,6 +250,7 @@ export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
       return done ? null : await createBackup(ctx, 'daily')
     } catch (error) {
       console.warn(`每日自动备份失败：${message(error)}`)
+      logFor(ctx.dataDir).write('backup_failed', { kind: 'daily', message: message(error) })
       return null
     }
   })()
