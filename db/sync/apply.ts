@@ -63,7 +63,7 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
       summary.skipped += 1
       continue
     }
-    if (op.replicaId === localReplica) throw refused('包含本机自己的、但本机没有记录的操作（可能是伪造的，或来自本数据库的旧副本）')
+    // This replica's own op that it no longer holds (the file was restored from a backup): a colleague kept it, so it comes back.
     const prev = previous.get(op.table, op.rowId, op.field) as LoggedOp | undefined
     if (prev && isConcurrentEdit(prev, op, source, batchHlcs, localReplica)) {
       const [winner, loser] = prev.hlc > op.hlc ? [prev, op] : [op, prev]
