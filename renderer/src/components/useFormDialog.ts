@@ -10,7 +10,7 @@ import { applyApiError } from './forms'
 interface Options<T> {
   /**
    * Writes the validated values; usually `record ? update(...) : create({ ...input, clientRequestId })`.
-   * The id stays the same until a save succeeds, so a retry after an error cannot create twice.
+   * The id stays the same while the dialog is open, so a retry after an error cannot create twice.
    */
   save(values: any, clientRequestId: string): Promise<T>
   onSaved?(saved: T): void
@@ -26,20 +26,23 @@ export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
   const [saving, setSaving] = useState(false)
   // State updates land after the next render; a double click arrives before that.
   const busy = useRef(false)
+  // After a save the dialog is closing (its fields stay on screen during the animation): a second
+  // Ctrl+Enter then must not create again. Opening it anew starts a new create with a new id.
+  const saved = useRef(false)
   const requestId = useRef(newClientRequestId())
 
   const submit = async () => {
-    if (busy.current) return
+    if (busy.current || saved.current) return
     busy.current = true
     setSaving(true)
     try {
       // Invalid fields already show their messages beside them.
       const values = await form.validateFields().catch(() => null)
       if (!values) return
-      const saved = await save(values, requestId.current)
-      requestId.current = newClientRequestId()
+      const record = await save(values, requestId.current)
+      saved.current = true
       void message.success(t('common.saved'))
-      onSaved?.(saved)
+      onSaved?.(record)
       onClose()
     } catch (error) {
       void message.error(applyApiError(form, error))
@@ -62,6 +65,11 @@ export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
     okButtonProps: { disabled: saving },
     onOk: submit,
     onCancel: cancel,
+    afterOpenChange: (open: boolean) => {
+      if (!open) return
+      saved.current = false
+      requestId.current = newClientRequestId()
+    },
     destroyOnHidden: true,
   }
 
