@@ -61,7 +61,7 @@ export function UserSwitcher() {
   return (
     <>
       <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
-        <Button type="text" data-testid="user-switcher" aria-label={t('user.current')}>
+        <Button type="text" data-testid="user-switcher" aria-label={`${current?.name ?? t('user.none')} · ${t('user.current')}`}>
           <Space size={6}>
             <Avatar size={24} icon={<UserOutlined />} style={{ background: current ? token.colorPrimary : token.colorTextDisabled }} />
             <span className="header-user-name">{current?.name ?? t('user.none')}</span>

@@ -56,6 +56,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
             onChange({ ...value, text: next || undefined })
           }}
           placeholder={t('project.filter.text')}
+          aria-label={t('project.filter.text')}
           style={{ width: 220 }}
           data-testid="filter-text"
         />
@@ -64,6 +65,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
           value={value.parkIds ?? []}
           onChange={(parkIds) => set({ parkIds: (parkIds as string[] | null) ?? [] })}
           placeholder={t('project.filter.park')}
+          aria-label={t('project.filter.park')}
           style={{ width: 200 }}
           id="filter-park"
         />
@@ -72,6 +74,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
           value={value.ownerId ?? null}
           onChange={(ownerId) => set({ ownerId: (ownerId as string | null) ?? undefined })}
           placeholder={t('project.filter.owner')}
+          aria-label={t('project.filter.owner')}
           style={{ width: 120 }}
         />
         <Badge count={more ? 0 : hidden} size="small">
@@ -90,18 +93,21 @@ export function ProjectFilterBar({ value, onChange }: Props) {
             value={value.districtIds ?? []}
             onChange={(districtIds) => set({ districtIds: (districtIds as string[] | null) ?? [] })}
             placeholder={t('project.filter.district')}
+            aria-label={t('project.filter.district')}
             style={{ width: 180 }}
           />
           <IndustrySelect
             value={value.industryId ?? null}
             onChange={(industryId) => set({ industryId: (industryId as string | null) ?? undefined })}
             placeholder={t('project.filter.industry')}
+            aria-label={t('project.filter.industry')}
             style={{ width: 160 }}
           />
           <TagSelect
             value={value.tagIds ?? []}
             onChange={(tagIds) => set({ tagIds: (tagIds as string[] | null) ?? [] })}
             placeholder={t('project.filter.tags')}
+            aria-label={t('project.filter.tags')}
             style={{ width: 180 }}
           />
           <Select
@@ -109,6 +115,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
             value={value.priority}
             onChange={(priority) => set({ priority })}
             placeholder={t('project.filter.priority')}
+            aria-label={t('project.filter.priority')}
             style={{ width: 120 }}
             options={PRIORITY.keys.map((key) => ({ value: key, label: t(`vocab.priority.${key}`) }))}
           />
@@ -117,6 +124,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
               value={value.minYi}
               onChange={(event) => set({ minYi: event.target.value })}
               placeholder={t('project.filter.minYi')}
+              aria-label={t('project.filter.minYi')}
               status={badMin ? 'error' : undefined}
               title={badMin ? t('project.filter.badAmount') : undefined}
               style={{ width: 110 }}
@@ -128,6 +136,7 @@ export function ProjectFilterBar({ value, onChange }: Props) {
               value={value.maxYi}
               onChange={(event) => set({ maxYi: event.target.value })}
               placeholder={t('project.filter.maxYi')}
+              aria-label={t('project.filter.maxYi')}
               status={badMax ? 'error' : undefined}
               title={badMax ? t('project.filter.badAmount') : undefined}
               style={{ width: 110 }}

@@ -19,6 +19,7 @@ export function StageOrLibrarySelect({ value, onChange, style }: Props) {
       value={value}
       onChange={(next) => onChange(next ?? undefined)}
       placeholder={t('project.filter.stageOrLibrary')}
+      aria-label={t('project.filter.stageOrLibrary')}
       style={style}
       popupMatchSelectWidth={false}
       data-testid="filter-stage"
