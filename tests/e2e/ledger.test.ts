@@ -162,10 +162,14 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await wb.xlsx.load((await readFile(await download.path())) as never)
     const ws = wb.worksheets[0]!
     expect(String(ws.getRow(1).getCell(1).value)).toContain('台账')
+    // The 合计 row ('合计（3个）') under the 总投资 column's header.
+    let investmentColumn = -1
     let total: unknown = null
     ws.eachRow((row) => {
       const cells = (row.values as unknown[]).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v))
-      if (cells.some((v) => v === '合计')) total = cells.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)))
+      const header = cells.findIndex((v) => typeof v === 'string' && v.startsWith('总投资'))
+      if (investmentColumn < 0 && header >= 0) investmentColumn = header
+      if (cells.some((v) => typeof v === 'string' && v.startsWith('合计'))) total = cells[investmentColumn]
     })
     // 50000 + 8000 + 12000 万元 = 7亿元.
     expect(Number(total)).toBe(7)
