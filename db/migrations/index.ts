@@ -5,12 +5,12 @@ import * as m0001 from './0001-foundation'
 import * as m0002 from './0002-domain'
 import * as m0003 from './0003-import-batch'
 import * as m0004 from './0004-sync'
-import * as m0006 from './0006-client-request'
+import * as m0005 from './0005-client-request'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-domain': m0002,
   '0003-import-batch': m0003,
   '0004-sync': m0004,
-  '0006-client-request': m0006,
+  '0005-client-request': m0005,
 }
