@@ -58,7 +58,7 @@ describe.skipIf(!browserTestsEnabled())('accessibility of every page (axe-core)'
       hash: `/settings/${tab}`,
       ready: (p: Page) => p.getByRole('tabpanel').first().waitFor(),
     })),
-    { name: 'import', hash: '/projects/import', ready: (p) => p.getByTestId('ledger-file').waitFor() },
+    { name: 'import', hash: '/projects/import', ready: (p) => p.getByTestId('ledger-file').waitFor({ state: 'attached' }) },
   ]
 
   async function scan(name: string, language: string): Promise<void> {
@@ -67,11 +67,19 @@ describe.skipIf(!browserTestsEnabled())('accessibility of every page (axe-core)'
     await motionDone(page)
     // Evaluated rather than added as a <script>: the app's CSP rightly refuses inline scripts.
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe
-      const { violations } = await axe.run(document, { resultTypes: ['violations'] })
-      return violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.length, example: `${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary ?? ''}`.slice(0, 300) }))
-    })
+    const run = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe
+        const { violations } = await axe.run(document, { resultTypes: ['violations'] })
+        return violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.length, example: `${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary ?? ''}`.slice(0, 300) }))
+      })
+    let result = await run()
+    // A transition that started after the first wait (the menu's highlight moving to the page just
+    // opened) shows colours half-way; once it has ended, the colours are the ones people see.
+    for (let again = 0; again < 2 && result.some((v) => v.rule === 'color-contrast'); again++) {
+      await motionDone(page)
+      result = await run()
+    }
     for (const v of result) findings.push({ page: name, language, ...v })
     const count = await page.locator('h1:visible').count()
     headings.push({ page: name, language, count })

@@ -1,6 +1,6 @@
 // One investor: key facts, then contacts, projects, negotiations and the change history in tabs.
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons'
-import { Button, Card, Flex, Popconfirm, Result, Space, Spin, Tabs, Tag } from 'antd'
+import { Button, Card, Flex, Popconfirm, Result, Space, Spin, Tabs } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
@@ -15,6 +15,7 @@ import { InvestorTimeline } from './InvestorTimeline'
 import { MergeDialog } from './MergeDialog'
 import { useDeleteInvestor } from './useDeleteInvestor'
 import { PageTitle } from '../../components/PageTitle'
+import { ColorTag } from '../../components/ColorTag'
 
 export function InvestorDetailPage() {
   const { t } = useTranslation()
@@ -59,9 +60,9 @@ export function InvestorDetailPage() {
                   {data.name}
                 </PageTitle>
                 {data.tags.map((tag) => (
-                  <Tag key={tag.id} color={tag.color ?? undefined}>
+                  <ColorTag key={tag.id} color={tag.color}>
                     {tag.name}
-                  </Tag>
+                  </ColorTag>
                 ))}
               </Space>
             </Space>

@@ -63,12 +63,14 @@ export function ProjectBoardPage() {
             value={filter.parkId ?? null}
             onChange={(parkId) => setFilter({ ...filter, parkId: (parkId as string | null) ?? undefined })}
             placeholder={t('project.board.filterPark')}
+            aria-label={t('project.board.filterPark')}
             style={{ width: 200 }}
           />
           <UserSelect
             value={filter.ownerId ?? null}
             onChange={(ownerId) => setFilter({ ...filter, ownerId: (ownerId as string | null) ?? undefined })}
             placeholder={t('project.board.filterOwner')}
+            aria-label={t('project.board.filterOwner')}
             style={{ width: 140 }}
           />
           <Typography.Text type="secondary">{t('project.board.dropHint')}</Typography.Text>

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom'
 import type { ProjectDetail } from '../../../../db/domain/project'
 import { count, date, yi } from '../../format'
 import { projectListLink } from './filters'
+import { ColorTag } from '../../components/ColorTag'
 
 const amount = (yuan: number | null, unit: string) => (yuan === null ? '—' : `${yi(yuan)} ${unit}`)
 const optional = (value: ReactNode | null) => value ?? '—'
@@ -78,9 +79,9 @@ export function ProjectSummary({ project }: { project: ProjectDetail }) {
         project.tags.length === 0
           ? '—'
           : project.tags.map((tag) => (
-              <Tag key={tag.id} color={tag.color ?? undefined}>
+              <ColorTag key={tag.id} color={tag.color}>
                 {tag.name}
-              </Tag>
+              </ColorTag>
             )),
     },
     {

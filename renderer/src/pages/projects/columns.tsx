@@ -6,6 +6,7 @@ import type { ProjectRow, ProjectSort } from '../../../../db/domain/project'
 import type { ListColumn } from '../../components/list/ServerTable'
 import { StageTag } from '../../components/StageTag'
 import { date, dateTime, yi } from '../../format'
+import { ColorTag } from '../../components/ColorTag'
 
 export const COLUMN_KEYS = [
   'name',
@@ -84,9 +85,9 @@ export function projectColumns(t: TFunction): Record<ColumnKey, Omit<ListColumn<
         row.tags.length === 0
           ? '—'
           : row.tags.map((tag) => (
-              <Tag key={tag.id} color={tag.color ?? undefined}>
+              <ColorTag key={tag.id} color={tag.color}>
                 {tag.name}
-              </Tag>
+              </ColorTag>
             )),
     },
     progress: { width: 260, render: (_, row) => text(row.progress) },

@@ -37,6 +37,7 @@ export function MeTab() {
               style={{ width: 240 }}
               loading={users.isLoading}
               placeholder={t('settings.me.pick')}
+              aria-label={t('settings.me.pick')}
               value={session.data?.user?.id}
               onChange={(id: string) => {
                 const user = users.data?.find((one) => one.id === id)

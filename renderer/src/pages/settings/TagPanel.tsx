@@ -1,6 +1,6 @@
 // Tags (世界500强, 瞪羚企业, 专精特新…) with how many investors and projects carry each.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd'
+import { Button, Card, Empty, Popconfirm, Space, Table } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TagView } from '../../../../db/domain/catalog'
@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { useUndoableDelete } from '../../shell/useUndoableDelete'
 import { TagForm } from './TagForm'
+import { ColorTag } from '../../components/ColorTag'
 
 export function TagPanel() {
   const { t } = useTranslation()
@@ -36,7 +37,7 @@ export function TagPanel() {
           pagination={false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.tag.empty')} /> }}
           columns={[
-            { title: t('settings.tag.name'), dataIndex: 'name', render: (name: string, tag) => <Tag color={tag.color ?? undefined}>{name}</Tag> },
+            { title: t('settings.tag.name'), dataIndex: 'name', render: (name: string, tag) => <ColorTag color={tag.color}>{name}</ColorTag> },
             {
               title: t('settings.tag.usage'),
               key: 'usage',

@@ -53,7 +53,7 @@ export function WorkbenchPage() {
           )}
           <Button type="primary" icon={<EditOutlined />} onClick={() => setQuickOpen(true)} data-testid="quick-entry">
             {t('workbench.quickEntry')}
-            <Typography.Text style={{ color: 'inherit', opacity: 0.75, fontSize: 12 }}>{isMac ? '⌘J' : 'Ctrl+J'}</Typography.Text>
+            <Typography.Text style={{ color: 'inherit', fontSize: 12 }}>{isMac ? '⌘J' : 'Ctrl+J'}</Typography.Text>
           </Button>
         </Space>
       </Flex>

@@ -23,6 +23,7 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.districtId ?? null}
         onChange={(districtId) => onChange({ ...value, districtId: (districtId as string | null) ?? undefined, parkId: undefined })}
         placeholder={t('reports.filter.district')}
+        aria-label={t('reports.filter.district')}
         style={{ width: 105, minWidth: 0 }}
       />
       <ParkSelect
@@ -30,15 +31,19 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.parkId ?? null}
         onChange={set('parkId')}
         placeholder={t('reports.filter.park')}
+        aria-label={t('reports.filter.park')}
         style={{ width: 150, minWidth: 0 }}
       />
-      <IndustrySelect value={value.industryId ?? null} onChange={set('industryId')} placeholder={t('reports.filter.industry')} style={{ width: 130, minWidth: 0 }} />
-      <UserSelect value={value.ownerId ?? null} onChange={set('ownerId')} placeholder={t('reports.filter.owner')} style={{ width: 105, minWidth: 0 }} />
+      <IndustrySelect value={value.industryId ?? null} onChange={set('industryId')} placeholder={t('reports.filter.industry')}
+        aria-label={t('reports.filter.industry')} style={{ width: 130, minWidth: 0 }} />
+      <UserSelect value={value.ownerId ?? null} onChange={set('ownerId')} placeholder={t('reports.filter.owner')}
+        aria-label={t('reports.filter.owner')} style={{ width: 105, minWidth: 0 }} />
       <Select
         allowClear
         value={value.priority}
         onChange={set('priority')}
         placeholder={t('reports.filter.priority')}
+        aria-label={t('reports.filter.priority')}
         style={{ width: 110, minWidth: 0 }}
         options={PRIORITY.keys.map((key) => ({ value: key, label: t(`vocab.priority.${key}`) }))}
       />
@@ -47,6 +52,7 @@ export function FilterBar({ value, onChange }: Props) {
         value={value.origin}
         onChange={set('origin')}
         placeholder={t('reports.filter.origin')}
+        aria-label={t('reports.filter.origin')}
         style={{ width: 120, minWidth: 0 }}
         options={ORIGIN.keys.map((key) => ({ value: key, label: t(`vocab.origin.${key}`) }))}
       />
