@@ -199,10 +199,10 @@ describe('no network client in the backend or the shells', () => {
     expect(httpImport?.[1]).not.toMatch(/\b(?:request|get|Agent)\b/)
   })
 
-  it('opens external links only through the https/mailto policy', () => {
+  it('opens external links only through the list of links the app itself builds', () => {
     for (const file of sources) {
       const text = readFileSync(file, 'utf8')
-      for (const line of text.split('\n').filter((l) => /openExternal\(/.test(l))) expect(line, relative(ROOT, file)).toMatch(/isSafeExternalUrl\(/)
+      for (const line of text.split('\n').filter((l) => /openExternal\(/.test(l))) expect(line, relative(ROOT, file)).toMatch(/isAppExternalLink\(/)
     }
   })
 })
