@@ -23,6 +23,10 @@ export default {
     'db/ledger-import/mapping.ts',
     'db/ledger-import/records.ts',
     'db/ledger-import/plan.ts',
+    'db/ledger-import/header-words.ts',
+    'db/ledger-import/ledger-amounts.ts',
+    'db/ledger-import/ledger-dates.ts',
+    'db/ledger-import/as-of.ts',
     // The stage service and the report definitions.
     'db/services/project-stages.ts',
     'db/services/reports/filters.ts',

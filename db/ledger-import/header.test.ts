@@ -17,6 +17,11 @@ describe('normalizeHeader', () => {
     expect(normalizeHeader('计划总投资(万元)')).toEqual({ text: '计划总投资', unit: '万元' })
     expect(normalizeHeader('投资额/亿')).toEqual({ text: '投资额', unit: '亿元' })
     expect(normalizeHeader('总投资（单位：万元）')).toEqual({ text: '总投资', unit: '万元' })
+    // The short units: 万 is 万元 (a 总投资（万） column read as 亿元 would be 10,000× too large).
+    expect(normalizeHeader('总投资（万）')).toEqual({ text: '总投资', unit: '万元' })
+    expect(normalizeHeader('总投资/万')).toEqual({ text: '总投资', unit: '万元' })
+    expect(normalizeHeader('总投资（亿）')).toEqual({ text: '总投资', unit: '亿元' })
+    expect(normalizeHeader('总投资（元）')).toEqual({ text: '总投资', unit: '元' })
     expect(normalizeHeader('*项目 名称')).toEqual({ text: '项目名称', unit: null })
     expect(normalizeHeader('签约日期（年月日）')).toEqual({ text: '签约日期', unit: null })
   })
