@@ -3,20 +3,9 @@
 import { protocol } from 'electron'
 import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { extname } from 'node:path'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { APP_SCHEME, resolveAppFile } from './policy'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-}
+import { contentTypeOf } from '../content-type'
 
 /** Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more. */
 export function registerAppScheme(): void {
@@ -30,7 +19,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file || !existsSync(file) || !statSync(file).isFile()) return new Response('not found', { status: 404 })
     return new Response(await readFile(file), {
       headers: {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },

@@ -17,6 +17,7 @@ import type { Result } from '../../db/domain/errors'
 import { dispatch } from '../handlers/dispatch'
 import type { HandlerEnv } from '../handlers/types'
 import { CONTENT_SECURITY_POLICY } from '../csp'
+import { contentTypeOf } from '../content-type'
 
 export interface WebServerOptions {
   env: HandlerEnv
@@ -41,17 +42,6 @@ const SESSION_HEADER = 'x-crm-session'
 const LAUNCH_HEADER = 'x-crm-launch'
 /** Sessions are for people: enough tabs and reloads for a working day, not a store that grows without end. */
 const MAX_SESSIONS = 1000
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-}
 
 function sameToken(given: string | undefined | null, token: string): boolean {
   if (!given) return false
@@ -158,7 +148,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return send(res, 404, 'not found')
     }
     const headers: Record<string, string> = {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-store',
