@@ -1,5 +1,6 @@
 // Sync between laptops: the API's input schemas and views (shared with the renderer; pure).
 import { z } from 'zod'
+import { ENTITY_LABELS } from './history'
 
 const replicaId = z.string().regex(/^[0-9A-Za-z]{16,40}$/, '电脑编号格式不正确')
 
@@ -81,26 +82,11 @@ export interface SyncReviewView {
   createdAt: string
 }
 
-/** Table names as people say them, for lists and summaries. */
+/** Table names as people say them, for lists and summaries: the records' own, and the link tables. */
 export const SYNC_TABLE_LABELS: Record<string, string> = {
-  user: '用户',
-  district: '区县',
-  park: '园区',
-  industry: '产业',
-  tag: '标签',
-  investor: '客商',
+  ...ENTITY_LABELS,
   investorTag: '客商标签',
-  contact: '联系人',
-  event: '活动',
   eventInvestor: '活动客商',
-  project: '项目',
   projectTag: '项目标签',
   eventProject: '活动项目',
-  stageEvent: '阶段变更',
-  negotiation: '洽谈记录',
-  agreement: '协议',
-  funds: '到位资金',
-  request: '企业诉求',
-  target: '年度目标',
-  attachment: '附件',
 }
