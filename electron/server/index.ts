@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openBackend } from '../../db/backend'
+import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { resolveDbPath } from '../../db/paths'
 import { parseArgs, stringOption } from '../cli/args'
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const port = Number(stringOption(args, 'port') ?? 0)
   const server = await startWebServer({ env, rendererDir, port })
   const daily = setInterval(() => void maybeDailyBackup(env.ctx), 60 * 60 * 1000)
+  // As in the desktop app: a configured team hub syncs in the background from the start.
+  ensureHubAutoSync(env.ctx)
   console.log(`招商引资 CRM 浏览器模式已启动，请打开：${server.url}`)
   console.log(`数据库：${file}`)
   const stop = async () => {
