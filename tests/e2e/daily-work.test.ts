@@ -5,9 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { creditCodeCheckChar } from '../../db/domain/credit-code'
 import { addDays, todayIso } from '../../db/domain/dates'
-import { dispatch } from '../../electron/handlers/dispatch'
-import type { HandlerEnv } from '../../electron/handlers/types'
-import { type AppServer, screenshot, startAppServer } from '../support/app-server'
+import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
 import { chooseOption, motionDone, pickSearched } from '../support/ui'
 
@@ -24,12 +22,7 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
   const ids = { investor: '', project: '', duplicate: '' }
   const today = todayIso()
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const env = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' } as HandlerEnv
-    const result = await dispatch(env, method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
 
   const save = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole('button', { name: /保\s*存|仍然创建/ }).click()
   const go = async (hash: string) => {

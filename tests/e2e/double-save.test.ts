@@ -2,9 +2,7 @@
 // Ctrl+Enter pressed twice in the quick negotiation entry each leave exactly one record.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { dispatch } from '../../electron/handlers/dispatch'
-import type { HandlerEnv } from '../../electron/handlers/types'
-import { type AppServer, screenshot, startAppServer } from '../support/app-server'
+import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
 import { pickSearched } from '../support/ui'
 
@@ -16,12 +14,7 @@ describe.skipIf(!browserTestsEnabled())('saving twice creates once', () => {
   let page: Page
   const errors: string[] = []
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const env = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' } as HandlerEnv
-    const result = await dispatch(env, method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   const count = async (table: 'project' | 'negotiation') =>
     Number((await app.backend.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)

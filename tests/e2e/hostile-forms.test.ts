@@ -3,9 +3,7 @@
 // The page must keep its dialog, show no error page and raise no uncaught error.
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { dispatch } from '../../electron/handlers/dispatch'
-import type { HandlerEnv } from '../../electron/handlers/types'
-import { type AppServer, screenshot, startAppServer } from '../support/app-server'
+import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
 import { motionDone } from '../support/ui'
 
@@ -21,12 +19,7 @@ describe.skipIf(!browserTestsEnabled())('hostile text in every form', () => {
   const errors: string[] = []
   const ids = { investor: '', project: '' }
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const env = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' } as HandlerEnv
-    const result = await dispatch(env, method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   const dialog = () => page.locator('.ant-modal-wrap:visible .ant-modal').last()
 

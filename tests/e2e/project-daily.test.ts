@@ -2,9 +2,7 @@
 // and its next step lands on the card; a new project's 责任人 starts as the current user.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { dispatch } from '../../electron/handlers/dispatch'
-import type { HandlerEnv } from '../../electron/handlers/types'
-import { type AppServer, screenshot, startAppServer } from '../support/app-server'
+import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
 import { motionDone, pickSearched } from '../support/ui'
 
@@ -18,12 +16,7 @@ describe.skipIf(!browserTestsEnabled())('project detail daily work', () => {
   const errors: string[] = []
   const ids = { project: '', investor: '' }
 
-  async function api<T>(method: string, input: unknown): Promise<T> {
-    const env = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' } as HandlerEnv
-    const result = await dispatch(env, method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as T
-  }
+  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
 
   beforeAll(async () => {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { type Backend, openBackend } from '../../db/backend'
+import { dispatch } from '../../electron/handlers/dispatch'
+import type { HandlerEnv } from '../../electron/handlers/types'
 import { type WebServer, startWebServer } from '../../electron/server/web-server'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -14,6 +16,14 @@ export interface AppServer {
   server: WebServer
   dbFile: string
   close(): Promise<void>
+}
+
+/** Calls the app's backend directly (test set-up), as the shells do; throws on an error answer. */
+export async function callApp<T>(app: AppServer, method: string, input: unknown): Promise<T> {
+  const env: HandlerEnv = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' }
+  const result = await dispatch(env, method, input)
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+  return result.value as T
 }
 
 export async function startAppServer(): Promise<AppServer> {
