@@ -60,9 +60,10 @@ export function isXlsOle(bytes: Uint8Array): boolean {
 
 /**
  * UTF-16 text saved without a byte-order mark ("Unicode text" from some tools): every ASCII
- * character (digits, commas, tabs, line ends) has a zero byte beside it, always on the same side,
- * and the other side never is zero. Chinese characters have no zero byte at all, so we ask for a
- * fair share of ASCII, which a ledger always has (separators and line ends).
+ * character (digits, commas, tabs, line ends) has a zero byte beside it, always on the same side.
+ * The other side is zero only for the CJK characters whose code ends in 00 (一 is U+4E00; one in
+ * 256), so it may hold a few zeros but far fewer; a pair of two zeros (NUL) is not
+ * text. We ask for a fair share of ASCII, which a ledger always has (separators and line ends).
  */
 export function utf16WithoutBom(head: Uint8Array): 'utf16le' | 'utf16be' | null {
   const pairs = Math.floor(head.length / 2)
@@ -70,11 +71,12 @@ export function utf16WithoutBom(head: Uint8Array): 'utf16le' | 'utf16be' | null 
   let zeroEven = 0
   let zeroOdd = 0
   for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0 && head[i + 1] === 0) return null
     if (head[i] === 0) zeroEven++
     if (head[i + 1] === 0) zeroOdd++
   }
   const enough = Math.max(2, pairs / 10)
-  if (zeroOdd >= enough && zeroEven === 0) return 'utf16le'
-  if (zeroEven >= enough && zeroOdd === 0) return 'utf16be'
+  if (zeroOdd >= enough && zeroEven * 4 <= zeroOdd) return 'utf16le'
+  if (zeroEven >= enough && zeroOdd * 4 <= zeroEven) return 'utf16be'
   return null
 }

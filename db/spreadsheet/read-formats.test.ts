@@ -130,4 +130,13 @@ describe('reading CSV saved as UTF-16 without a byte-order mark', () => {
       ])
     }
   })
+
+  it('still detects it when characters such as 一 (U+4E00) put a zero byte on the other side', async () => {
+    const text = '项目名称,总投资（万元）\r\n一期智能装备项目,50000\r\n长清生物医药项目二期,35000\r\n'
+    const le = Buffer.from(text, 'utf16le')
+    for (const bytes of [le, Buffer.from(le).swap16()]) {
+      const [sheet] = await readWorkbookSheets(bytes, { fileName: '台账.csv' })
+      expect(sheet!.rows[1]).toEqual(['一期智能装备项目', '50000'])
+    }
+  })
 })
