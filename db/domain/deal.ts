@@ -22,6 +22,13 @@ export const AgreementFields = z.object({
 })
 export type AgreementFields = z.output<typeof AgreementFields>
 
+/**
+ * The agreement signed with a change to 签约: its date is the stage's date, and it is written in
+ * the stage change's transaction (both or neither).
+ */
+export const SigningAgreement = AgreementFields.omit({ projectId: true, signedOn: true })
+export type SigningAgreement = z.output<typeof SigningAgreement>
+
 export const AgreementUpdate = AgreementFields.partial().extend({ id })
 export type AgreementUpdate = z.output<typeof AgreementUpdate>
 

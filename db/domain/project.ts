@@ -2,6 +2,7 @@
 // that need no database (the renderer uses them to ask for a reason before the user submits).
 import { z } from 'zod'
 import type { Project, StageEvent, Tag } from '../schema'
+import { SigningAgreement } from './deal'
 import { hundredths, id, isoDate, nonNegativeInt, optionalDate, optionalText, paging, requiredText, textQuery, yuan } from './fields'
 import { type Library, LIBRARIES, type MainStage, STAGE_LABELS, STAGES, type Stage } from './stages'
 import { PRIORITY, PROJECT_KIND } from './vocab'
@@ -74,12 +75,23 @@ export const ProjectStageChange = z
     planSignedOn: optionalDate('计划签约日期').optional(),
     planStartedOn: optionalDate('计划开工日期').optional(),
     planOperatingOn: optionalDate('计划投产日期').optional(),
+    /** Only with toStage 签约: the agreement signed that day, saved with the stage change. */
+    agreement: SigningAgreement.optional(),
   })
   .refine((change) => change.reason !== null || !REASON_STAGES.includes(change.toStage), {
     message: '转为暂缓、流失或解约时请填写原因',
     path: ['reason'],
   })
+  .refine((change) => change.agreement === undefined || change.toStage === 'signed', {
+    message: '只有转为签约时才能同时登记协议',
+    path: ['agreement'],
+  })
 export type ProjectStageChange = z.output<typeof ProjectStageChange>
+
+/** The project after a stage change, and the agreement saved with it (for its file). */
+export interface StageChangeResult extends ProjectDetail {
+  agreementId: string | null
+}
 
 export const PROJECT_SORTS = ['name', 'stage', 'totalInvestment', 'reserveOn', 'signedOn', 'startedOn', 'updatedAt'] as const
 export type ProjectSort = (typeof PROJECT_SORTS)[number]

@@ -56,13 +56,16 @@ export async function listAgreementsByProject(ctx: Ctx, projectId: string): Prom
     .execute()
 }
 
-export async function createAgreement(ctx: Ctx, input: AgreementFields): Promise<SavedAgreement> {
+/** Writes a new agreement inside the caller's transaction (a create, or a change to 签约). */
+export async function insertAgreement(trx: Trx, ctx: Ctx, input: AgreementFields): Promise<string> {
   assertNotFuture(ctx, input.signedOn, '签约日期', 'signedOn')
-  const id = await inTransaction(ctx, async (trx) => {
-    await liveProject(trx, input.projectId)
-    await assertContractNoFree(trx, input.contractNo)
-    return insertRecord(trx, ctx, 'agreement', toColumns(input))
-  })
+  await liveProject(trx, input.projectId)
+  await assertContractNoFree(trx, input.contractNo)
+  return insertRecord(trx, ctx, 'agreement', toColumns(input))
+}
+
+export async function createAgreement(ctx: Ctx, input: AgreementFields): Promise<SavedAgreement> {
+  const id = await inTransaction(ctx, (trx) => insertAgreement(trx, ctx, input))
   return saved(ctx, id)
 }
 

@@ -1,17 +1,18 @@
 // Moving a project along its stages. The rules live in db/domain/stage-transition.ts; this file
 // reads what they need and writes their plan in one transaction: the stage event, the project's
-// stage and milestone dates, and their journal entries.
+// stage and milestone dates, and their journal entries; with a change to 签约, its agreement too.
 import { type Ctx, inTransaction } from '../context'
 import { AppError } from '../domain/errors'
-import type { ProjectDetail, ProjectStageChange } from '../domain/project'
+import type { ProjectStageChange, StageChangeResult } from '../domain/project'
 import { planStageChange } from '../domain/stage-transition'
+import { insertAgreement } from './agreements'
 import { WHAT, getProject, refuseFutureDate } from './projects'
 import { getLive, insertRecord, updateRecord } from './records'
 
-export async function changeStage(ctx: Ctx, change: ProjectStageChange): Promise<ProjectDetail> {
+export async function changeStage(ctx: Ctx, { agreement, ...change }: ProjectStageChange): Promise<StageChangeResult> {
   const { id } = change
   refuseFutureDate(ctx, change.happenedOn)
-  await inTransaction(ctx, async (trx) => {
+  const agreementId = await inTransaction(ctx, async (trx) => {
     const project = await getLive(trx, 'project', id, WHAT)
     const latestFirst = await trx
       .selectFrom('stageEvent')
@@ -24,6 +25,7 @@ export async function changeStage(ctx: Ctx, change: ProjectStageChange): Promise
     if (plan.refusal) throw new AppError('validation', plan.refusal.message, { field: plan.refusal.field })
     for (const event of plan.events) await insertRecord(trx, ctx, 'stageEvent', { projectId: id, ...event })
     await updateRecord(trx, ctx, 'project', id, plan.patch, WHAT)
+    return agreement ? insertAgreement(trx, ctx, { ...agreement, projectId: id, signedOn: change.happenedOn }) : null
   })
-  return getProject(ctx, id)
+  return { ...(await getProject(ctx, id)), agreementId }
 }

@@ -9,6 +9,7 @@ import {
   ProjectRef,
   ProjectStageChange,
   ProjectUpdate,
+  type StageChangeResult,
 } from '../../db/domain/project'
 import { method } from './define'
 
@@ -18,8 +19,11 @@ export const projectsContract = {
   'project-get': method(ProjectRef).returns<ProjectDetail>(),
   'project-delete': method(ProjectRef).returns<null>(),
   'project-restore': method(ProjectRef).returns<ProjectDetail>(),
-  /** Moves the project to another stage; dates that run backwards come back as warnings. */
-  'project-stage-change': method(ProjectStageChange).returns<ProjectDetail>(),
+  /**
+   * Moves the project to another stage; dates that run backwards come back as warnings. A change
+   * to 签约 may carry the agreement, written in the same transaction.
+   */
+  'project-stage-change': method(ProjectStageChange).returns<StageChangeResult>(),
   'project-list': method(ProjectListQuery).returns<ProjectListResult>(),
   'project-board': method(ProjectBoardQuery).returns<ProjectBoard>(),
 }
