@@ -15,6 +15,7 @@ import { recordReview } from './review'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
 import { refused, validateOperations } from './validate'
 import { stmt } from './statements'
+import { noteWritten } from '../written-tables'
 
 
 interface Winner {
@@ -95,6 +96,8 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
       }
       if (outcome === 'added') summary.added[table] = (summary.added[table] ?? 0) + 1
       if (outcome === 'changed') summary.changed[table] = (summary.changed[table] ?? 0) + 1
+      // Received rows change open pages like local writes do (see db/written-tables.ts).
+      if (outcome === 'added' || outcome === 'changed') noteWritten(sqlite, table)
     }
   }
   // Same investor typed on two laptops under the same normalised name (no unique index holds it).

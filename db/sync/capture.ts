@@ -7,6 +7,7 @@ import { clockOf, replicaJustStarted } from './identity'
 import { DELETED_FIELD, PURGED_FIELD } from './operation'
 import { type ReplicatedTable, isReplicated, linkRowId, replicatedColumns, toSnake } from './tables'
 import { stmt } from './statements'
+import { noteWritten } from '../written-tables'
 
 /** Fields every write of a row stamps besides what it changed. */
 const WRITE_STAMPS = ['updatedAt', 'updatedBy']
@@ -24,6 +25,7 @@ export function emit(ctx: Ctx, table: ReplicatedTable, rowId: string, field: str
  * changed fields (plus updatedAt/updatedBy). Inside the write's transaction.
  */
 export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | string[]): void {
+  noteWritten(ctx.sqlite, table)
   if (!isReplicated(table) || replicaJustStarted(ctx)) return
   const columns = replicatedColumns(ctx.sqlite, table)
   const wanted = fields === 'all' ? [...columns.keys()] : [...new Set([...fields, ...WRITE_STAMPS])].filter((f) => columns.has(f))
@@ -35,12 +37,14 @@ export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | 
 
 /** A link-table row added (present) or removed. */
 export function captureLink(ctx: Ctx, table: string, key: Record<string, string>, present: boolean): void {
+  noteWritten(ctx.sqlite, table)
   if (!isReplicated(table) || replicaJustStarted(ctx)) return
   emit(ctx, table, linkRowId(table, key), DELETED_FIELD, present ? 0 : 1)
 }
 
 /** A row emptied from the recycle bin: gone on every laptop, for good. */
 export function capturePurge(ctx: Ctx, table: string, id: string): void {
+  noteWritten(ctx.sqlite, table)
   if (!isReplicated(table) || replicaJustStarted(ctx)) return
   emit(ctx, table, id, PURGED_FIELD, 1)
 }

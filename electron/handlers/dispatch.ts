@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
 import { logFor } from '../../db/log'
+import { takeWritten } from '../../db/written-tables'
 import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
 import { contract, isMethodName } from '../contract'
 import { handlers } from '.'
@@ -47,11 +48,26 @@ export function toApiError(error: unknown, dataDir?: string | null): ApiError {
 /** Calls slower than this are written to the log (method and milliseconds) for diagnosis. */
 export const SLOW_CALL_MS = 100
 
-export async function dispatch(env: HandlerEnv, method: string, input: unknown): Promise<Result<unknown>> {
+/** The tables a call wrote and the number of that change (see BackendEvents['data-changed']). */
+export interface DataChange {
+  tables: string[]
+  seq: number
+}
+
+/** A call's answer; `changed` rides beside the value so the caller refreshes only what the write touched. */
+export type DispatchResult = Result<unknown> & { changed?: DataChange }
+
+export async function dispatch(env: HandlerEnv, method: string, input: unknown): Promise<DispatchResult> {
   const started = performance.now()
-  const result = await answer(env, method, input)
+  const result: DispatchResult = await answer(env, method, input)
   const ms = Math.round(performance.now() - started)
   if (ms > SLOW_CALL_MS) logFor(env.ctx.dataDir).write('slow_call', { method, ms, ok: result.ok })
+  // Taken from the connection in use after the call: a restore has swapped it for the restored one.
+  const tables = takeWritten(env.ctx.sqlite)
+  if (tables.length > 0) {
+    const seq = env.events ? env.events.dataChanged(tables, env.shell) : 0
+    if (result.ok) result.changed = { tables, seq }
+  }
   return result
 }
 
