@@ -1,0 +1,96 @@
+// The backend in its own process, over the same protocol the desktop app uses (child_process.fork
+// stands in for Electron's utilityProcess.fork): real SQLite files, real processes, a real SIGKILL.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { generate } from '../../bench/generate'
+import type { Result } from '../../db/domain/errors'
+import { BackendClient } from './client'
+import { type ForkedBackend, forkBackend } from './fork'
+
+const valueOf = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+  return result.value as T
+}
+
+/** Waits for a state, never for a time. */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+describe('the backend process', () => {
+  let dir: string
+  let client: BackendClient | null
+  let forked: ForkedBackend[]
+  const clientFor = (file: string) =>
+    new BackendClient({
+      spawn: () => {
+        const child = forkBackend()
+        forked.push(child)
+        return child
+      },
+      start: { file, shell: 'test' },
+    })
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-backend-host-'))
+    forked = []
+    client = null
+  })
+  afterEach(async () => {
+    await client?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('answers calls by request id, several at once, each with its own answer', async () => {
+    client = clientFor(join(dir, 'crm.sqlite'))
+    await client.start()
+    const district = valueOf<{ id: string }>(await client.call('district-create', { name: '槐荫区', code: '370104' }))
+    const parks = await Promise.all(
+      ['济南国际医学中心', '齐鲁软件园', '美里湖产业园'].map((name) => client!.call('park-create', { districtId: district.id, name })),
+    )
+    expect(parks.map((park) => valueOf<{ name: string }>(park).name)).toEqual(['济南国际医学中心', '齐鲁软件园', '美里湖产业园'])
+    const refused = await client.call('park-create', { districtId: district.id, name: '   ' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await client.call('park-explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(valueOf<unknown[]>(await client.call('park-list', {}))).toHaveLength(3)
+  })
+
+  it('says plainly why it cannot open the database, and answers every call with that', async () => {
+    // A folder where the file should be: SQLite cannot open it.
+    client = clientFor(dir)
+    await expect(client.start()).rejects.toThrow(/./)
+    const answer = await client.call('park-list', {})
+    expect(answer).toMatchObject({ ok: false, error: { code: 'db_unavailable' } })
+    expect(forked).toHaveLength(1)
+  })
+
+  it('killed in the middle of a long export: the export fails in plain words, a new backend answers, committed data is there', async () => {
+    const file = join(dir, 'crm.sqlite')
+    await generate(file, { projects: 1_500, investors: 300, negotiations: 1_500 }, 7)
+    client = clientFor(file)
+    await client.start()
+    const district = valueOf<{ id: string }>(await client.call('district-create', { name: '起步区', code: '370199' }))
+    const park = valueOf<{ id: string }>(await client.call('park-create', { districtId: district.id, name: '大学科技园' }))
+
+    const exporting = client.call('ledger-export', {})
+    await until(() => client!.running().includes('ledger-export'))
+    forked[0]!.killHard()
+    const failed = await exporting
+    expect(failed.ok).toBe(false)
+    if (failed.ok) return
+    expect(failed.error.code).toBe('db_unavailable')
+    expect(failed.error.message).toContain('后台进程意外退出')
+    expect(failed.error.message).toContain('ledger-export')
+
+    // The next call waits for the restarted backend, which took over the dead one's lock.
+    const parks = valueOf<Array<{ id: string; name: string }>>(await client.call('park-get', { id: park.id }))
+    expect(parks).toMatchObject({ id: park.id, name: '大学科技园' })
+    expect(forked).toHaveLength(2)
+    expect(forked[1]!.pid).not.toBe(forked[0]!.pid)
+    // And the long job itself runs to its end on the new backend.
+    const exported = valueOf<{ rows: number }>(await client.call('ledger-export', {}))
+    expect(exported.rows).toBeGreaterThan(0)
+  }, 120_000)
+})
