@@ -4,7 +4,7 @@ import { EditOutlined } from '@ant-design/icons'
 import { Button, Col, Flex, Row, Segmented, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApiQuery } from '../../api/hooks'
+import { type DueScope, useDueSummary } from '../../shell/useDueSummary'
 import { NegotiationForm } from '../negotiations/NegotiationForm'
 import { DueCounts } from './DueCounts'
 import { DueNowCard } from './DueNowCard'
@@ -14,21 +14,16 @@ import { UpcomingCard } from './UpcomingCard'
 import { useShortcut } from './useShortcut'
 import { PageTitle } from '../../components/PageTitle'
 
-type Scope = 'mine' | 'all'
-
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
 
 export function WorkbenchPage() {
   const { t } = useTranslation()
-  const session = useApiQuery('session-get', {})
-  const user = session.data?.user ?? null
-  const [scope, setScope] = useState<Scope>('mine')
+  const [scope, setScope] = useState<DueScope>('mine')
   const [quickOpen, setQuickOpen] = useState(false)
   useShortcut('j', () => setQuickOpen(true))
 
-  // Without a chosen user there is no "mine": everyone's work is shown.
-  const ownerId = user && scope === 'mine' ? user.id : undefined
-  const summary = useApiQuery('negotiation-due-summary', { ownerId })
+  // The badge's own rule and query: without a chosen user there is no "mine", everyone's work is shown.
+  const { summary, user, ownerId } = useDueSummary(scope)
   const today = summary.data?.today
 
   return (
@@ -42,7 +37,7 @@ export function WorkbenchPage() {
         </Space>
         <Space size={12}>
           {user && (
-            <Segmented<Scope>
+            <Segmented<DueScope>
               value={scope}
               onChange={setScope}
               options={[
@@ -60,7 +55,7 @@ export function WorkbenchPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <DueCounts summary={summary.data} loading={summary.isLoading} />
+            <DueCounts summary={summary.data} loading={summary.isPending} />
             <DueNowCard ownerId={ownerId} today={today} onQuickEntry={() => setQuickOpen(true)} />
             <UpcomingCard ownerId={ownerId} today={today} />
           </Space>

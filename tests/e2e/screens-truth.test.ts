@@ -1,0 +1,94 @@
+// What the screens say is true (issue #12, part B), in a real browser: the badge and the bell count
+// the same steps as the workbench, the stage bar and the timeline tell the same story, the import
+// preview speaks in labels.
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
+import { todayIso } from '../../db/domain/dates'
+import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
+import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { chooseOption } from '../support/ui'
+
+const daysAgo = (days: number) => {
+  const day = new Date()
+  day.setDate(day.getDate() - days)
+  return todayIso(day)
+}
+
+describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeout: 240_000 }, () => {
+  let app: AppServer
+  let browser: Browser
+  let page: Page
+  const errors: string[] = []
+  const api = <T = { id: string }>(method: string, input: unknown) => callApp<T>(app, method, input)
+
+  const go = async (hash: string) => {
+    await page.goto(`${app.server.url.replace(/\/\?.*$/, '/')}#${hash}`)
+    await page.locator('.app-header').waitFor()
+  }
+
+  beforeAll(async () => {
+    app = await startAppServer()
+    browser = await launchBrowser()
+    page = await browser.context.newPage()
+    page.on('pageerror', (error) => errors.push(error.message))
+    // The launch URL's one-time token gives this tab its session; later visits keep it.
+    await page.goto(app.server.url)
+    await page.locator('.app-header').waitFor()
+  })
+  beforeEach((context) =>
+    onTestFailed(async () => {
+      console.error('page errors:', errors)
+      await screenshot(page, `failed-truth-${context.task.name.slice(0, 40)}`)
+    }),
+  )
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it("counts the current user's due steps on the badge, the bell and the workbench; without a user, says it is the team's", async () => {
+    const wang = await api('user-create', { name: '王晓明' })
+    const li = await api('user-create', { name: '李娜' })
+    const project = await api('project-create', { name: '巨能液压数控设备项目', totalInvestment: '12.5亿' })
+    const step = (ownerId: string, nextStep: string, nextDueOn: string) =>
+      api('negotiation-create', { happenedOn: daysAgo(5), type: 'visit_in', projectId: project.id, summary: '来访洽谈', nextStep, nextDueOn, ownerId })
+    // 王晓明: two overdue, one due today; 李娜: four overdue. The team: six overdue, one today.
+    await step(wang.id, '寄送园区用地方案', daysAgo(2))
+    await step(wang.id, '约见区长', daysAgo(1))
+    await step(wang.id, '报送项目预审材料', daysAgo(0))
+    for (const text of ['回访企业', '对接电力', '核实用地', '联系律师']) await step(li.id, text, daysAgo(3))
+
+    const badge = page.getByTestId('nav-due-badge')
+    const bell = page.getByTestId('reminders-bell')
+    // No user chosen: the team's 7, and the screens say so.
+    await go('/workbench')
+    await page.reload()
+    await page.locator('.app-header').waitFor()
+    await expect.poll(() => badge.textContent()).toBe('7')
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('全队 7 项待办到期（未选择用户）')
+    await bell.click()
+    await page.getByTestId('reminders-team-note').waitFor()
+    await page.getByText('全队的待办提醒').waitFor()
+    await screenshot(page, 'truth-reminders-team-zh')
+
+    // Choosing oneself in the bell makes every count one's own, the same as the workbench shows.
+    await page.getByTestId('reminders-choose-user').click()
+    await chooseOption(page, '王晓明')
+    await page.getByText('王晓明的待办提醒').waitFor()
+    await expect.poll(() => badge.textContent()).toBe('3')
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('你有 3 项待办到期')
+    await expect(page.getByTestId('reminders-team-note').count()).resolves.toBe(0)
+    await screenshot(page, 'truth-reminders-mine-zh')
+    await page.keyboard.press('Escape')
+    const tile = (key: string) => page.getByTestId(`count-${key}`).locator('.ant-statistic-content-value')
+    await expect.poll(() => tile('overdue').textContent()).toBe('2')
+    await expect.poll(() => tile('dueToday').textContent()).toBe('1')
+
+    // Another user's steps: the badge follows the person at the keyboard.
+    await api('session-set-user', { userId: li.id })
+    await page.reload()
+    await page.locator('.app-header').waitFor()
+    await expect.poll(() => badge.textContent()).toBe('4')
+    await expect.poll(() => tile('overdue').textContent()).toBe('4')
+  })
+})
