@@ -14,12 +14,13 @@ import { ledger } from './parts/ledger'
 import { daily } from './parts/daily'
 import { sync } from './parts/sync'
 import { hub } from './parts/hub'
+import { deals } from './parts/deals'
 
 export type Language = 'zh' | 'en'
 const LANGUAGE_KEY = 'crm-language'
 
 // Add a feature's strings: one file in parts/, one entry here.
-const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings, ledger, daily, sync, hub]
+const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings, ledger, daily, sync, hub, deals]
 
 const merge = (language: Language) => Object.assign({}, ...PARTS.map((part) => part[language]))
 

@@ -5,7 +5,7 @@ import { call } from '../api/client'
 import { useQueryClient } from '@tanstack/react-query'
 import type { RecycleEntity } from '../../../db/domain/history'
 
-type DeleteMethod = 'event-delete' | 'request-delete' | 'user-delete' | 'tag-delete' | 'industry-delete' | 'target-delete'
+type DeleteMethod = 'agreement-delete' | 'funds-delete' | 'event-delete' | 'request-delete' | 'user-delete' | 'tag-delete' | 'industry-delete' | 'target-delete'
 
 /** Deletes through the entity's own delete method; undo restores through the recycle bin. */
 export function useUndoableDelete(method: DeleteMethod, entity: RecycleEntity) {

@@ -8,6 +8,8 @@ import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { StageTag } from '../../components/StageTag'
 import { yi } from '../../format'
+import { AgreementsCard } from './detail/AgreementsCard'
+import { FundsCard } from './detail/FundsCard'
 import { LogNegotiationButton, NextStepCard } from './NextStepCard'
 import { ProjectAttachments } from './ProjectAttachments'
 import { ProjectForm } from './ProjectForm'
@@ -108,6 +110,8 @@ export function ProjectDetailPage() {
           <Card size="small" title={t('project.detail.nextStep')} extra={<LogNegotiationButton project={p} />} style={{ marginBottom: 12 }}>
             <NextStepCard projectId={p.id} />
           </Card>
+          <AgreementsCard projectId={p.id} />
+          <FundsCard projectId={p.id} />
           <Card size="small" title={t('project.detail.attachments')} style={{ marginBottom: 12 }}>
             <ProjectAttachments projectId={p.id} />
           </Card>

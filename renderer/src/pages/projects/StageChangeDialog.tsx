@@ -9,6 +9,8 @@ import { applyApiError, zodRule } from '../../components/forms'
 import { StageTag } from '../../components/StageTag'
 import { isoDateItem, notInFuture, today } from './dates'
 import { needsReason } from './stageRules'
+import { attachAgreementFile } from './detail/agreementFile'
+import { SigningFields, type SigningValues, takeSigning } from './detail/SigningFields'
 
 export interface StageChangeTarget {
   id: string
@@ -23,7 +25,7 @@ interface Props {
   onClose(): void
 }
 
-interface Values {
+interface Values extends SigningValues {
   toStage?: Stage
   happenedOn: string
   reason?: string
@@ -44,8 +46,11 @@ export function StageChangeDialog({ target, onClose }: Props) {
   const save = async (values: Values) => {
     if (!target || !values.toStage) return
     try {
-      const saved = await change.mutateAsync({ id: target.id, ...values, toStage: values.toStage })
+      const { rest, agreement, file } = takeSigning(values)
+      const saved = await change.mutateAsync({ id: target.id, ...rest, toStage: values.toStage, agreement })
       onClose()
+      const fileFailed = saved.agreementId ? await attachAgreementFile(t, saved.agreementId, file) : null
+      if (fileFailed) void message.warning(fileFailed, 8)
       const done = t('project.stageChange.done', { stage: t(`stage.${values.toStage}`) })
       if (saved.warnings.length === 0) return void message.success(done)
       modal.warning({
@@ -127,6 +132,7 @@ export function StageChangeDialog({ target, onClose }: Props) {
           <Form.Item name="note" label={t('project.stageChange.note')} rules={[zodRule(shape.note)]}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
+          {toStage === 'signed' && <SigningFields />}
           <button type="submit" hidden />
         </Form>
       )}

@@ -1,0 +1,85 @@
+// 添加协议 / 编辑协议 on the project detail. The file, if any, is attached once the agreement exists.
+import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { AgreementFields, type SavedAgreement } from '../../../../../db/domain/deal'
+import { AGREEMENT_TYPE } from '../../../../../db/domain/vocab'
+import type { Agreement } from '../../../../../db/schema'
+import { useApiMutation } from '../../../api/hooks'
+import { AmountInput, readableAmountRule } from '../../../components/AmountInput'
+import { zodRule } from '../../../components/forms'
+import { useFormDialog } from '../../../components/useFormDialog'
+import { isoDateItem, notInFuture, today } from '../dates'
+import { AgreementFileInput, agreementFileRule, attachAgreementFile } from './agreementFile'
+
+interface Props {
+  projectId: string
+  open: boolean
+  /** Editing this agreement; null: a new one. */
+  agreement: Agreement | null
+  onClose(): void
+}
+
+const shape = AgreementFields.shape
+
+export function AgreementForm({ projectId, open, agreement, onClose }: Props) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const create = useApiMutation('agreement-create')
+  const update = useApiMutation('agreement-update')
+  const { form, submit, modalProps } = useFormDialog<SavedAgreement>({
+    save: async ({ file, ...fields }, clientRequestId) => {
+      const saved = agreement
+        ? await update.mutateAsync({ id: agreement.id, ...fields })
+        : await create.mutateAsync({ projectId, ...fields, clientRequestId })
+      const failed = await attachAgreementFile(t, saved.id, file as File | null | undefined)
+      if (failed) void message.warning(failed, 8)
+      return saved
+    },
+    onClose,
+  })
+
+  return (
+    <Modal open={open} width={640} title={agreement ? t('agreement.editTitle') : t('agreement.addTitle')} {...modalProps}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        data-testid="agreement-form"
+        onFinish={() => void submit()}
+        initialValues={
+          agreement
+            ? { type: agreement.type, signedOn: agreement.signedOn, amount: agreement.amountYuan, contractNo: agreement.contractNo, note: agreement.note }
+            : { type: 'investment', signedOn: today() }
+        }
+      >
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="type" label={t('agreement.type')} rules={[{ required: true, message: t('agreement.typeRequired') }]}>
+              <Select options={AGREEMENT_TYPE.keys.map((key) => ({ value: key, label: t(`vocab.agreementType.${key}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="signedOn" label={t('agreement.signedOn')} required rules={[zodRule(shape.signedOn)]} {...isoDateItem}>
+              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="contractNo" label={t('agreement.contractNo')} rules={[zodRule(shape.contractNo)]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="amount" label={t('agreement.amount')} validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape.amount)]}>
+          <AmountInput placeholder={t('project.hint.amount')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('agreement.parties')} rules={[zodRule(shape.note)]}>
+          <Input.TextArea rows={2} maxLength={1000} placeholder={t('agreement.partiesHint')} />
+        </Form.Item>
+        <Form.Item name="file" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
+          <AgreementFileInput />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,66 @@
+// 登记到位资金 / 编辑到位资金 on the project detail: date, amount in exact 元, note.
+import { Col, DatePicker, Form, Input, Modal, Row } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { FundsFields, type FundsView } from '../../../../../db/domain/deal'
+import { useApiMutation } from '../../../api/hooks'
+import { AmountInput, readableAmountRule } from '../../../components/AmountInput'
+import { zodRule } from '../../../components/forms'
+import { useFormDialog } from '../../../components/useFormDialog'
+import { isoDateItem, notInFuture, today } from '../dates'
+
+interface Props {
+  projectId: string
+  open: boolean
+  /** Editing this record; null: a new one. */
+  funds: FundsView | null
+  onClose(): void
+}
+
+const shape = FundsFields.shape
+
+export function FundsForm({ projectId, open, funds, onClose }: Props) {
+  const { t } = useTranslation()
+  const create = useApiMutation('funds-create')
+  const update = useApiMutation('funds-update')
+  const { form, submit, modalProps } = useFormDialog<FundsView>({
+    save: (fields, clientRequestId) =>
+      funds ? update.mutateAsync({ id: funds.id, ...fields }) : create.mutateAsync({ projectId, ...fields, clientRequestId }),
+    onClose,
+  })
+
+  return (
+    <Modal open={open} width={560} title={funds ? t('funds.editTitle') : t('funds.addTitle')} {...modalProps}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        data-testid="funds-form"
+        onFinish={() => void submit()}
+        initialValues={funds ? { arrivedOn: funds.arrivedOn, amount: funds.amountYuan, note: funds.note } : { arrivedOn: today() }}
+      >
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item name="arrivedOn" label={t('funds.arrivedOn')} required rules={[zodRule(shape.arrivedOn)]} {...isoDateItem}>
+              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item
+              name="amount"
+              label={t('funds.amount')}
+              required
+              validateFirst
+              rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape.amount)]}
+            >
+              <AmountInput placeholder={t('project.hint.amount')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label={t('funds.note')} rules={[zodRule(shape.note)]}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  )
+}
