@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { EventMessage } from '../contract/events'
+import type { BackendEvents, EventMessage } from '../contract/events'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { dispatch } from './dispatch'
 import { EventBus } from './events-bus'
@@ -15,7 +15,7 @@ describe('the event channel: data-changed after every write, from the records la
   })
   afterEach(() => api.close())
 
-  const changes = () => seen.filter((m) => m.event === 'data-changed').map((m) => m.payload)
+  const changes = () => seen.flatMap((m) => (m.event === 'data-changed' ? [m.payload as BackendEvents['data-changed']] : []))
 
   it('says which tables a write changed, once per call, and the same in the answer', async () => {
     const district = await api.call('district-create', { name: '槐荫区' })

@@ -8,6 +8,8 @@
 // browser's history opens nothing. Tabs the app opens get the session from an open app tab over a
 // BroadcastChannel (same origin: same port). The page itself is public code without data, so it is
 // served to anyone on loopback: a bare URL shows how to open the app instead of a refusal.
+// The event channel (data changed, job progress, reminders) streams at GET /events under the same
+// session rules, as server-sent events the page reads with fetch() and the session header.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
@@ -15,12 +17,15 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Result } from '../../db/domain/errors'
 import { dispatch } from '../handlers/dispatch'
+import { EventBus } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { contentTypeOf } from '../content-type'
 
 export interface WebServerOptions {
   env: HandlerEnv
+  /** Where the event stream comes from; default env.events (made when the env has none). */
+  events?: Pick<EventBus, 'subscribe'>
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -133,6 +138,27 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     sendJson(res, 200, result)
   }
 
+  const events = options.events ?? (options.env.events ??= new EventBus())
+
+  /**
+   * GET /events: the event channel as server-sent events, under the same rules as the calls. The
+   * page reads it with fetch() and the session header (EventSource cannot send headers, and a
+   * credential in the URL would land in history and in other servers' logs).
+   */
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'GET only')
+    if (!authorized(req)) return send(res, 403, 'forbidden')
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    // A first comment line: the page knows the stream is open before any event happens.
+    res.write(': open\n\n')
+    const off = events.subscribe((message) => void res.write(`data: ${JSON.stringify(message)}\n\n`))
+    req.on('close', off)
+  }
+
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only')
     let decoded: string
@@ -171,6 +197,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const url = new URL(req.url ?? '/', origin)
     if (url.pathname === '/session') return openSession(req, res)
+    if (url.pathname === '/events') return handleEvents(req, res)
     const api = /^\/api\/([^/]+)$/.exec(url.pathname)
     if (api) {
       handleApi(req, res, api[1]!).catch((error: Error) => {
