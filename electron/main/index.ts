@@ -1,19 +1,18 @@
-// Shell 1, the desktop window. Kept thin: everything it serves lives in db/ and electron/handlers.
+// Shell 1, the desktop window. Kept thin: it creates the window, checks who calls, and forwards
+// calls and events to and from the backend process (./backend.ts), which holds the database.
 import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, session } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { type Backend, openBackend } from '../../db/backend'
+import { dirname, join } from 'node:path'
 import { defaultDataDir, resolveDbPath } from '../../db/paths'
-import { maybeDailyBackup } from '../../db/storage/backup'
-import { INVOKE_CHANNEL } from '../contract/bridge'
+import type { BackendClient } from '../backend-host/client'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../contract/bridge'
 import { parseArgs } from '../cli/args'
-import { dispatch } from '../handlers/dispatch'
-import type { HandlerEnv } from '../handlers/types'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import { desktopBackend } from './backend'
 import { isAppUrl, trustedRendererUrl, windowPreferences } from './policy'
 import { hardenContents, hardenSession } from './security'
-import { installKeychainSecretBox } from './hub-secret'
-import { ensureHubAutoSync } from '../../db/hub/auto-sync'
+import { openHubSecretKey } from './hub-secret'
+import { startUpdateChecks } from './updater'
 
 app.setPath('userData', defaultDataDir())
 app.enableSandbox()
@@ -23,7 +22,7 @@ registerAppScheme()
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const rendererUrl = trustedRendererUrl(app.isPackaged, devServerUrl)
 let mainWindow: BrowserWindow | null = null
-let env: HandlerEnv | null = null
+let backend: BackendClient | null = null
 
 /** better-sqlite3 built for Electron's ABI (npm run electron:native), beside the Node build. */
 function electronNativeBinding(): string | undefined {
@@ -53,29 +52,30 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 
 async function start(): Promise<void> {
   const file = resolveDbPath(parseArgs(process.argv.slice(1)).options.db as string | undefined)
-  mkdirSync(join(file, '..'), { recursive: true })
-  installKeychainSecretBox()
-  let backend: Backend
+  mkdirSync(dirname(file), { recursive: true })
+  const client = desktopBackend(
+    { file, nativeBinding: electronNativeBinding(), shell: 'electron', hubSecretKey: openHubSecretKey(dirname(file)) },
+    (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { event, payload }),
+  )
+  backend = client
   try {
-    backend = await openBackend({ file, nativeBinding: electronNativeBinding(), shell: 'electron' })
+    await client.start()
   } catch (error) {
     dialog.showErrorBox('无法打开数据库', (error as Error).message)
     app.exit(1)
     return
   }
-  const shared: HandlerEnv = { ctx: backend.ctx, backend, shell: 'electron' }
-  env = shared
+  // The sender check stays here, in the process that knows the window.
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } }
-    return dispatch(shared, String(method), input)
+    return client.call(String(method), input)
   })
-  setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
-  // Background sync with the team's hub, when one is set up (it never blocks the window).
-  ensureHubAutoSync(shared.ctx)
   serveRenderer(join(__dirname, '../renderer'))
   hardenSession(session.defaultSession, devServerUrl)
   hardenContents(rendererUrl)
   createWindow()
+  // Off unless an office names its update server (CRM_UPDATE_URL or update.json in the data folder).
+  void startUpdateChecks({ packaged: app.isPackaged, dataDir: app.getPath('userData') })
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -88,6 +88,14 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(start)
   app.on('window-all-closed', () => app.quit())
-  // A restore swaps env.backend: close the one in use now.
-  app.on('will-quit', () => void env?.backend.close())
+  // Quit after the backend has closed the database (it waits for a running backup).
+  let backendClosed = false
+  app.on('will-quit', (event) => {
+    if (backendClosed || !backend) return
+    event.preventDefault()
+    void backend.close().finally(() => {
+      backendClosed = true
+      app.quit()
+    })
+  })
 }
