@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts') }, formats: ['cjs'] },
+      // backend: the backend process's entry, forked by main with utilityProcess (electron/main/backend.ts).
+      lib: {
+        entry: { index: resolve(__dirname, 'electron/main/index.ts'), backend: resolve(__dirname, 'electron/backend-host/child.ts') },
+        formats: ['cjs'],
+      },
       rollupOptions: { output: { entryFileNames: '[name].cjs' } },
     },
   },

@@ -11,6 +11,7 @@ import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 import { useSecretBox } from '../../db/hub/settings'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { dispatch } from '../handlers/dispatch'
+import { EventBus } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { keychainSecretBox } from './hub-secret-box'
 import type { BackendStart, FromBackend, ToBackend } from './protocol'
@@ -43,7 +44,10 @@ async function start(options: BackendStart): Promise<void> {
   if (options.hubSecretKey) useSecretBox(keychainSecretBox(options.hubSecretKey))
   try {
     const backend = await openBackend({ file: options.file, nativeBinding: options.nativeBinding, shell: options.shell })
-    env = { ctx: backend.ctx, backend, shell: options.shell }
+    const events = new EventBus()
+    // Every event crosses to the shell as is; the shell hands it to its windows.
+    events.subscribe((message) => channel.send({ type: 'event', event: message.event, payload: message.payload }))
+    env = { ctx: backend.ctx, backend, shell: options.shell, events }
   } catch (error) {
     channel.send({ type: 'start-failed', message: (error as Error).message })
     process.exit(1)

@@ -23,6 +23,7 @@ describe('the backend process', () => {
   let dir: string
   let client: BackendClient | null
   let forked: ForkedBackend[]
+  let events: Array<{ event: string; payload: unknown }>
   const clientFor = (file: string) =>
     new BackendClient({
       spawn: () => {
@@ -31,11 +32,13 @@ describe('the backend process', () => {
         return child
       },
       start: { file, shell: 'test' },
+      onEvent: (event, payload) => events.push({ event, payload }),
     })
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'crm-backend-host-'))
     forked = []
+    events = []
     client = null
   })
   afterEach(async () => {
@@ -43,7 +46,7 @@ describe('the backend process', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('answers calls by request id, several at once, each with its own answer', async () => {
+  it('answers calls by request id, several at once, each with its own answer, and forwards the events', async () => {
     client = clientFor(join(dir, 'crm.sqlite'))
     await client.start()
     const district = valueOf<{ id: string }>(await client.call('district-create', { name: '槐荫区', code: '370104' }))
@@ -55,6 +58,11 @@ describe('the backend process', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } })
     expect(await client.call('park-explode', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
     expect(valueOf<unknown[]>(await client.call('park-list', {}))).toHaveLength(3)
+    // Sent before each answer on the same ordered channel: here by the time the answer is (writes
+    // running at once may share one event).
+    const changed = events.filter((e) => e.event === 'data-changed').map((e) => (e.payload as { tables: string[] }).tables)
+    expect(changed[0]).toEqual(['district'])
+    expect(changed.slice(1).flat()).toContain('park')
   })
 
   it('says plainly why it cannot open the database, and answers every call with that', async () => {
