@@ -1,6 +1,6 @@
 // The backend in its own process, over the same protocol the desktop app uses (child_process.fork
 // stands in for Electron's utilityProcess.fork): real SQLite files, real processes, a real SIGKILL.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -24,10 +24,11 @@ describe('the backend process', () => {
   let client: BackendClient | null
   let forked: ForkedBackend[]
   let events: Array<{ event: string; payload: unknown }>
-  const clientFor = (file: string) =>
+  const clientFor = (file: string, entry?: string, maxRestarts?: number) =>
     new BackendClient({
+      maxRestarts,
       spawn: () => {
-        const child = forkBackend()
+        const child = forkBackend(entry)
         forked.push(child)
         return child
       },
@@ -63,6 +64,24 @@ describe('the backend process', () => {
     const changed = events.filter((e) => e.event === 'data-changed').map((e) => (e.payload as { tables: string[] }).tables)
     expect(changed[0]).toEqual(['district'])
     expect(changed.slice(1).flat()).toContain('park')
+  })
+
+  it('the built entry the desktop app forks (out/main/backend.cjs) answers the same way', async () => {
+    const built = join(__dirname, '../../out/main/backend.cjs')
+    if (!existsSync(built)) throw new Error('out/main/backend.cjs is missing: run `npm run build` first (npm test does)')
+    client = clientFor(join(dir, 'crm.sqlite'), built)
+    await client.start()
+    expect(valueOf<{ shell: string }>(await client.call('app-info', {}))).toMatchObject({ shell: 'test' })
+  })
+
+  it('stops restarting a backend that keeps dying, and says so on every call', async () => {
+    client = clientFor(join(dir, 'crm.sqlite'), undefined, 0)
+    await client.start()
+    const waiting = client.call('ledger-export', {})
+    forked[0]!.killHard()
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'db_unavailable' } })
+    expect(await client.call('park-list', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('反复意外退出') } })
+    expect(forked).toHaveLength(1)
   })
 
   it('says plainly why it cannot open the database, and answers every call with that', async () => {

@@ -398,10 +398,11 @@ describe('main process source', () => {
     expect(text).toMatch(/webPreferences:\s*windowPreferences\(/)
   })
 
+  // The check stays in main; the call then goes to the backend process (electron/main/backend.ts).
   it(`answers IPC on one channel only, after checking the sender frame (${from})`, () => {
     expect(text.match(/ipcMain\.handle\(/g)).toHaveLength(1)
     expect(text).not.toMatch(/ipcMain\.on\(|ipcMain\.handleOnce\(/)
-    expect(text).toMatch(/ipcMain\.handle\(INVOKE_CHANNEL,[^]{0,200}if \(!isTrustedSender\(event\)\)[^]{0,200}forbidden[^]{0,200}dispatch\(/)
+    expect(text).toMatch(/ipcMain\.handle\(INVOKE_CHANNEL,[^]{0,200}if \(!isTrustedSender\(event\)\)[^]{0,200}forbidden[^]{0,200}client\.call\(/)
     expect(text).toMatch(/function isTrustedSender\([^]{0,300}senderFrame[^]{0,300}mainFrame[^]{0,200}isAppUrl\(/)
   })
 })
