@@ -15,6 +15,8 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
 export const BackupRestoreInput = z.object({
   /** A file name inside the backup folder, or an absolute path to a .sqlite file. */
   file: z.string().trim().min(1, '请选择备份文件').max(4096),
+  /** Restore even a backup of another database (the user confirmed the warning). */
+  force: z.boolean().optional(),
 })
 
 export const BackupSettingsInput = z.object({

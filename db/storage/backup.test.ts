@@ -61,13 +61,15 @@ describe('backups', () => {
     const first = await api.call('backup-create', {})
     const second = await api.call('backup-create', {})
     expect(second.name).toBe(first.name.replace('.sqlite', '-2.sqlite'))
+    const databaseId = parseBackupName(first.name)!.databaseId
+    expect(databaseId).toMatch(/^[0-9a-f]{16}$/)
     // Forty old dailies from last spring: the policy keeps the newest of their month at most.
-    for (let d = 1; d <= 40; d++) copyFileSync(first.file, join(backups, backupName(new Date(2026, 2, d, 9), 'daily')))
+    const old = (d: number) => backupName(new Date(2026, 2, d, 9), 'daily', 1, databaseId)
+    for (let d = 1; d <= 40; d++) copyFileSync(first.file, join(backups, old(d)))
     await api.call('backup-create', {})
     const left = readdirSync(backups).filter((n) => n.includes('daily'))
     // Kept: today's, the 6 last days with backups (Apr 4..9), newest of the weeks before (Mar 29) and of March.
-    const old = (d: number) => backupName(new Date(2026, 2, d, 9), 'daily')
-    expect(left.sort()).toEqual([...[35, 36, 37, 38, 39, 40, 29, 31].map(old), ...left.filter((n) => n.startsWith('crm-2026112'))].sort())
+    expect(left.sort()).toEqual([...[35, 36, 37, 38, 39, 40, 29, 31].map(old), ...left.filter((n) => n.includes('-2026112'))].sort())
     await api.close()
   })
 

@@ -11,9 +11,10 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { type Ctx, nowIso } from '../context'
 import { AppError } from '../domain/errors'
 import type { BackupInfo, BackupList, BackupReason, BackupSettings } from '../domain/storage'
+import { databaseIdOf, identityOf, identityOfFile, sameDatabase } from './database-id'
 import { DISK_FULL_MESSAGE, isDiskFull } from './disk-full'
 import { RESTORE_HINT, hasSqliteHeader, verifyCopy } from './integrity'
-import { backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
+import { type BackupEntry, backupName, backupsToDelete, dayKey, parseBackupName } from './rotation'
 
 export const BACKUP_DIR_SETTING = 'backup_dir'
 const TEMP = /^\.crm-.*\.tmp$/
@@ -154,10 +155,12 @@ async function copyVerified(sqlite: Sqlite.Database, target: string): Promise<vo
   }
 }
 
-/** Deletes what the rotation policy no longer keeps, and temporary files left by a crash. */
-export function rotateBackups(dir: string, now: Date, keep?: string): string[] {
+/** Deletes what the rotation policy no longer keeps of one database's backups (another database's
+ * in the same folder, and old names without an id, are not its to delete), and temporary files
+ * left by a crash. */
+export function rotateBackups(dir: string, now: Date, databaseId: string, keep?: string): string[] {
   const names = readdirSync(dir)
-  const entries = names.map(parseBackupName).filter((e) => e !== null)
+  const entries = names.map(parseBackupName).filter((e): e is BackupEntry => e !== null && e.databaseId === databaseId)
   const doomed = backupsToDelete(entries, now).filter((name) => name !== keep)
   for (const name of doomed) rmSync(join(dir, name), { force: true })
   for (const name of names.filter((n) => TEMP.test(n))) {
@@ -172,13 +175,14 @@ export function rotateBackups(dir: string, now: Date, keep?: string): string[] {
 
 async function writeBackup(sqlite: Sqlite.Database, dir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
   ensureWritableDir(dir)
+  const databaseId = databaseIdOf(sqlite)
   let sequence = 1
-  let name = backupName(now, reason)
-  while (existsSync(join(dir, name))) name = backupName(now, reason, ++sequence)
+  let name = backupName(now, reason, sequence, databaseId)
+  while (existsSync(join(dir, name))) name = backupName(now, reason, ++sequence, databaseId)
   const file = join(dir, name)
   await copyVerified(sqlite, file)
   try {
-    rotateBackups(dir, now, name)
+    rotateBackups(dir, now, databaseId, name)
   } catch (error) {
     // The new backup is safe; an old one left behind is harmless.
     console.warn(`清理旧备份失败：${message(error)}`)
@@ -235,7 +239,7 @@ export async function backupBeforeMigration(sqlite: Sqlite.Database, dataDir: st
 
 const dailyRunning = new WeakMap<Sqlite.Database, Promise<BackupInfo | null>>()
 
-/** Makes today's daily backup if the folder has none yet. Never throws: it runs at open and hourly
+/** Makes today's daily backup if the folder has none of this database yet. Never throws: it runs at open and hourly
  * from the shells, and a missing USB drive must not stop the work (it is reported on the console). */
 export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
   const running = dailyRunning.get(ctx.sqlite)
@@ -246,7 +250,8 @@ export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
       const dir = backupDir(ctx)
       const today = dayKey(now)
       const names = existsSync(dir) ? readdirSync(dir) : []
-      const done = names.map(parseBackupName).some((e) => e?.reason === 'daily' && dayKey(e.date) === today)
+      const databaseId = databaseIdOf(ctx.sqlite)
+      const done = names.map(parseBackupName).some((e) => e?.databaseId === databaseId && e.reason === 'daily' && dayKey(e.date) === today)
       return done ? null : await createBackup(ctx, 'daily')
     } catch (error) {
       console.warn(`每日自动备份失败：${message(error)}`)
@@ -260,14 +265,19 @@ export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
   return work
 }
 
+/** This database's backups, newest first. A backup named before databases had ids is listed unless
+ * what it holds shows it is another database's (another sync replica id). */
 export function listBackups(ctx: Ctx): BackupList {
   const dir = backupDir(ctx)
   if (!existsSync(dir)) return { dir, backups: [] }
+  const databaseId = databaseIdOf(ctx.sqlite)
+  const self = identityOf(ctx.sqlite)
   const backups: BackupInfo[] = []
   for (const name of readdirSync(dir)) {
     const entry = parseBackupName(name)
     if (!entry) continue
     const file = join(dir, name)
+    if (entry.databaseId !== databaseId && (entry.databaseId !== null || !sameDatabase(self, identityOfFile(file, ctx.sqlite)))) continue
     try {
       // Only verified copies are given a backup name; the header check catches a file damaged since.
       backups.push({ ...infoOf(file, entry.reason, entry.date), verified: hasSqliteHeader(file) })

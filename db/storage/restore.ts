@@ -1,5 +1,6 @@
 // Restore: puts a backup back in place of the database. Kept apart from backup.ts because it reopens
 // the database (backend.ts), while backend.ts itself takes backups (backup.ts): one direction only.
+import type Sqlite from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { type Backend, openBackend } from '../backend'
@@ -7,6 +8,7 @@ import type { Ctx } from '../context'
 import { AppError } from '../domain/errors'
 import type { BackupInfo } from '../domain/storage'
 import { backupDir, createBackup, defaultBackupDir, fsyncPath, isBackupFileName, removeWithSidecars } from './backup'
+import { type DatabaseIdentity, adoptDatabaseId, databaseIdOf, identityOf, identityOfFile, sameDatabase } from './database-id'
 import { verifyCopy } from './integrity'
 import { type ShellName, acquireLock } from './lock'
 import { backupName } from './rotation'
@@ -29,6 +31,24 @@ export function resolveRestoreFile(ctx: Ctx, file: string): string {
   if (!isBackupFileName(path)) throw new AppError('validation', `只能从 .sqlite 备份文件恢复：${file}`)
   if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('not_found', `备份文件不存在：${path}`)
   return path
+}
+
+export interface RestoreOptions {
+  /** The user insists on putting another database's backup in place of this one. */
+  force?: boolean
+}
+
+/** Refuses a backup of another database (two databases in one folder share the backup folder)
+ * unless the user insists; the restored file then keeps this database's id. */
+function checkSameDatabase(staged: string, source: string, dbFile: string, current: DatabaseIdentity, options: RestoreOptions, like?: Sqlite.Database): void {
+  if (options.force || sameDatabase(current, identityOfFile(staged, like))) return
+  removeWithSidecars(staged)
+  throw new AppError(
+    'conflict',
+    `这份备份属于另一个数据库，不是当前数据库（${dbFile}）的备份：${source}。` +
+      '同一文件夹中的几个数据库各有各的备份。如确实要用它替换当前数据库的全部数据，请确认后再恢复（命令行加 --force）；替换前会先备份当前数据库。',
+    { reason: 'other_database', file: source },
+  )
 }
 
 export interface RestoreHooks {
@@ -60,7 +80,7 @@ async function stage(source: string, staged: string, like?: Backend): Promise<vo
  * backend replaces the given one, which is closed; the lock is held throughout, so no other
  * program slips in between.
  */
-export async function restoreDatabase(backend: Backend, file: string, hooks: RestoreHooks = {}): Promise<Backend> {
+export async function restoreDatabase(backend: Backend, file: string, hooks: RestoreHooks = {}, options: RestoreOptions = {}): Promise<Backend> {
   const { ctx } = backend
   if (backend.file === ':memory:') throw new AppError('validation', '内存数据库不能从备份恢复')
   const source = resolveRestoreFile(ctx, file)
@@ -70,6 +90,9 @@ export async function restoreDatabase(backend: Backend, file: string, hooks: Res
   // Staged beside the database: same disk, so the final rename is atomic.
   const staged = `${dbFile}.restore-tmp`
   await stage(source, staged, backend)
+  const current = { ...identityOf(ctx.sqlite), databaseId: databaseIdOf(ctx.sqlite) }
+  checkSameDatabase(staged, source, dbFile, current, options, ctx.sqlite)
+  adoptDatabaseId(staged, current.databaseId, ctx.sqlite)
 
   let preRestore: BackupInfo
   try {
@@ -109,12 +132,15 @@ export async function restoreDatabase(backend: Backend, file: string, hooks: Res
  * The command line's restore, which never opens the current database (it may be damaged). The
  * database it replaces is moved aside (with its -wal) into the default backup folder as
  * `replaced-<time>.sqlite`, never deleted; the restored file opens (and migrates) on the next start.
+ * A backup of another database is refused unless `force`; when the current file cannot be read
+ * (damaged), nobody can tell, and the backup is taken as its own.
  */
 export async function restoreUnopenedDatabase(
   dbFile: string,
   source: string,
   shell: ShellName = 'cli',
   now = new Date(),
+  options: RestoreOptions = {},
 ): Promise<{ restored: string; replaced: string | null }> {
   const target = resolve(dbFile)
   const from = resolve(source)
@@ -125,6 +151,9 @@ export async function restoreUnopenedDatabase(
   const staged = `${target}.restore-tmp`
   try {
     await stage(from, staged)
+    const current = existsSync(target) ? identityOfFile(target) : { databaseId: null, replicaId: null }
+    checkSameDatabase(staged, from, target, current, options)
+    adoptDatabaseId(staged, current.databaseId)
     let replaced: string | null = null
     if (existsSync(target)) {
       const aside = defaultBackupDir(dirname(target))

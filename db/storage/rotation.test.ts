@@ -4,7 +4,7 @@ import { type BackupEntry, backupName, backupsToDelete, isoWeekKey, parseBackupN
 
 // Local dates, as the names are written.
 const at = (y: number, m: number, d: number, h = 9, min = 0) => new Date(y, m - 1, d, h, min, 0)
-const entry = (date: Date, reason: BackupReason = 'daily', sequence = 1): BackupEntry => ({ name: backupName(date, reason, sequence), date, reason })
+const entry = (date: Date, reason: BackupReason = 'daily', sequence = 1): BackupEntry => ({ name: backupName(date, reason, sequence), date, reason, databaseId: null })
 const kept = (entries: BackupEntry[], now: Date) => {
   const doomed = new Set(backupsToDelete(entries, now))
   return entries.filter((e) => !doomed.has(e.name)).map((e) => e.name)
@@ -20,7 +20,10 @@ describe('backup names', () => {
     expect(backupName(date, 'pre-import', 2)).toBe('crm-20261127-090500-pre-import-2.sqlite')
     for (const reason of ['manual', 'daily', 'pre-migration', 'pre-import', 'pre-restore'] as const) {
       const name = backupName(date, reason, 3)
-      expect(parseBackupName(name)).toEqual({ name, date, reason })
+      expect(parseBackupName(name)).toEqual({ name, date, reason, databaseId: null })
+      const own = backupName(date, reason, 3, '0123456789abcdef')
+      expect(own).toBe(name.replace(/^crm-/, 'crm-0123456789abcdef-'))
+      expect(parseBackupName(own)).toEqual({ name: own, date, reason, databaseId: '0123456789abcdef' })
     }
   })
 

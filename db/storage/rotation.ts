@@ -9,38 +9,43 @@
 // - every pre-* backup (pre-migration, pre-import, pre-restore) of the last 7 days, and the newest of
 //   each pre-* kind at any age: each one is the way back from one risky operation.
 // Dates are local time: the names are written in local time and "a day" is the user's day.
+// The policy runs over one database's backups (its id is in the name, see database-id.ts); old names
+// without an id are left alone, since nobody can tell from the name whose they are.
 import { BACKUP_REASONS, type BackupReason } from '../domain/storage'
 
 export interface BackupEntry {
   name: string
   date: Date
   reason: BackupReason
+  /** The database it belongs to; null for a backup named before databases had ids. */
+  databaseId: string | null
 }
 
 export const KEEP = { days: 7, weeks: 4, months: 12, manual: 3, preDays: 7 } as const
 
-const NAME = new RegExp(`^crm-(\\d{8})-(\\d{6})-(${BACKUP_REASONS.join('|')})(?:-(\\d+))?\\.sqlite$`)
+const NAME = new RegExp(`^crm-(?:([0-9a-f]{16})-)?(\\d{8})-(\\d{6})-(${BACKUP_REASONS.join('|')})(?:-(\\d+))?\\.sqlite$`)
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
-/** `crm-YYYYMMDD-HHMMSS-<reason>.sqlite`, with `-N` when that second already has one. */
-export function backupName(date: Date, reason: BackupReason, sequence = 1): string {
+/** `crm-<database id>-YYYYMMDD-HHMMSS-<reason>.sqlite`, with `-N` when that second already has
+ * one (without the id: the names written before databases had ids). */
+export function backupName(date: Date, reason: BackupReason, sequence = 1, databaseId: string | null = null): string {
   const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`
   const time = `${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`
-  return `crm-${day}-${time}-${reason}${sequence > 1 ? `-${sequence}` : ''}.sqlite`
+  return `crm-${databaseId ? `${databaseId}-` : ''}${day}-${time}-${reason}${sequence > 1 ? `-${sequence}` : ''}.sqlite`
 }
 
 /** Reads a backup name back; null for any other file (the folder may be shared with other files). */
 export function parseBackupName(name: string): BackupEntry | null {
   const match = NAME.exec(name)
   if (!match) return null
-  const [, day, time, reason, sequence] = match as unknown as [string, string, string, BackupReason, string | undefined]
+  const [, databaseId, day, time, reason, sequence] = match as unknown as [string, string | undefined, string, string, BackupReason, string | undefined]
   const date = new Date(
     Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)),
     Number(time.slice(0, 2)), Number(time.slice(2, 4)), Number(time.slice(4, 6)),
   )
   // 20261399-…: the Date constructor rolls over silently; a name that does not read back is not ours.
-  if (backupName(date, reason, sequence ? Number(sequence) : 1) !== name) return null
-  return { name, date, reason }
+  if (backupName(date, reason, sequence ? Number(sequence) : 1, databaseId ?? null) !== name) return null
+  return { name, date, reason, databaseId: databaseId ?? null }
 }
 
 export const dayKey = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`

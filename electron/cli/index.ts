@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   // Restoring must work on a database that no longer opens: it never opens the damaged file.
   if (name === 'restore') {
-    await restoreUnopened(file, rest)
+    await restoreUnopened(file, rest, args.options.force === true)
     return 0
   }
   const backend = await openBackend({ file, shell: 'cli' })

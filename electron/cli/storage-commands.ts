@@ -20,14 +20,14 @@ export const STORAGE_COMMANDS = {
     },
   },
   restore: {
-    summary: 'restore FILE              从备份恢复数据库（先自动备份当前数据库）',
+    summary: 'restore FILE [--force]     从备份恢复数据库（先自动备份当前数据库；--force：另一个数据库的备份也恢复）',
     run: async ({ args, env, call }: CommandContext) => {
       const [file] = args.positional
-      if (!file) throw new Error('缺少备份文件，例如：restore crm-20261127-090000-daily.sqlite')
+      if (!file) throw new Error('缺少备份文件，例如：restore crm-0123456789abcdef-20261127-090000-daily.sqlite')
       // A path relative to the current folder, else a name inside the backup folder.
       const chosen = existsSync(resolve(file)) ? resolve(file) : file
       const before = env.backend
-      const result = (await call('backup-restore', { file: chosen })) as RestoreResult
+      const result = (await call('backup-restore', { file: chosen, force: args.options.force === true })) as RestoreResult
       // The handler swapped env.backend; the CLI's exit path closes the one it opened, so close the new one here.
       if (env.backend !== before) await env.backend.close()
       console.log(`已从 ${result.restored} 恢复。恢复前的数据库已备份到：${result.preRestore.file}`)
@@ -49,9 +49,9 @@ export const STORAGE_COMMANDS = {
 }
 
 /** For electron/cli/index.ts: `restore FILE` when the database itself will not open (damaged). */
-export async function restoreUnopened(dbFile: string, positional: string[]): Promise<void> {
+export async function restoreUnopened(dbFile: string, positional: string[], force: boolean): Promise<void> {
   const [file] = positional
   if (!file) throw new Error('缺少备份文件')
-  const { restored, replaced } = await restoreUnopenedDatabase(dbFile, resolve(file))
+  const { restored, replaced } = await restoreUnopenedDatabase(dbFile, resolve(file), 'cli', new Date(), { force })
   console.log(`已从 ${restored} 恢复。${replaced ? `被替换的原数据库已移到：${replaced}` : ''}`)
 }
