@@ -19,6 +19,7 @@ import {
   type MappingOverrides,
   type ProgressCallback,
 } from '../domain/ledger'
+import { recordStageEvents } from '../services/project-stages'
 import { insertRecord, updateRecord } from '../services/records'
 import type { Sheet } from '../spreadsheet/grid'
 import { SpreadsheetError, readWorkbookSheets } from '../spreadsheet/read-grid'
@@ -345,8 +346,7 @@ async function writePlan(
       const after = Object.fromEntries(Object.entries(diff).map(([k, [, a]]) => [k, a]))
       rows.push({ excelRow: w.excelRow, action: 'update', entity: 'project', entityId: w.id, before: JSON.stringify(before), after: JSON.stringify(after) })
     }
-    for (const e of w.events) {
-      const eventId = await insertRecord(trx, ctx, 'stageEvent', { projectId: w.id, fromStage: e.fromStage, toStage: e.toStage, happenedOn: e.happenedOn, note: e.note ?? null, reason: e.reason })
+    for (const eventId of await recordStageEvents(trx, ctx, w.id, w.events)) {
       rows.push({ excelRow: w.excelRow, action: 'create', entity: 'stageEvent', entityId: eventId, before: null, after: null })
     }
     await flush()

@@ -8,8 +8,8 @@ import { validateCreditCode } from '../domain/credit-code'
 import { type ImportAction, type ImportMessage, type ImportRowPlan, LEDGER_FIELD_LABEL, type LedgerField } from '../domain/ledger'
 import { normalizeInvestorName } from '../domain/investor-name'
 import { formatYi, type MoneyUnit } from '../domain/money'
-import { MILESTONE_COLUMN, type MilestoneColumn } from '../domain/project'
-import type { PlanColumn } from '../domain/stage-transition'
+import { MILESTONE_COLUMN } from '../domain/project'
+import type { PlanColumn, StageStep } from '../domain/stage-transition'
 import { PRIORITY, PROJECT_KIND, type Priority, type ProjectKind } from '../domain/vocab'
 import { searchKeys } from '../domain/pinyin'
 import { stageFromWord } from '../domain/stage-words'
@@ -21,6 +21,9 @@ import type { ColumnMapping } from './header'
 import { readLedgerAmount } from './ledger-amounts'
 import { readLedgerDate } from './ledger-dates'
 import type { LedgerRecord } from './records'
+import { type EventWrite, StagePath } from './stage-path'
+
+export type { EventWrite }
 
 export type Entity = 'district' | 'park' | 'industry' | 'user' | 'investor' | 'project' | 'stageEvent'
 
@@ -28,15 +31,6 @@ type HelperEntity = Exclude<Entity, 'project' | 'stageEvent'>
 
 /** A helper record (区县, 园区…) a row needs and nobody has yet. Ids are chosen here. */
 export type Creation = { [E in HelperEntity]: { entity: E; id: string; excelRow: number; values: RecordValues<E> } }[HelperEntity]
-
-export interface EventWrite {
-  fromStage: Stage | null
-  toStage: Stage
-  happenedOn: string
-  reason: string | null
-  /** Set when the date is inferred (the ledger gives none): INFERRED_NOTE. */
-  note?: string | null
-}
 
 export const INFERRED_NOTE = '日期为推定：台账未写明此阶段日期，按台账日期记'
 
@@ -571,7 +565,17 @@ async function planRow(
     .selectAll()
     .where('id', '=', existing.id)
     .executeTakeFirstOrThrow()) as Project
-  const { patch, events } = updateValues(project, values, refs, clock, work)
+  const latestFirst =
+    values.stage && values.stage !== project.stage
+      ? await registry.db
+          .selectFrom('stageEvent')
+          .select(['fromStage', 'toStage', 'happenedOn'])
+          .where('projectId', '=', project.id)
+          .where('deletedAt', 'is', null)
+          .orderBy('id', 'desc')
+          .execute()
+      : []
+  const { patch, events } = updateValues(project, latestFirst, values, refs, clock, work)
   const changes: Record<string, [unknown, unknown]> = {}
   for (const [column, after] of Object.entries(patch)) changes[column] = [project[column as keyof Project] ?? null, after]
   const action: ImportAction = Object.keys(patch).length === 0 && events.length === 0 ? 'unchanged' : 'update'
@@ -735,7 +739,8 @@ function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: R
   }
   const planned = values.planned && values.planned.date <= today ? values.planned.date : null
   if (values.planned && !planned) work.warn('plannedDate', `谋划日期（${values.planned.date}）晚于今天，未导入`)
-  const { events, milestones, stageOn } = pathTo(stage, actual, planned, clock, values, work)
+  const path = new StagePath(null, [], importReason(values))
+  const stageOn = pathTo(stage, actual, planned, clock, work, path)
   const known = [planned, ...Object.values(actual)].filter((d): d is string => !!d).sort()
   // 入库 without a date: the ledger's own date (a 2024 ledger's projects are 2024's), never the import day
   let reserveOn = planned ?? known[0] ?? null
@@ -751,31 +756,30 @@ function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: R
       name: values.name,
       searchKeys: `${keys.full} ${keys.initials}`,
       ...refs,
-      stage,
-      stageOn,
       ...plainColumns(values),
       reserveOn,
-      ...milestones,
+      ...path.patch,
+      stage,
+      stageOn,
       ...plans,
     },
-    events,
+    events: path.events,
   }
 }
 
-function pathTo(
-  stage: Stage,
-  actual: Partial<Record<MainStage, string>>,
-  planned: string | null,
-  clock: LedgerClock,
-  values: RowValues,
-  work: RowWork,
-  fromStage: Stage | null = null,
-  fromRank = -1,
-): { events: EventWrite[]; milestones: Partial<Record<MilestoneColumn, string>>; stageOn: string } {
-  const events: EventWrite[] = []
-  const milestones: Partial<Record<MilestoneColumn, string>> = {}
+const importReason = (values: RowValues): string => `${IMPORT_REASON}：${values.stageWord ?? ''}`
+
+/**
+ * Walks `path` to `stage` through the milestones the ledger dates beyond `fromRank`, one step of
+ * the stage rule each, and returns the stage date. A stage without its own date takes the
+ * ledger's date, marked as inferred.
+ */
+function pathTo(stage: Stage, actual: Partial<Record<MainStage, string>>, planned: string | null, clock: LedgerClock, work: RowWork, path: StagePath, fromRank = -1): string {
   const rank = isMainStage(stage) ? stageRank(stage) : Number.POSITIVE_INFINITY
-  let previous = fromStage
+  const step = (toStage: Stage, on: string, note: string | null = null) => {
+    const refusal = path.step(toStage, on, note)
+    if (refusal) work.error('stage', refusal)
+  }
   let lastDate: string | null = null
   for (const [milestone, field] of MILESTONE_FIELDS) {
     const date = actual[milestone]
@@ -787,39 +791,28 @@ function pathTo(
     }
     if (r <= fromRank) continue
     if (lastDate && date < lastDate) work.warn(field, `${FIELD_LABEL[field]}（${date}）早于前一节点日期（${lastDate}）`)
-    milestones[MILESTONE_COLUMN[milestone]!] = date
-    if (milestone !== stage) {
-      events.push({ fromStage: previous, toStage: milestone, happenedOn: date, reason: null, note: null })
-      previous = milestone
-    }
+    if (milestone !== stage) step(milestone, date)
     lastDate = date
   }
-  if (stage === 'lead') return { events, milestones, stageOn: planned ?? lastDate ?? clock.asOf ?? clock.today }
-  let own = isMainStage(stage) && MILESTONE_COLUMN[stage] ? actual[stage] : undefined
-  let inferred = false
-  if (!own) {
-    // The ledger does not say when the stage was reached. It was reached by the ledger's own date
-    // (截至…, the title's month or year), so that date stands, marked as inferred; the import
-    // day only when the ledger has no date at all, said out loud.
-    own = clock.asOf ?? lastDate ?? planned ?? clock.today
-    inferred = true
-    const what = clock.asOf ? `台账日期（${own}，推定）` : lastDate ? `最近的节点日期（${own}）` : planned ? `谋划日期（${own}）` : `今天（${own}）`
-    const needsDate = !isMainStage(stage) || MILESTONE_COLUMN[stage] !== undefined
-    if (needsDate) work.warn('stage', `未填写“${STAGE_LABELS[stage]}”的日期，阶段日期按${what}记`)
-    if (isMainStage(stage) && MILESTONE_COLUMN[stage]) milestones[MILESTONE_COLUMN[stage]!] = own
+  if (stage === 'lead') return planned ?? lastDate ?? clock.asOf ?? clock.today
+  const own = isMainStage(stage) && MILESTONE_COLUMN[stage] ? actual[stage] : undefined
+  if (own) {
+    step(stage, own)
+    return own
   }
-  events.push({
-    fromStage: previous,
-    toStage: stage,
-    happenedOn: own,
-    reason: isMainStage(stage) ? null : `${IMPORT_REASON}：${values.stageWord ?? ''}`,
-    note: inferred ? INFERRED_NOTE : null,
-  })
-  return { events, milestones, stageOn: own }
+  // The ledger does not say when the stage was reached. It was reached by the ledger's own date
+  // (截至…, the title's month or year), so that date stands, marked as inferred; the import
+  // day only when the ledger has no date at all, said out loud.
+  const inferred = clock.asOf ?? lastDate ?? planned ?? clock.today
+  const what = clock.asOf ? `台账日期（${inferred}，推定）` : lastDate ? `最近的节点日期（${inferred}）` : planned ? `谋划日期（${inferred}）` : `今天（${inferred}）`
+  const needsDate = !isMainStage(stage) || MILESTONE_COLUMN[stage] !== undefined
+  if (needsDate) work.warn('stage', `未填写“${STAGE_LABELS[stage]}”的日期，阶段日期按${what}记`)
+  step(stage, inferred, INFERRED_NOTE)
+  return inferred
 }
 
 /** What an existing project takes from its ledger row: only what the row says (empty cells keep). */
-function updateValues(project: Project, values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { patch: RecordPatch<'project'>; events: EventWrite[] } {
+function updateValues(project: Project, latestFirst: readonly StageStep[], values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { patch: RecordPatch<'project'>; events: EventWrite[] } {
   const today = clock.today
   const { actual, plans } = splitMilestones(values, today, work)
   const wanted: RecordPatch<'project'> = { ...plans, ...plainColumns(values) }
@@ -845,31 +838,30 @@ function updateValues(project: Project, values: RowValues, refs: Refs, clock: Le
     }
     const own = isMainStage(stage) ? MILESTONE_COLUMN[stage] : undefined
     if (own && actual[stage as MainStage]) wanted.stageOn = actual[stage as MainStage]
-  } else if (isMainStage(stage) && stageRank(stage) > current && isMainStage(project.stage)) {
-    // forward: the steps the ledger dates beyond where the project stands, then the stage
-    const path = pathTo(stage, actual, null, clock, values, work, project.stage, current)
-    events = path.events
-    Object.assign(wanted, path.milestones, { stage, stageOn: path.stageOn })
-    for (const [milestone] of MILESTONE_FIELDS) {
-      const date = actual[milestone]
-      if (date && stageRank(milestone) <= current) wanted[MILESTONE_COLUMN[milestone]!] = date
-    }
   } else {
-    // back along the path, onto a side stage, or back from one: one step, as changeStage records it
-    const own = isMainStage(stage) ? MILESTONE_COLUMN[stage] : undefined
-    const date = (isMainStage(stage) ? actual[stage] : undefined) ?? today
-    if (!(isMainStage(stage) && actual[stage])) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”改为“${STAGE_LABELS[stage]}”，日期按今天（${today}）记`)
-    const back = isMainStage(stage) && isMainStage(project.stage) && stageRank(stage) < current
-    if (back) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”退回“${STAGE_LABELS[stage]}”`)
-    events = [{ fromStage: project.stage, toStage: stage, happenedOn: date, reason: back || !isMainStage(stage) ? `${IMPORT_REASON}：${values.stageWord ?? ''}` : null, note: null }]
-    Object.assign(wanted, { stage, stageOn: date })
-    if (isMainStage(stage)) {
-      const rank = stageRank(stage)
-      for (const [milestone, column] of Object.entries(MILESTONE_COLUMN) as [MainStage, MilestoneColumn][]) {
-        if (stageRank(milestone) > rank) wanted[column] = null
+    // a stage change: by the stage rule, as the stage dialog would make it (see stage-path.ts)
+    const path = new StagePath(project, latestFirst, importReason(values))
+    if (isMainStage(stage) && stageRank(stage) > current && isMainStage(project.stage)) {
+      // forward: the steps the ledger dates beyond where the project stands, then the stage
+      const stageOn = pathTo(stage, actual, null, clock, work, path, current)
+      Object.assign(wanted, path.patch, { stageOn })
+      for (const [milestone] of MILESTONE_FIELDS) {
+        const date = actual[milestone]
+        if (date && stageRank(milestone) <= current) wanted[MILESTONE_COLUMN[milestone]!] = date
       }
-      if (own) wanted[own] = (project[own] && !actual[stage] ? project[own] : date)
+    } else {
+      // back along the path, onto a side stage, or back from one: one step
+      const dated = isMainStage(stage) ? actual[stage] : undefined
+      if (!dated) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”改为“${STAGE_LABELS[stage]}”，日期按今天（${today}）记`)
+      if (isMainStage(stage) && path.needsReason(stage)) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”退回“${STAGE_LABELS[stage]}”`)
+      const refusal = path.step(stage, dated ?? today)
+      if (refusal) work.error('stage', refusal)
+      Object.assign(wanted, path.patch)
+      // the ledger's own date for the stage corrects the one the rule kept
+      const own = isMainStage(stage) ? MILESTONE_COLUMN[stage] : undefined
+      if (own && dated) wanted[own] = dated
     }
+    events = path.events
   }
   const patch: RecordPatch<'project'> = {}
   for (const [column, value] of Object.entries(wanted)) {
