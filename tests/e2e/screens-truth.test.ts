@@ -91,4 +91,34 @@ describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeou
     await expect.poll(() => badge.textContent()).toBe('4')
     await expect.poll(() => tile('overdue').textContent()).toBe('4')
   })
+
+  it('marks a jumped-over stage as skipped, dates the stage bar as the timeline does, and says who changed the stage', async () => {
+    const users = await api<{ id: string; name: string }[]>('user-list', {})
+    const wang = users.find((user) => user.name === '王晓明')!
+    await api('session-set-user', { userId: wang.id })
+    const project = await api('project-create', { name: '长清智能装备产业园项目', reserveOn: '2024-01-05' })
+    await api('project-stage-change', { id: project.id, toStage: 'contacted', happenedOn: '2024-02-01' })
+    // A forward jump over 在谈: the rules (planStageChange) ask no reason for it and leave 在谈 empty.
+    await api('project-stage-change', { id: project.id, toStage: 'signed', happenedOn: '2024-05-10' })
+
+    await go(`/projects/${project.id}`)
+    const bar = page.getByTestId('project-stage-bar')
+    const timeline = page.getByTestId('project-timeline')
+    await timeline.getByText('阶段变更：接洽 → 签约').waitFor()
+    const step = (label: string) => bar.locator('.ant-steps-item').filter({ hasText: label })
+    await step('在谈').getByTestId('stage-step-skipped').waitFor()
+    await expect(step('在谈').getAttribute('class')).resolves.toContain('ant-steps-item-wait')
+    await expect(step('接洽').getAttribute('class')).resolves.toContain('ant-steps-item-finish')
+
+    // Every date on the bar is the date of the timeline entry for reaching that stage.
+    const dated = { 线索: ['2024-01-05', '项目入库'], 接洽: ['2024-02-01', '阶段变更：线索 → 接洽'], 签约: ['2024-05-10', '阶段变更：接洽 → 签约'] }
+    for (const [label, [on, entry]] of Object.entries(dated)) {
+      await expect(step(label).getByTestId('stage-step-date').textContent()).resolves.toBe(on)
+      const item = timeline.locator('.ant-timeline-item').filter({ hasText: entry })
+      await expect(item.first().textContent()).resolves.toContain(on)
+    }
+    // Who made the stage change, beside it.
+    await expect(timeline.locator('.ant-timeline-item').filter({ hasText: '阶段变更：接洽 → 签约' }).textContent()).resolves.toContain('王晓明')
+    await screenshot(page, 'truth-stage-bar-zh')
+  })
 })

@@ -28,7 +28,8 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
   const funds = useApiQuery('funds-list', { ...byProject, pageSize: MANY })
   const requests = useApiQuery('request-list', { ...byProject, pageSize: MANY })
   const history = useApiQuery('history-list', { entity: 'project', id: project.id, limit: MANY })
-  const queries = [negotiations, agreements, funds, requests, history]
+  const users = useApiQuery('user-list', {})
+  const queries = [negotiations, agreements, funds, requests, history, users]
 
   const failed = queries.find((query) => query.error)?.error
   if (failed) return <ErrorState error={failed} onRetry={() => queries.forEach((query) => void query.refetch())} />
@@ -41,6 +42,7 @@ export function ProjectTimeline({ project }: { project: ProjectDetail }) {
     funds: funds.data?.rows ?? [],
     requests: requests.data?.rows ?? [],
     history: history.data ?? [],
+    userNames: new Map((users.data ?? []).map((user) => [user.id, user.name])),
   })
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.detail.timelineEmpty')} />
   const shown = all ? items : items.slice(0, FIRST)

@@ -1,34 +1,20 @@
-// Where the project stands on the main path, with the date each reached stage was reached. A side
-// stage (暂缓/流失/解约) is shown as a tag beside the step it left from.
+// Where the project stands on the main path, with the date each reached stage was reached and the
+// stages it jumped over marked as skipped (stagePath.ts). A side stage (暂缓/流失/解约) is shown as a
+// tag beside the step it left from.
 import { Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { MILESTONE_COLUMN, type ProjectDetail } from '../../../../db/domain/project'
-import { MAIN_STAGES, isMainStage, stageRank } from '../../../../db/domain/stages'
+import type { ProjectDetail } from '../../../../db/domain/project'
+import { isMainStage } from '../../../../db/domain/stages'
 import { StageTag } from '../../components/StageTag'
+import { type PathState, stagePath } from './stagePath'
 
-/** The main stage the project is at, or last was at before it left the path (-1: never on it). */
-function mainRank(project: ProjectDetail): number {
-  if (isMainStage(project.stage)) return stageRank(project.stage)
-  for (const event of [...project.stageEvents].reverse()) {
-    if (isMainStage(event.toStage)) return stageRank(event.toStage)
-    if (event.fromStage && isMainStage(event.fromStage)) return stageRank(event.fromStage)
-  }
-  return -1
-}
-
-function reachedOn(project: ProjectDetail, index: number): string | null {
-  const stage = MAIN_STAGES[index]!
-  if (stage === 'lead') return project.reserveOn
-  const column = MILESTONE_COLUMN[stage]
-  if (column) return project[column]
-  // 接洽 and 在谈 have no milestone column: their latest event says when.
-  return [...project.stageEvents].reverse().find((event) => event.toStage === stage)?.happenedOn ?? null
-}
+const STEP_STATUS: Record<PathState, 'finish' | 'process' | 'wait'> = { done: 'finish', current: 'process', skipped: 'wait', ahead: 'wait' }
 
 export function StageBar({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation()
-  const rank = mainRank(project)
   const side = !isMainStage(project.stage)
+  const path = stagePath(project)
+  const current = path.findIndex((step) => step.state === 'current')
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={8}>
       {side && (
@@ -41,12 +27,24 @@ export function StageBar({ project }: { project: ProjectDetail }) {
       <Steps
         size="small"
         titlePlacement="vertical"
-        current={Math.max(rank, 0)}
-        status={side ? 'error' : 'process'}
+        current={Math.max(current, 0)}
         data-testid="project-stage-bar"
-        items={MAIN_STAGES.map((stage, index) => ({
-          title: t(`stage.${stage}`),
-          content: index <= rank ? <span style={{ fontSize: 12 }}>{reachedOn(project, index) ?? ''}</span> : undefined,
+        items={path.map((step) => ({
+          title: t(`stage.${step.stage}`),
+          status: step.state === 'current' && side ? 'error' : STEP_STATUS[step.state],
+          className: `stage-step-${step.state}`,
+          content:
+            step.state === 'skipped' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stage-step-skipped">
+                {t('project.detail.skipped')}
+              </Typography.Text>
+            ) : (
+              step.on && (
+                <span style={{ fontSize: 12 }} data-testid="stage-step-date">
+                  {step.on}
+                </span>
+              )
+            ),
         }))}
       />
     </Space>

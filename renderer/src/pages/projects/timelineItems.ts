@@ -30,6 +30,8 @@ export interface TimelineSources {
   funds: FundsView[]
   requests: RequestView[]
   history: HistoryEntry[]
+  /** User names by id: a stage event records who made it by id only. */
+  userNames: ReadonlyMap<string, string>
 }
 
 /** The project's columns, by the key of their label in the projects i18n part. */
@@ -58,16 +60,8 @@ const FIELD_KEYS: Record<string, string> = {
   planOperatingOn: 'planOperatingOn',
 }
 
-/** Written by stage changes (shown as stage events) or by the machinery: not news to anyone. */
+/** Written by the machinery: not news to anyone. */
 const QUIET_FIELDS = new Set([
-  'stage',
-  'stageOn',
-  'signedOn',
-  'registeredOn',
-  'startedOn',
-  'completedOn',
-  'operatingOn',
-  'evaluatedOn',
   'searchKeys',
   'updatedAt',
   'updatedBy',
@@ -75,6 +69,21 @@ const QUIET_FIELDS = new Set([
   'createdBy',
   'deletedAt',
 ])
+
+/**
+ * Written by every stage change, which the timeline shows as its stage event. A milestone changed
+ * without a stage change (a ledger import, a sync) is listed: the stage bar shows that date.
+ */
+const STAGE_FIELDS = new Set(['stage', 'stageOn', 'signedOn', 'registeredOn', 'startedOn', 'completedOn', 'operatingOn', 'evaluatedOn'])
+
+const MILESTONE_KEYS: Record<string, string> = {
+  signedOn: 'stage.signed',
+  registeredOn: 'stage.registered',
+  startedOn: 'stage.started',
+  completedOn: 'stage.completed',
+  operatingOn: 'stage.operating',
+  evaluatedOn: 'stage.evaluated',
+}
 
 const MONEY_FIELDS = new Set(['totalInvestmentYuan', 'fixedAssetYuan', 'expectedOutputYuan', 'expectedTaxYuan'])
 
@@ -89,10 +98,15 @@ function showValue(t: TFunction, field: string, value: unknown): string {
 }
 
 function changeLines(t: TFunction, entry: HistoryEntry): string[] {
+  const stageChange = 'stage' in entry.changes
   return Object.entries(entry.changes)
-    .filter(([field]) => !QUIET_FIELDS.has(field))
+    .filter(([field]) => !QUIET_FIELDS.has(field) && !(stageChange && STAGE_FIELDS.has(field)))
     .map(([field, [before, after]]) => {
-      const label = FIELD_KEYS[field] ? t(`project.field.${FIELD_KEYS[field]}`) : fieldLabel(field)
+      const label = FIELD_KEYS[field]
+        ? t(`project.field.${FIELD_KEYS[field]}`)
+        : MILESTONE_KEYS[field]
+          ? t('project.timeline.milestone', { stage: t(MILESTONE_KEYS[field]) })
+          : fieldLabel(field)
       // A reference changed from one id to another says nothing to a reader: name the field only.
       if (field.endsWith('Id')) return t('project.timeline.changedPlain', { field: label })
       return t('project.timeline.changed', { field: label, before: showValue(t, field, before), after: showValue(t, field, after) })
@@ -106,12 +120,14 @@ function nextStepLine(t: TFunction, negotiation: NegotiationView): string | null
     : t('project.timeline.next', { text: negotiation.nextStep })
 }
 
-function historyItems(t: TFunction, history: HistoryEntry[]): TimelineItem[] {
+function historyItems(t: TFunction, project: ProjectDetail, history: HistoryEntry[]): TimelineItem[] {
   const items: TimelineItem[] = []
   for (const entry of history) {
     if (entry.entity !== 'project') continue
     const base = { key: `h${entry.seq}`, kind: 'change' as const, on: dateTime(entry.at).slice(0, 10), at: entry.at, by: entry.userName }
-    if (entry.action === 'create') items.push({ ...base, title: t('project.timeline.created'), lines: [] })
+    // 项目入库 is dated by the 入库日期, as the stage bar dates 线索 (a ledger's old project is
+    // entered today but was in the reserve long before).
+    if (entry.action === 'create') items.push({ ...base, on: project.reserveOn || base.on, title: t('project.timeline.created'), lines: [] })
     else if (entry.action === 'delete') items.push({ ...base, title: t('project.timeline.deleted'), lines: [] })
     else if (entry.action === 'restore') items.push({ ...base, title: t('project.timeline.restored'), lines: [] })
     else if (entry.action === 'update') {
@@ -123,7 +139,7 @@ function historyItems(t: TFunction, history: HistoryEntry[]): TimelineItem[] {
 }
 
 export function timelineItems(t: TFunction, sources: TimelineSources): TimelineItem[] {
-  const { project, negotiations, agreements, funds, requests, history } = sources
+  const { project, negotiations, agreements, funds, requests, history, userNames } = sources
   const items: TimelineItem[] = [
     ...project.stageEvents.map((event) => ({
       key: `s${event.id}`,
@@ -134,6 +150,7 @@ export function timelineItems(t: TFunction, sources: TimelineSources): TimelineI
         ? t('project.timeline.stage', { from: t(`stage.${event.fromStage}`), to: t(`stage.${event.toStage}`) })
         : t('project.timeline.stageFirst', { to: t(`stage.${event.toStage}`) }),
       lines: [event.reason && t('project.timeline.reason', { text: event.reason }), event.note].filter((line): line is string => !!line),
+      by: event.createdBy ? (userNames.get(event.createdBy) ?? null) : null,
     })),
     ...negotiations.map((negotiation) => ({
       key: `n${negotiation.id}`,
@@ -173,7 +190,7 @@ export function timelineItems(t: TFunction, sources: TimelineSources): TimelineI
       lines: [t(`vocab.requestStatus.${request.status}`), request.detail].filter((line): line is string => !!line),
       by: request.assigneeName,
     })),
-    ...historyItems(t, history),
+    ...historyItems(t, project, history),
   ]
   // Newest first: what happened lately is what people open a project to see.
   return items.sort((a, b) => (a.on === b.on ? b.at.localeCompare(a.at) : b.on.localeCompare(a.on)))
