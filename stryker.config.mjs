@@ -6,7 +6,9 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.mutate.config.ts' },
+  // related: false — the ledger import and the reports are reached through the API (testBackend),
+  // which vitest's import graph does not follow; per-test coverage still picks each mutant's tests.
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: [
     // The pure domain rules (word lists and zod schemas are data: their messages are not mutated).
@@ -37,7 +39,8 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  thresholds: { high: 95, low: 90, break: null },
+  // The full run reports; the reduced run (scripts/mutate-changed.mjs) fails below MUTATE_BREAK.
+  thresholds: { high: 95, low: 90, break: process.env.MUTATE_BREAK ? Number(process.env.MUTATE_BREAK) : null },
   concurrency: 2,
   timeoutMS: 30_000,
   tempDirName: '.stryker-tmp',
