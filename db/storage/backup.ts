@@ -136,12 +136,19 @@ function infoOf(file: string, reason: BackupReason, date: Date): BackupInfo {
   return { file, name: basename(file), size: statSync(file).size, date: date.toISOString(), reason, verified: true }
 }
 
+/** How a long storage job says how far it is (pages copied, then the check of the copy). */
+export type StorageProgress = (label: string, done: number, total: number | null) => void
+
 /** Online backup to `target` through a temporary name beside it; verified before it is renamed. */
-async function copyVerified(sqlite: Sqlite.Database, target: string): Promise<void> {
+async function copyVerified(sqlite: Sqlite.Database, target: string, onProgress?: StorageProgress): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`)
   removeWithSidecars(temp)
   try {
-    await sqlite.backup(temp)
+    await sqlite.backup(temp, {
+      // 100 pages a step, as by default; the callback only reports how far the copy is.
+      progress: ({ totalPages, remainingPages }) => (onProgress?.('正在复制', totalPages - remainingPages, totalPages), 100),
+    })
+    onProgress?.('正在校验备份', 0, null)
     // A copy of a database someone changed behind the app's back is not a backup to go back to.
     await verifyCopy(temp, sqlite, { what: '当前数据库', code: 'validation', hint: `备份未写出。${RESTORE_HINT}` })
     fsyncPath(temp)
@@ -173,14 +180,14 @@ export function rotateBackups(dir: string, now: Date, databaseId: string, keep?:
   return doomed
 }
 
-async function writeBackup(sqlite: Sqlite.Database, dir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+async function writeBackup(sqlite: Sqlite.Database, dir: string, reason: BackupReason, now: Date, onProgress?: StorageProgress): Promise<BackupInfo> {
   ensureWritableDir(dir)
   const databaseId = databaseIdOf(sqlite)
   let sequence = 1
   let name = backupName(now, reason, sequence, databaseId)
   while (existsSync(join(dir, name))) name = backupName(now, reason, ++sequence, databaseId)
   const file = join(dir, name)
-  await copyVerified(sqlite, file)
+  await copyVerified(sqlite, file, onProgress)
   try {
     rotateBackups(dir, now, databaseId, name)
   } catch (error) {
@@ -205,9 +212,9 @@ async function writeWithFallback(sqlite: Sqlite.Database, dataDir: string | null
 }
 
 /** A backup into the backup folder (manual, or before an operation the user may want to undo). */
-export function createBackup(ctx: Ctx, reason: BackupReason = 'manual'): Promise<BackupInfo> {
+export function createBackup(ctx: Ctx, reason: BackupReason = 'manual', onProgress?: StorageProgress): Promise<BackupInfo> {
   const now = ctx.now()
-  const work = reason === 'manual' ? writeBackup(ctx.sqlite, backupDir(ctx), reason, now) : writeWithFallback(ctx.sqlite, ctx.dataDir, reason, now)
+  const work = reason === 'manual' ? writeBackup(ctx.sqlite, backupDir(ctx), reason, now, onProgress) : writeWithFallback(ctx.sqlite, ctx.dataDir, reason, now)
   return track(ctx.sqlite, work)
 }
 
@@ -220,12 +227,12 @@ export const isBackupFileName = (file: string): boolean => /\.sqlite$/i.test(fil
 
 /** `backup FILE` on the command line: a verified copy at a path of the user's choosing (.sqlite is
  * added when missing, so whatever backup wrote, restore takes). */
-export function backupToFile(ctx: Ctx, file: string): Promise<BackupInfo> {
+export function backupToFile(ctx: Ctx, file: string, onProgress?: StorageProgress): Promise<BackupInfo> {
   const target = resolve(isBackupFileName(file) ? file : `${file}.sqlite`)
   if (existsSync(target)) throw new AppError('conflict', `目标文件已存在，不会覆盖：${target}`)
   ensureWritableDir(dirname(target))
   const now = ctx.now()
-  return track(ctx.sqlite, copyVerified(ctx.sqlite, target).then(() => infoOf(target, 'manual', now)))
+  return track(ctx.sqlite, copyVerified(ctx.sqlite, target, onProgress).then(() => infoOf(target, 'manual', now)))
 }
 
 /** Called by openBackend before migrations change an existing file: no copy, no upgrade. */

@@ -40,6 +40,12 @@ export interface BackendEvents {
   'data-changed': { tables: string[]; origin: string; seq: number }
 }
 
+/** What a write changed, as told beside its call's answer (the same seq as its data-changed event). */
+export interface DataChange {
+  tables: string[]
+  seq: number
+}
+
 export type EventName = keyof BackendEvents
 
 export interface EventMessage<E extends EventName = EventName> {

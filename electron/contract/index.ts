@@ -7,6 +7,7 @@ import { catalogContract } from './catalog'
 import { followupsContract } from './followups'
 import { hubContract } from './hub'
 import { investorsContract } from './investors'
+import { jobsContract } from './jobs'
 import { ledgerContract } from './ledger'
 import { parkContract } from './parks'
 import { projectsContract } from './projects'
@@ -31,6 +32,7 @@ export const contract = {
   ...ledgerContract,
   ...hubContract,
   ...syncContract,
+  ...jobsContract,
 }
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import { logFor } from '../../db/log'
 import { takeWritten } from '../../db/written-tables'
 import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
 import { contract, isMethodName } from '../contract'
+import type { DataChange } from '../contract/events'
 import { handlers } from '.'
 import { createOnce, takeClientRequestId } from './client-request'
 import type { HandlerEnv } from './types'
@@ -47,12 +48,6 @@ export function toApiError(error: unknown, dataDir?: string | null): ApiError {
 
 /** Calls slower than this are written to the log (method and milliseconds) for diagnosis. */
 export const SLOW_CALL_MS = 100
-
-/** The tables a call wrote and the number of that change (see BackendEvents['data-changed']). */
-export interface DataChange {
-  tables: string[]
-  seq: number
-}
 
 /** A call's answer; `changed` rides beside the value so the caller refreshes only what the write touched. */
 export type DispatchResult = Result<unknown> & { changed?: DataChange }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { BackendEvents, EventMessage } from '../contract/events'
+import type { BackendEvents, EventMessage, JobProgress } from '../contract/events'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { dispatch } from './dispatch'
-import { EventBus } from './events-bus'
+import { EventBus, JOB_CANCELLED } from './events-bus'
 
 describe('the event channel: data-changed after every write, from the records layer', () => {
   let api: TestBackend
@@ -21,11 +21,10 @@ describe('the event channel: data-changed after every write, from the records la
     const district = await api.call('district-create', { name: '槐荫区' })
     const result = await dispatch(api.env, 'park-create', { districtId: district.id, name: '济南国际医学中心' })
     expect(result.ok).toBe(true)
-    expect(changes()).toEqual([
-      { tables: ['district'], origin: 'test', seq: 1 },
-      { tables: ['park'], origin: 'test', seq: 2 },
-    ])
-    expect(result.changed).toEqual({ tables: ['park'], seq: 2 })
+    const [first, second] = changes()
+    expect(first).toMatchObject({ tables: ['district'], origin: 'test' })
+    expect(second).toMatchObject({ tables: ['park'], origin: 'test', seq: first!.seq + 1 })
+    expect(result.changed).toEqual({ tables: ['park'], seq: second!.seq })
   })
 
   it('a read says nothing; a write with links names every table it touched', async () => {
@@ -51,6 +50,42 @@ describe('the event channel: data-changed after every write, from the records la
     noteWritten(api.env.ctx.sqlite, 'project')
     expect(takeWritten(api.env.ctx.sqlite)).toEqual(['*', 'project'])
     expect(takeWritten(api.env.ctx.sqlite)).toEqual([])
+  })
+})
+
+describe('long jobs report progress on the channel', () => {
+  let api: TestBackend
+  let progress: JobProgress[]
+  beforeEach(async () => {
+    api = await testBackend()
+    api.env.events = new EventBus()
+    progress = []
+    api.env.events.subscribe((m) => m.event === 'job-progress' && progress.push(m.payload as JobProgress))
+    for (const name of ['巨能液压扩产', '齐鲁制药新厂', '万华新材料']) await api.call('project-create', { name })
+  })
+  afterEach(() => api.close())
+
+  it('an export goes from 0 to its total and finishes; so does the integrity check', async () => {
+    const file = await api.call('ledger-export', { format: 'csv' })
+    expect(file.rows).toBe(3)
+    expect(progress[0]).toMatchObject({ job: 'export', label: '正在写出', done: 0, total: 3, cancellable: true })
+    expect(progress.at(-1)).toMatchObject({ job: 'export', done: 3, total: 3, finished: true, cancellable: false })
+    expect(new Set(progress.map((p) => p.jobId)).size).toBe(1)
+    progress.length = 0
+    const check = await api.call('storage-check', {})
+    expect(check.ok).toBe(true)
+    expect(progress.map((p) => [p.job, p.finished ?? false])).toEqual([['integrity-check', false], ['integrity-check', true]])
+  })
+
+  it('a cancelled export stops at its next step and says so; cancelling an ended job does nothing', async () => {
+    api.env.events!.subscribe((m) => {
+      const payload = m.payload as JobProgress
+      if (m.event === 'job-progress' && !payload.finished) expect(api.env.events!.cancel(payload.jobId)).toBe(true)
+    })
+    const error = await api.fail('ledger-export', { format: 'csv' })
+    expect(error).toMatchObject({ code: 'conflict', message: JOB_CANCELLED })
+    expect(progress.at(-1)).toMatchObject({ finished: true, error: JOB_CANCELLED })
+    expect(await api.call('job-cancel', { jobId: progress[0]!.jobId })).toEqual({ cancelled: false })
   })
 })
 

@@ -3,23 +3,34 @@
 // channel, across the backend's process boundary; the command line: progress lines on stderr).
 // It knows nothing of Electron or HTTP, so the backend can run in any process.
 import { randomUUID } from 'node:crypto'
+import { AppError } from '../../db/domain/errors'
 import type { BackendEvents, EventMessage, EventName, JobProgress } from '../contract/events'
 
 export type EventListener = (message: EventMessage) => void
 
-/** What a long job reports through: step(label, done, total) as it goes, then finish(). */
+/**
+ * What a long job reports through: step(label, done, total) as it goes, then finish(). Once the
+ * user has asked to cancel a cancellable job, its next step() throws: the job stops there and its
+ * own error path undoes what it began (a transaction rolls back, a temp file is removed).
+ */
 export interface JobReporter {
   readonly jobId: string
   step(label: string, done: number, total: number | null): void
   finish(error?: string): void
 }
 
+export const JOB_CANCELLED = '已取消，没有写入任何数据'
+
 /** A job sends at most this many progress events a second (the last one always goes out). */
 const PROGRESS_INTERVAL_MS = 100
 
 export class EventBus {
   private readonly listeners = new Set<EventListener>()
-  private seq = 0
+  /** Running cancellable jobs and whether a cancel was asked. */
+  private readonly cancellable = new Map<string, { cancelled: boolean }>()
+  // Starts from the clock (in thousandths of a millisecond): a restarted backend never repeats a
+  // number a window has already seen, so the window never skips a change as already applied.
+  private seq = Date.now() * 1000
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener)
@@ -55,17 +66,52 @@ export class EventBus {
     const cancellable = options.cancellable ?? false
     let last = 0
     let latest: Omit<JobProgress, 'jobId' | 'job' | 'cancellable'> = { label: '', done: 0, total: null }
+    const state = { cancelled: false }
+    if (cancellable) this.cancellable.set(jobId, state)
     const send = (extra: Partial<JobProgress> = {}) => this.emit('job-progress', { jobId, job, cancellable, ...latest, ...extra })
     return {
       jobId,
       step: (label, done, total) => {
+        if (state.cancelled) throw new AppError('conflict', JOB_CANCELLED)
         latest = { label, done, total }
         const now = performance.now()
         if (last !== 0 && now - last < PROGRESS_INTERVAL_MS && done !== total) return
         last = now
         send()
       },
-      finish: (error) => send({ finished: true, cancellable: false, ...(error ? { error } : { done: latest.total ?? latest.done }) }),
+      finish: (error) => {
+        this.cancellable.delete(jobId)
+        send({ finished: true, cancellable: false, ...(error ? { error } : { done: latest.total ?? latest.done }) })
+      },
     }
   }
+
+  /** Asks a running cancellable job to stop at its next step; false when there is no such job. */
+  cancel(jobId: string): boolean {
+    const state = this.cancellable.get(jobId)
+    if (!state) return false
+    state.cancelled = true
+    return true
+  }
+
+  /** Runs work as a job: its progress goes out as events, and its end (or failure) always does. */
+  async run<T>(job: string, options: { cancellable?: boolean }, work: (reporter: JobReporter) => Promise<T>): Promise<T> {
+    const reporter = this.job(job, options)
+    try {
+      const result = await work(reporter)
+      reporter.finish()
+      return result
+    } catch (error) {
+      reporter.finish((error as Error).message)
+      throw error
+    }
+  }
+}
+
+/** A job's reporter when nobody listens (tests, a shell without events): steps go nowhere. */
+export const SILENT_JOB: JobReporter = { jobId: '', step() {}, finish() {} }
+
+/** Runs work as a job on the env's channel, or silently when the env has none. */
+export function runJob<T>(events: EventBus | undefined, job: string, options: { cancellable?: boolean }, work: (reporter: JobReporter) => Promise<T>): Promise<T> {
+  return events ? events.run(job, options, work) : work(SILENT_JOB)
 }

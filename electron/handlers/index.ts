@@ -3,6 +3,7 @@ import { catalogHandlers } from './catalog'
 import { followupsHandlers } from './followups'
 import { hubHandlers } from './hub'
 import { investorsHandlers } from './investors'
+import { jobsHandlers } from './jobs'
 import { ledgerHandlers } from './ledger'
 import { parkHandlers } from './parks'
 import { projectsHandlers } from './projects'
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...hubHandlers,
   ...syncHandlers,
+  ...jobsHandlers,
 }

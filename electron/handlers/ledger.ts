@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ledgerContract } from '../contract/ledger'
 import { type Ctx, newId } from '../../db/context'
-import { CSV_MIME, type ExportFile, type ExportFormat, XLSX_MIME } from '../../db/domain/ledger'
+import { CSV_MIME, type ExportFile, type ExportFormat, type ExportProgress, type ProgressCallback, XLSX_MIME } from '../../db/domain/ledger'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger, ledgerTitle } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { listBatches, undoBatch } from '../../db/ledger-import/batch'
 import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger-import/templates'
+import { type EventBus, runJob } from './events-bus'
 import type { HandlerSlice } from './types'
 
 async function viaTempFile(ctx: Ctx, fileName: string, format: ExportFormat, write: (path: string) => Promise<object | void>): Promise<ExportFile> {
@@ -37,9 +38,16 @@ async function viaTempFile(ctx: Ctx, fileName: string, format: ExportFormat, wri
 const source = (input: { fileName: string; dataBase64: string }) => ({ fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') })
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replace(/-/g, '')
 
+const PHASE_LABEL: Record<ExportProgress['phase'], string> = { read: '正在读取文件', plan: '正在核对每一行', write: '正在写入', export: '正在写出' }
+
+/** A long job's progress on the event channel (job-progress); cancelling is safe in all of these:
+ * an export only writes its temp file, an import writes in one transaction. */
+const asJob = <T>(events: EventBus | undefined, job: string, work: (onProgress: ProgressCallback) => Promise<T>) =>
+  runJob(events, job, { cancellable: true }, (reporter) => work(({ phase, done, total }) => reporter.step(PHASE_LABEL[phase], done, total)))
+
 export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
   'ledger-import-preview': (input, { ctx }) => previewImport(ctx, source(input), input),
-  'ledger-import': (input, { ctx }) => runImport(ctx, source(input), input),
+  'ledger-import': (input, { ctx, events }) => asJob(events, 'ledger-import', (onProgress) => runImport(ctx, source(input), { ...input, onProgress })),
   'ledger-import-errors': async (input, { ctx }) => {
     const preview = await previewImport(ctx, source(input), input)
     return viaTempFile(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
@@ -52,10 +60,16 @@ export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
   'ledger-template-list': (_, { ctx }) => listTemplates(ctx),
   'ledger-template-save': (input, { ctx }) => saveTemplate(ctx, input),
   'ledger-template-delete': async ({ name }, { ctx }) => (await deleteTemplate(ctx, name), null),
-  'ledger-export': async (input, { ctx }) => viaTempFile(ctx, await ledgerTitle(ctx, input), input.format, (path) => exportLedger(ctx, path, input)),
-  'report-export': (input, { ctx }) =>
-    viaTempFile(ctx, `招商引资报表-${input.year}${input.month ? `-${String(input.month).padStart(2, '0')}` : ''}`, 'xlsx', (path) => exportReport(ctx, path, input)),
-  'project-list-export': (input, { ctx }) => viaTempFile(ctx, `项目列表-${stamp(ctx)}`, input.format, (path) => exportProjectList(ctx, path, input)),
-  'investor-list-export': (input, { ctx }) => viaTempFile(ctx, `客商列表-${stamp(ctx)}`, input.format, (path) => exportInvestorList(ctx, path, input)),
-  'negotiation-list-export': (input, { ctx }) => viaTempFile(ctx, `洽谈记录-${stamp(ctx)}`, input.format, (path) => exportNegotiationList(ctx, path, input)),
+  'ledger-export': async (input, { ctx, events }) =>
+    viaTempFile(ctx, await ledgerTitle(ctx, input), input.format, (path) => asJob(events, 'export', (onProgress) => exportLedger(ctx, path, input, onProgress))),
+  'report-export': (input, { ctx, events }) =>
+    viaTempFile(ctx, `招商引资报表-${input.year}${input.month ? `-${String(input.month).padStart(2, '0')}` : ''}`, 'xlsx', (path) =>
+      asJob(events, 'export', (onProgress) => exportReport(ctx, path, input, onProgress)),
+    ),
+  'project-list-export': (input, { ctx, events }) =>
+    viaTempFile(ctx, `项目列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportProjectList(ctx, path, input, onProgress))),
+  'investor-list-export': (input, { ctx, events }) =>
+    viaTempFile(ctx, `客商列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportInvestorList(ctx, path, input, onProgress))),
+  'negotiation-list-export': (input, { ctx, events }) =>
+    viaTempFile(ctx, `洽谈记录-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportNegotiationList(ctx, path, input, onProgress))),
 }
