@@ -1,6 +1,7 @@
 // bench/RESULTS.md: the machine, the sizes, every figure beside its baseline and target, and what
 // was found (bench/findings.ts).
 import type { BrowserResult } from './cases/browser'
+import { type CliStartResult, renderCliStart } from './cases/cli-start'
 import type { HeavyResult } from './cases/heavy'
 import { FINDINGS } from './findings'
 import type { GenerateSummary, Sizes } from './generate'
@@ -19,6 +20,7 @@ export interface BenchResults {
   browser: BrowserResult | null
   exportLedger: HeavyResult | null
   importLedger: (HeavyResult & { ledger: { rows: number; updates: number } }) | null
+  cliStart: CliStartResult | null
   totalSeconds: number
 }
 
@@ -130,6 +132,7 @@ export function renderResults(r: BenchResults): string {
     }
     out()
   }
+  if (r.cliStart) lines.push(...renderCliStart(r.cliStart))
   out(FINDINGS)
   return `${lines.join('\n')}\n`
 }

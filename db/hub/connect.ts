@@ -1,7 +1,12 @@
 // Opening a connection to the hub with node-postgres. TLS like libpq's default `sslmode=prefer`:
 // try TLS first and fall back to a plain connection only when the server offers none. An explicit
 // `?sslmode=disable|require|verify-full` in the URL is honoured.
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
+
+// node-postgres takes a tenth of a second or more to load: only when a hub is contacted, not at
+// every start of the command line or the backend.
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg') as typeof pg
 
 export interface HubConnectOptions {
   url: string
@@ -35,7 +40,7 @@ function parse(url: string, password: string | null): { connectionString: string
 export class HubConfigError extends Error {}
 
 async function open(options: HubConnectOptions, connectionString: string, ssl: pg.ClientConfig['ssl']): Promise<pg.Client> {
-  const client = new pg.Client({
+  const client = new (loadPg().Client)({
     connectionString,
     ssl,
     connectionTimeoutMillis: (options.timeoutSeconds ?? 15) * 1000,

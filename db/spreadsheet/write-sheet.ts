@@ -5,8 +5,9 @@
 // Every sheet prints like an office 台账: landscape A4 fitted to the page width, the column header
 // repeated at the top of every printed page, 第 N 页 共 M 页 in the footer, and wrapped text rows
 // given a height (row-height.ts) so that long texts print whole instead of overlapping.
+import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { neutralizeFormulaText } from './neutralize-formula'
 import { rowHeight, wrappedLines } from './row-height'
 import { cellValue, type ColumnSpec, type ColumnType } from './write-cells'
@@ -75,8 +76,12 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, fo
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页'
 const ROWS_PER_PAUSE = 500
 
+// exceljs takes about half a second to load: load it when a workbook is written, not at every
+// start of the command line, the server or the backend process.
+const loadExcelJS = (): typeof ExcelJS => createRequire(import.meta.url)('exceljs') as typeof ExcelJS
+
 export function createWorkbookWriter(target: string | Writable): SpreadsheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (loadExcelJS().stream.xlsx.WorkbookWriter)({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     useStyles: true,
     // shared strings would keep every distinct text (all progress notes) in memory until the end
