@@ -55,6 +55,49 @@ export const LEDGER_FIELD_LABEL = Object.fromEntries(LEDGER_FIELDS.map((f) => [f
 export const LEDGER_MONEY_FIELDS: readonly LedgerField[] = LEDGER_FIELDS.filter((f) => 'money' in f).map((f) => f.key)
 export type LedgerField = (typeof LEDGER_FIELDS)[number]['key']
 
+/**
+ * How the preview names a project column an import changes (ImportRowPlan.changes is keyed by
+ * column): the ledger field's own label where the column comes from one, else its own label here
+ * (the columns the stage rule writes). `show` says how a value is written.
+ */
+export type ChangeShow = 'money' | 'stage' | 'projectKind' | 'priority' | 'reference' | 'text'
+type ColumnLabel = { field: LedgerField; show: ChangeShow } | { label: string; en: string; show: ChangeShow }
+export const LEDGER_CHANGE_COLUMNS: Record<string, ColumnLabel> = {
+  name: { field: 'name', show: 'text' },
+  investorId: { field: 'investor', show: 'reference' },
+  districtId: { field: 'district', show: 'reference' },
+  parkId: { field: 'park', show: 'reference' },
+  industryId: { field: 'industry', show: 'reference' },
+  chain: { field: 'chain', show: 'text' },
+  kind: { field: 'kind', show: 'projectKind' },
+  totalInvestmentYuan: { field: 'investment', show: 'money' },
+  fixedAssetYuan: { field: 'fixedAsset', show: 'money' },
+  stage: { field: 'stage', show: 'stage' },
+  priority: { field: 'priority', show: 'priority' },
+  reserveOn: { field: 'plannedDate', show: 'text' },
+  signedOn: { field: 'signedDate', show: 'text' },
+  registeredOn: { field: 'registeredDate', show: 'text' },
+  startedOn: { field: 'startedDate', show: 'text' },
+  completedOn: { field: 'completedDate', show: 'text' },
+  operatingOn: { field: 'operatingDate', show: 'text' },
+  evaluatedOn: { label: '后评价日期', en: 'Evaluated on', show: 'text' },
+  stageOn: { label: '阶段日期', en: 'Stage date', show: 'text' },
+  planSignedOn: { label: '计划签约日期', en: 'Planned signing', show: 'text' },
+  planStartedOn: { label: '计划开工日期', en: 'Planned start', show: 'text' },
+  planOperatingOn: { label: '计划投产日期', en: 'Planned operation', show: 'text' },
+  ownerId: { field: 'owner', show: 'reference' },
+  leaderId: { field: 'leader', show: 'reference' },
+  progress: { field: 'progress', show: 'text' },
+}
+
+/** A changed column's label in the UI language ('zh' or 'en'); an unlisted column keeps its name. */
+export function changeColumnLabel(column: string, language: 'zh' | 'en'): string {
+  const entry = LEDGER_CHANGE_COLUMNS[column]
+  if (!entry) return column
+  const own = 'field' in entry ? LEDGER_FIELDS.find((f) => f.key === entry.field)! : entry
+  return language === 'en' ? own.en : own.label
+}
+
 type MappingTarget = LedgerField | 'ignore'
 const mappingTarget = z.enum([...LEDGER_FIELD_KEYS, 'ignore'] as [MappingTarget, ...MappingTarget[]], { error: '字段不正确' })
 

@@ -1,12 +1,13 @@
 // What the screens say is true (issue #12, part B), in a real browser: the badge and the bell count
 // the same steps as the workbench, the stage bar and the timeline tell the same story, the import
 // preview speaks in labels.
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { todayIso } from '../../db/domain/dates'
 import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption } from '../support/ui'
+import { chooseOption, motionDone } from '../support/ui'
 
 const daysAgo = (days: number) => {
   const day = new Date()
@@ -120,5 +121,39 @@ describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeou
     // Who made the stage change, beside it.
     await expect(timeline.locator('.ant-timeline-item').filter({ hasText: '阶段变更：接洽 → 签约' }).textContent()).resolves.toContain('王晓明')
     await screenshot(page, 'truth-stage-bar-zh')
+  })
+
+  it('speaks in labels and formatted values in the import preview of an update, in both languages', async () => {
+    const district = await api('district-create', { name: '槐荫区' })
+    await api('project-create', { name: '港口物流园项目', districtId: district.id, totalInvestment: '3.5亿', stage: 'negotiating', stageOn: '2024-03-01' })
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('台账')
+    sheet.addRow(['项目名称', '所属区县', '总投资（亿元）', '项目状态', '签约日期'])
+    sheet.addRow(['港口物流园项目', '槐荫区', 3.6, '签约', '2024-06-18'])
+    const ledger = Buffer.from(await workbook.xlsx.writeBuffer())
+
+    const preview = async (language: 'zh' | 'en') => {
+      await page.evaluate((value) => localStorage.setItem('crm-language', value), language)
+      await go('/projects')
+      await page.reload()
+      await page.getByTestId('project-import').click()
+      await page.locator('input[type=file]').first().setInputFiles({ name: '台账.xlsx', mimeType: 'application/octet-stream', buffer: ledger })
+      await page.getByTestId('ledger-mapping').waitFor()
+      await page.getByTestId('ledger-map-next').click()
+      const rows = page.getByTestId('ledger-rows')
+      await rows.locator('.ant-table-row').first().waitFor()
+      return rows
+    }
+    const zh = await preview('zh')
+    await zh.getByText('总投资：3.50 亿元 → 3.60 亿元').waitFor()
+    await expect(zh.textContent()).resolves.toContain('项目状态：在谈 → 签约')
+    await expect(zh.textContent()).resolves.not.toMatch(/totalInvestmentYuan|stage：|negotiating/)
+    await motionDone(page)
+    await screenshot(page, 'truth-import-preview-zh')
+    const en = await preview('en')
+    await en.getByText('Total investment: 3.50 100M → 3.60 100M').waitFor()
+    await expect(en.textContent()).resolves.toContain('Stage: Negotiating → Signed')
+    await screenshot(page, 'truth-import-preview-en')
+    await page.evaluate(() => localStorage.setItem('crm-language', 'zh'))
   })
 })

@@ -4,6 +4,7 @@ import { Segmented, Space, Table, Tag, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportAction, ImportMessage, ImportPreview, ImportRowPlan } from '../../../../../db/domain/ledger'
+import { changeText } from './changeText'
 
 export const ACTION_COLORS: Record<ImportAction, string> = {
   create: 'green',
@@ -14,8 +15,6 @@ export const ACTION_COLORS: Record<ImportAction, string> = {
 }
 
 type Filter = 'all' | 'problems' | ImportAction
-
-const cell = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
 
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation()
@@ -70,8 +69,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
 }
 
 function RowNotes({ row, messages }: { row: ImportRowPlan; messages: ImportMessage[] }) {
-  const { t } = useTranslation()
-  const changes = Object.entries(row.changes)
+  const { t, i18n } = useTranslation()
   return (
     <Space orientation="vertical" size={2}>
       {messages.map((m, i) => (
@@ -81,9 +79,9 @@ function RowNotes({ row, messages }: { row: ImportRowPlan; messages: ImportMessa
         </Typography.Text>
       ))}
       {row.note && <Typography.Text type="secondary">{row.note}</Typography.Text>}
-      {changes.length > 0 && (
+      {Object.keys(row.changes).length > 0 && (
         <Typography.Text type="secondary">
-          {changes.map(([field, [before, after]]) => `${field}：${cell(before)} → ${cell(after)}`).join('；')}
+          {changeText(t, i18n.language, row.changes)}
         </Typography.Text>
       )}
       {row.creates.length > 0 && <Typography.Text type="secondary">{t('ledger.preview.creates', { names: row.creates.join('、') })}</Typography.Text>}
