@@ -31,6 +31,15 @@ export const AttachmentAddPath = z.object({
 })
 export type AttachmentAddPath = z.output<typeof AttachmentAddPath>
 
+/** Browser mode: a file the server received as a stream, named by the upload id it gave it. */
+export const AttachmentAddUpload = z.object({
+  entity,
+  entityId: id,
+  fileName,
+  uploadId: z.string({ error: '缺少上传编号' }).regex(/^[0-9a-f]{32}$/, '上传编号不正确'),
+})
+export type AttachmentAddUpload = z.output<typeof AttachmentAddUpload>
+
 export const AttachmentListQuery = z.object({ entity, entityId: id })
 export type AttachmentListQuery = z.output<typeof AttachmentListQuery>
 

@@ -2,12 +2,15 @@
 // name a person gave a file never becomes a path. Rows are records (journaled, soft-deleted); the
 // file goes only when the last row using it is purged.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createReadStream } from 'node:fs'
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { type Ctx, type Trx, inTransaction } from '../context'
 import {
   type AttachmentAdd,
   type AttachmentAddPath,
+  type AttachmentAddUpload,
   type AttachmentContent,
   type AttachmentEntity,
   type AttachmentListQuery,
@@ -20,6 +23,7 @@ import {
 } from '../domain/attachment'
 import { AppError, conflict, notFound } from '../domain/errors'
 import { ENTITY_LABELS } from '../domain/history'
+import { uploadFile } from './attachment-uploads'
 import { deleteRecord, getLive, insertRecord } from './records'
 
 const WHAT = '附件'
@@ -62,19 +66,28 @@ export async function removeBlobIfUnused(ctx: Ctx, sha256: string): Promise<void
   if (!used) await rm(blobPath(ctx, sha256), { force: true })
 }
 
-async function addBytes(ctx: Ctx, entity: AttachmentEntity, entityId: string, rawName: string, bytes: Buffer): Promise<AttachmentView> {
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw conflict(TOO_LARGE, { size: bytes.length })
+/** The stored name of a file, or a refusal saying why the name cannot be used. */
+function usableName(rawName: string): string {
   const fileName = sanitizeFileName(rawName)
   if (!fileName) throw new AppError('validation', `文件名不可用：${JSON.stringify(rawName.slice(0, 100))}`)
+  return fileName
+}
+
+async function addBytes(ctx: Ctx, entity: AttachmentEntity, entityId: string, rawName: string, bytes: Buffer): Promise<AttachmentView> {
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw conflict(TOO_LARGE, { size: bytes.length })
+  const fileName = usableName(rawName)
   attachmentsDir(ctx)
   // Check before writing the file, and again in the transaction (the record may go meanwhile).
   await getLive(ctx.db, entity, entityId, ENTITY_LABELS[entity])
-  const sha256 = await storeBlob(ctx, bytes)
+  return addStored(ctx, entity, entityId, fileName, bytes.length, await storeBlob(ctx, bytes))
+}
+
+async function addStored(ctx: Ctx, entity: AttachmentEntity, entityId: string, fileName: string, size: number, sha256: string): Promise<AttachmentView> {
   let id: string
   try {
     id = await inTransaction(ctx, async (trx: Trx) => {
       await getLive(trx, entity, entityId, ENTITY_LABELS[entity])
-      return insertRecord(trx, ctx, 'attachment', { entity, entityId, fileName, sha256, size: bytes.length, mime: mimeFromName(fileName) })
+      return insertRecord(trx, ctx, 'attachment', { entity, entityId, fileName, sha256, size, mime: mimeFromName(fileName) })
     })
   } catch (error) {
     await removeBlobIfUnused(ctx, sha256)
@@ -87,6 +100,52 @@ export function addAttachment(ctx: Ctx, input: AttachmentAdd): Promise<Attachmen
   const base64 = input.contentBase64.replace(/\s+/g, '')
   if (base64.length % 4 === 1 || /=[^=]/.test(base64)) throw new AppError('validation', '文件内容不是有效的 Base64 编码')
   return addBytes(ctx, input.entity, input.entityId, input.fileName, Buffer.from(base64, 'base64'))
+}
+
+/**
+ * Adopts a file the browser-mode server streamed into the upload folder (see attachment-uploads.ts).
+ * The file is named by an unguessable upload id, never by a path from the page; it is hashed here
+ * again, as a stream, so what is recorded is what is stored, then moved into place.
+ */
+export async function addUploadedAttachment(ctx: Ctx, input: AttachmentAddUpload): Promise<AttachmentView> {
+  const source = uploadFile(input.uploadId)
+  try {
+    const info = await exists(source)
+    if (!info?.isFile()) throw notFound('上传的文件', input.uploadId)
+    if (info.size > MAX_ATTACHMENT_BYTES) throw conflict(TOO_LARGE, { size: info.size })
+    const fileName = usableName(input.fileName)
+    attachmentsDir(ctx)
+    await getLive(ctx.db, input.entity, input.entityId, ENTITY_LABELS[input.entity])
+    const hash = createHash('sha256')
+    await pipeline(createReadStream(source), hash)
+    const sha256 = hash.digest('hex')
+    const target = blobPath(ctx, sha256)
+    const present = await exists(target)
+    if (!present?.isFile() || present.size !== info.size) {
+      await mkdir(join(attachmentsDir(ctx), sha256.slice(0, 2)), { recursive: true })
+      await moveInto(source, target)
+    }
+    return await addStored(ctx, input.entity, input.entityId, fileName, info.size, sha256)
+  } finally {
+    await rm(source, { force: true })
+  }
+}
+
+/** A rename when the upload folder is on the same disk; else a copy under a temporary name. */
+async function moveInto(source: string, target: string): Promise<void> {
+  try {
+    await rename(source, target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    const temp = `${dirname(target)}.tmp-${randomBytes(8).toString('hex')}`
+    try {
+      await copyFile(source, temp)
+      await rename(temp, target)
+    } catch (copyError) {
+      await rm(temp, { force: true })
+      throw copyError
+    }
+  }
 }
 
 /** Copies a file from disk (command line and Electron shells: the web shell refuses the call). */

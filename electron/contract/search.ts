@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   AttachmentAdd,
   AttachmentAddPath,
+  AttachmentAddUpload,
   type AttachmentContent,
   AttachmentListQuery,
   type AttachmentView,
@@ -21,6 +22,7 @@ export const searchContract = {
   'recycle-purge': method(RecycleTarget).returns<null>(),
   'attachment-add': method(AttachmentAdd).returns<AttachmentView>(),
   'attachment-add-path': method(AttachmentAddPath).returns<AttachmentView>(),
+  'attachment-add-upload': method(AttachmentAddUpload).returns<AttachmentView>(),
   'attachment-list': method(AttachmentListQuery).returns<AttachmentView[]>(),
   'attachment-read': method(ById).returns<AttachmentContent>(),
   'attachment-remove': method(ById).returns<null>(),

@@ -19,6 +19,7 @@ export const searchHandlers: HandlerSlice<keyof typeof searchContract> = {
     if (shell === 'web') throw new AppError('forbidden', '浏览器模式下请直接上传文件')
     return attachments.addAttachmentFromPath(ctx, input)
   },
+  'attachment-add-upload': (input, { ctx }) => attachments.addUploadedAttachment(ctx, input),
   'attachment-list': (input, { ctx }) => attachments.listAttachments(ctx, input),
   'attachment-read': ({ id }, { ctx }) => attachments.readAttachment(ctx, id),
   'attachment-remove': async ({ id }, { ctx }) => (await attachments.removeAttachment(ctx, id), null),

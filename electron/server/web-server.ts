@@ -21,6 +21,7 @@ import { EventBus } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { contentTypeOf } from '../content-type'
+import { UPLOAD_PATH, handleAttachmentUpload } from './attachment-upload'
 
 export interface WebServerOptions {
   env: HandlerEnv
@@ -198,6 +199,14 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', origin)
     if (url.pathname === '/session') return openSession(req, res)
     if (url.pathname === '/events') return handleEvents(req, res)
+    // Attachments stream as the request body (up to 50 MB), not as base64 inside a call.
+    if (url.pathname === UPLOAD_PATH) {
+      if (!authorized(req)) return send(res, 403, 'forbidden')
+      handleAttachmentUpload(req, res, url, (method, input) => dispatch(options.env, method, input)).catch((error: Error) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: error.message } })
+      })
+      return
+    }
     const api = /^\/api\/([^/]+)$/.exec(url.pathname)
     if (api) {
       handleApi(req, res, api[1]!).catch((error: Error) => {
