@@ -7,6 +7,7 @@ import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { resolveDbPath } from '../../db/paths'
 import { parseArgs, stringOption } from '../cli/args'
+import { watchReminders } from '../handlers/reminders-watch'
 import { startWebServer } from './web-server'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -27,10 +28,13 @@ async function main(): Promise<void> {
   const daily = setInterval(() => void maybeDailyBackup(env.ctx), 60 * 60 * 1000)
   // As in the desktop app: a configured team hub syncs in the background from the start.
   ensureHubAutoSync(env.ctx)
+  // The open tabs' reminder bells refresh when steps fall due (GET /events).
+  const stopReminders = watchReminders(env)
   console.log(`招商引资 CRM 浏览器模式已启动，请打开：${server.url}`)
   console.log(`数据库：${file}`)
   const stop = async () => {
     clearInterval(daily)
+    stopReminders()
     await server.close()
     // A restore swaps env.backend: close the one in use now.
     await env.backend.close()
