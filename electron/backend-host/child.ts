@@ -7,10 +7,12 @@
 // restarts it (client.ts). A worker thread shares the process, so the same crash would take the
 // window with it. Actual Budget runs its backend the same way.
 import { openBackend } from '../../db/backend'
+import { loadCurrentUser } from '../../db/services/users'
 import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 import { useSecretBox } from '../../db/hub/settings'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { dispatch } from '../handlers/dispatch'
+import { watchReminders } from '../handlers/reminders-watch'
 import { EventBus } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { keychainSecretBox } from './hub-secret-box'
@@ -39,11 +41,18 @@ function parentChannel(): Channel {
 const channel = parentChannel()
 let env: HandlerEnv | null = null
 let daily: NodeJS.Timeout | null = null
+let reader = false
 
 async function start(options: BackendStart): Promise<void> {
   if (options.hubSecretKey) useSecretBox(keychainSecretBox(options.hubSecretKey))
+  reader = options.role === 'reader'
   try {
-    const backend = await openBackend({ file: options.file, nativeBinding: options.nativeBinding, shell: options.shell })
+    const backend = await openBackend({
+      file: options.file,
+      nativeBinding: options.nativeBinding,
+      shell: options.shell,
+      ...(reader ? { lock: false, autoBackup: false } : {}),
+    })
     const events = new EventBus()
     // Every event crosses to the shell as is; the shell hands it to its windows.
     events.subscribe((message) => channel.send({ type: 'event', event: message.event, payload: message.payload }))
@@ -53,9 +62,12 @@ async function start(options: BackendStart): Promise<void> {
     process.exit(1)
   }
   const shared = env
+  if (reader) return void channel.send({ type: 'ready' })
   daily = setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
   // Background sync with the team's hub, when one is set up.
   ensureHubAutoSync(shared.ctx)
+  // The window's reminder bell refreshes when steps fall due (reminders-due on the event channel).
+  watchReminders(shared)
   channel.send({ type: 'ready' })
 }
 
@@ -65,6 +77,8 @@ async function answer(id: number, method: string, input: unknown): Promise<void>
     return
   }
   channel.send({ type: 'started', id })
+  // The writer's process knows who chose themselves since this one opened (exports name them).
+  if (reader) env.ctx.userId = await loadCurrentUser(env.ctx)
   const result = await dispatch(env, method, input)
   try {
     channel.send({ type: 'result', id, result })

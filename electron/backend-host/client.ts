@@ -1,7 +1,12 @@
-// The shell's side of the backend process: one call → one request id → one answer. A call is
-// acknowledged only when its answer arrives. When the process dies, every call still waiting fails
+// The shell's side of the backend: one call → one request id → one answer. A call is acknowledged
+// only when its answer arrives. When a backend process dies, every call still waiting on it fails
 // with a plain message (its outcome is unknown: SQLite has kept whatever it committed, nothing
-// else), and a new backend process starts; calls made meanwhile wait for it.
+// else), and a new process starts; calls made meanwhile wait for it.
+//
+// Two processes: the writer answers every call; the longest read-only jobs (the exports) go to a
+// reader process on its own connection (SQLite's WAL lets it read while the writer writes). One
+// Node process runs one synchronous stretch at a time, so an export's row reading in the writer
+// would hold up every other call for seconds; in the reader it holds up nothing.
 import type { ApiError, Result } from '../../db/domain/errors'
 import type { BackendStart, FromBackend, ToBackend } from './protocol'
 
@@ -17,13 +22,25 @@ export interface BackendClientOptions {
   spawn: () => BackendProcess
   start: BackendStart
   onEvent?: (event: string, payload: unknown) => void
-  /** The backend died and is being restarted; `running` names the calls whose outcome is unknown. */
+  /** A backend process died and is being restarted; `running` names the calls whose outcome is unknown. */
   onRestart?: (info: { code: number | null; running: string[] }) => void
   /** How many deaths within RESTART_WINDOW_MS are restarted before giving up. */
   maxRestarts?: number
 }
 
 export const RESTART_WINDOW_MS = 60_000
+
+/** Read-only jobs long enough to hold up other calls: answered by the reader process. */
+export const READER_METHODS: ReadonlySet<string> = new Set([
+  'ledger-export',
+  'report-export',
+  'project-list-export',
+  'investor-list-export',
+  'negotiation-list-export',
+])
+
+/** After these succeed the reader's connection may show an old file: it is replaced. */
+const REOPENING_METHODS: ReadonlySet<string> = new Set(['backup-restore'])
 
 export const backendDiedError = (method: string): ApiError => ({
   code: 'db_unavailable',
@@ -44,41 +61,44 @@ interface Running {
   ready: Promise<void>
 }
 
-export class BackendClient {
-  private readonly options: BackendClientOptions
-  private readonly pending = new Map<number, Pending>()
-  private nextId = 1
-  private current: Running | null = null
+/** One backend process and the calls waiting on it, restarted when it dies. */
+class Lane {
+  readonly pending = new Map<number, Pending>()
+  current: Running | null = null
   private deaths: number[] = []
-  /** Set when the backend cannot be (re)started: every call answers with it. */
-  private failure: string | null = null
-  private closing: Promise<void> | null = null
+  /** Set when this process cannot be (re)started: every call answers with it. */
+  failure: string | null = null
+  closing: Promise<void> | null = null
+  private exitWaiters: Array<() => void> = []
 
-  constructor(options: BackendClientOptions) {
-    this.options = options
-  }
+  constructor(
+    private readonly options: BackendClientOptions,
+    private readonly start: BackendStart,
+  ) {}
 
-  /** Starts the backend process; rejects with the reason when it cannot open the database. */
-  start(): Promise<void> {
-    this.current = this.launch()
+  launch(): Promise<void> {
+    this.current = this.spawn()
     return this.current.ready
   }
 
-  /** The methods the backend is running now (started, not yet answered). */
   running(): string[] {
     return [...this.pending.values()].filter((call) => call.started).map((call) => call.method)
   }
 
-  async call(method: string, input: unknown): Promise<Result<unknown>> {
-    if (this.closing) return { ok: false, error: { code: 'db_unavailable', message: '程序正在退出，不再接受操作' } }
-    if (!this.current && !this.failure) this.start()
+  /** Starts the process if needed and waits for it: null when it is up, else why not. */
+  async ensureStarted(): Promise<string | null> {
+    if (!this.current && !this.failure) void this.launch()
     try {
       await this.current?.ready
     } catch {
-      // failure says why (set by launch).
+      // failure says why (set by spawn).
     }
-    if (this.failure || !this.current) return { ok: false, error: { code: 'db_unavailable', message: this.failure ?? '后台进程未启动' } }
-    const id = this.nextId++
+    return this.failure || !this.current ? (this.failure ?? '后台进程未启动') : null
+  }
+
+  async call(id: number, method: string, input: unknown): Promise<Result<unknown>> {
+    const failure = await this.ensureStarted()
+    if (failure || !this.current) return { ok: false, error: { code: 'db_unavailable', message: failure ?? '后台进程未启动' } }
     const { process } = this.current
     return new Promise((resolve) => {
       this.pending.set(id, { method, started: false, resolve })
@@ -86,8 +106,7 @@ export class BackendClient {
     })
   }
 
-  /** Asks the backend to close the database (it waits for running backups) and waits for its exit. */
-  close(timeoutMs = 15_000): Promise<void> {
+  close(timeoutMs: number): Promise<void> {
     this.closing ??= new Promise<void>((done) => {
       const running = this.current
       if (!running) return done()
@@ -99,9 +118,22 @@ export class BackendClient {
     return this.closing
   }
 
-  private exitWaiters: Array<() => void> = []
+  private retireWhenIdle = false
 
-  private launch(): Running {
+  /** Ends this process once its calls are answered, not counted as a death; the next call starts a fresh one. */
+  retire(): void {
+    const running = this.current
+    if (!running) return
+    if (this.pending.size > 0) {
+      this.retireWhenIdle = true
+      return
+    }
+    this.retireWhenIdle = false
+    this.current = null
+    running.process.postMessage({ type: 'close' })
+  }
+
+  private spawn(): Running {
     const process = this.options.spawn()
     let settle!: { resolve: () => void; reject: (error: Error) => void }
     const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
@@ -122,12 +154,13 @@ export class BackendClient {
         const call = this.pending.get(message.id)
         this.pending.delete(message.id)
         call?.resolve(message.result)
+        if (this.retireWhenIdle && this.pending.size === 0) this.retire()
       } else if (message.type === 'event') {
         this.options.onEvent?.(message.event, message.payload)
       }
     })
     process.onExit((code) => this.exited(process, code, isReady, settle.reject))
-    process.postMessage({ type: 'start', start: this.options.start })
+    process.postMessage({ type: 'start', start: this.start })
     return { process, ready }
   }
 
@@ -158,6 +191,49 @@ export class BackendClient {
       return
     }
     this.options.onRestart?.({ code, running })
-    this.current = this.launch()
+    this.current = this.spawn()
+  }
+}
+
+export class BackendClient {
+  private readonly writer: Lane
+  /** Started on the first long read, after the writer has opened (and migrated) the database. */
+  private readonly reader: Lane
+  private nextId = 1
+  private closing = false
+
+  constructor(options: BackendClientOptions) {
+    this.writer = new Lane(options, options.start)
+    this.reader = new Lane(options, { ...options.start, role: 'reader' })
+  }
+
+  /** Starts the writer; rejects with the reason when it cannot open the database. */
+  start(): Promise<void> {
+    return this.writer.launch()
+  }
+
+  /** The methods the backend processes are running now (started, not yet answered). */
+  running(): string[] {
+    return [...this.writer.running(), ...this.reader.running()]
+  }
+
+  async call(method: string, input: unknown): Promise<Result<unknown>> {
+    if (this.closing) return { ok: false, error: { code: 'db_unavailable', message: '程序正在退出，不再接受操作' } }
+    const id = this.nextId++
+    if (READER_METHODS.has(method)) {
+      // Only once the writer is up: it opens and migrates the file first.
+      const failure = await this.writer.ensureStarted()
+      if (failure) return { ok: false, error: { code: 'db_unavailable', message: failure } }
+      return this.reader.call(id, method, input)
+    }
+    const result = await this.writer.call(id, method, input)
+    if (result.ok && REOPENING_METHODS.has(method)) this.reader.retire()
+    return result
+  }
+
+  /** Asks the backends to close the database (the writer waits for running backups) and waits for them. */
+  async close(timeoutMs = 15_000): Promise<void> {
+    this.closing = true
+    await Promise.all([this.writer.close(timeoutMs), this.reader.close(timeoutMs)])
   }
 }

@@ -11,6 +11,11 @@ export interface BackendStart {
   nativeBinding?: string
   shell: ShellName
   /**
+   * writer (default): every call, the lock, daily backups, the hub's background sync. reader: the
+   * long read-only jobs on a second connection, no lock (the writer holds it), nothing in the background.
+   */
+  role?: 'writer' | 'reader'
+  /**
    * The key that seals the hub password, already opened by the shell from the operating system's
    * keychain (only the window's process may ask the keychain); absent: the password stays in the
    * database file, as in browser mode. Base64 of 32 bytes.
