@@ -1,21 +1,25 @@
 // The project's files: upload, list, download, remove (with undo through the recycle bin).
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons'
 import { App, Button, Empty, List, Popconfirm, Space, Typography } from 'antd'
-import { useRef } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type AttachmentView, MAX_ATTACHMENT_BYTES } from '../../../../db/domain/attachment'
 import { call } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { invalidateTables } from '../../api/invalidation'
+import { uploadAttachment } from '../../api/upload'
 import { ErrorState } from '../../components/ErrorState'
 import { dateTime } from '../../format'
-import { downloadBase64, fileSize, fileToBase64 } from './attachmentFiles'
+import { downloadBase64, fileSize } from './attachmentFiles'
 
 export function ProjectAttachments({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const input = useRef<HTMLInputElement>(null)
   const list = useApiQuery('attachment-list', { entity: 'project', entityId: projectId })
-  const add = useApiMutation('attachment-add')
+  const queryClient = useQueryClient()
+  const [uploading, setUploading] = useState(false)
   const remove = useApiMutation('attachment-remove')
   const restore = useApiMutation('recycle-restore')
 
@@ -25,12 +29,15 @@ export function ProjectAttachments({ projectId }: { projectId: string }) {
         void message.error(`${file.name}：${t('project.attachment.tooLarge')}`)
         continue
       }
+      setUploading(true)
       try {
-        const contentBase64 = await fileToBase64(file)
-        await add.mutateAsync({ entity: 'project', entityId: projectId, fileName: file.name, contentBase64 })
+        await uploadAttachment({ entity: 'project', entityId: projectId }, file)
+        await invalidateTables(queryClient, ['attachment'])
         void message.success(t('project.attachment.uploaded', { name: file.name }))
       } catch (error) {
         void message.error((error as Error).message)
+      } finally {
+        setUploading(false)
       }
     }
     if (input.current) input.current.value = ''
@@ -66,8 +73,8 @@ export function ProjectAttachments({ projectId }: { projectId: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={8}>
       <input ref={input} type="file" multiple hidden onChange={(event) => void upload(event.target.files)} data-testid="attachment-input" />
-      <Button icon={<UploadOutlined />} loading={add.isPending} onClick={() => input.current?.click()} block>
-        {add.isPending ? t('project.attachment.uploading') : t('project.attachment.upload')}
+      <Button icon={<UploadOutlined />} loading={uploading} onClick={() => input.current?.click()} block>
+        {uploading ? t('project.attachment.uploading') : t('project.attachment.upload')}
       </Button>
       {list.error ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
