@@ -1,23 +1,11 @@
 // The command line's commands. Each one is a thin wrapper over API calls.
-import type { HandlerEnv } from '../handlers/types'
-import type { ParsedArgs } from './args'
+import { callAnyApi } from '../handlers/call-api'
+import type { Command } from './command'
 import { HUB_COMMANDS } from './hub-commands'
 import { LEDGER_COMMANDS } from './ledger-commands'
 import { reportCommand } from './report-command'
 import { STORAGE_COMMANDS } from './storage-commands'
 import { SYNC_COMMANDS } from './sync-commands'
-
-export interface CommandContext {
-  args: ParsedArgs
-  env: HandlerEnv
-  /** Calls an API method through the contract (validated like every other shell); throws on error. */
-  call: (method: string, input: unknown) => Promise<unknown>
-}
-
-interface Command {
-  summary: string
-  run(context: CommandContext): Promise<void>
-}
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2))
 
@@ -25,20 +13,20 @@ export const COMMANDS: Record<string, Command> = {
   init: {
     summary: 'init                      创建或升级数据库',
     run: async ({ call }) => {
-      const info = (await call('app-info', {})) as { dbFile: string; schemaVersion: string }
+      const info = await call('app-info', {})
       console.log(`数据库已就绪：${info.dbFile}（结构版本 ${info.schemaVersion}）`)
     },
   },
   'seed-demo': {
     summary: 'seed-demo                 载入演示数据（已存在的不重复创建）',
     run: async ({ call }) => {
-      const created = (await call('demo-seed', {})) as Record<string, number>
+      const created = await call('demo-seed', {})
       console.log(`演示数据已载入：${Object.entries(created).map(([k, v]) => `${k} ${v}`).join('，')}`)
     },
   },
   call: {
     summary: "call <method> ['<json>']   调用任一接口，例如 call park-list '{}'",
-    run: async ({ args, call }) => {
+    run: async ({ args, env }) => {
       const [method, json] = args.positional
       if (!method) throw new Error('缺少接口名称')
       let input: unknown = {}
@@ -47,7 +35,7 @@ export const COMMANDS: Record<string, Command> = {
       } catch {
         throw new Error('输入不是有效的 JSON')
       }
-      print(await call(method, input))
+      print(await callAnyApi(env, method, input))
     },
   },
   ...STORAGE_COMMANDS,

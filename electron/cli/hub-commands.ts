@@ -8,7 +8,7 @@ import { getSyncIdentity } from '../../db/sync'
 import { TEAM_KEY, writeSetting } from '../../db/sync/identity'
 import { ensureTeam } from '../../db/sync/package'
 import { stringOption } from './args'
-import type { CommandContext } from './commands'
+import type { CommandContext } from './command'
 
 function printStatus(status: HubStatus): void {
   if (!status.configured) {
@@ -63,12 +63,12 @@ export const HUB_COMMANDS = {
       if (sub === 'sync') {
         const url = stringOption(args, 'url')
         if (url) await call('hub-configure', { url })
-        const status = (await call('hub-sync-now', { wait: true })) as HubStatus
+        const status = await call('hub-sync-now', { wait: true })
         printStatus(status)
         if (status.lastError && (!status.lastSyncAt || status.lastErrorAt! >= status.lastSyncAt)) throw new Error(status.lastError)
         return
       }
-      if (sub === 'status') return printStatus((await call('hub-status', {})) as HubStatus)
+      if (sub === 'status') return printStatus(await call('hub-status', {}))
       throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status')
     },
   },

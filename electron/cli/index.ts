@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openBackend } from '../../db/backend'
 import { resolveDbPath } from '../../db/paths'
-import { dispatch } from '../handlers/dispatch'
+import { ApiCallError, apiCaller } from '../handlers/call-api'
 import type { HandlerEnv } from '../handlers/types'
 import { type ParsedArgs, parseArgs, stringOption } from './args'
 import { COMMANDS, usage } from './commands'
@@ -30,11 +30,7 @@ async function main(argv: string[]): Promise<number> {
     await command.run({
       args: { ...args, positional: rest },
       env,
-      call: async (method, input) => {
-        const result = await dispatch(env, method, input)
-        if (!result.ok) throw Object.assign(new Error(result.error.message), { apiError: result.error })
-        return result.value
-      },
+      call: apiCaller(env),
     })
     return 0
   } finally {
@@ -56,6 +52,7 @@ function exitAfterOutput(code: number): void {
 }
 
 main(process.argv.slice(2)).then(exitAfterOutput, (error: Error) => {
-  console.error(`错误：${error.message}`)
+  // an API error says what is wrong in its own words; the method and code are for the tests
+  console.error(`错误：${error instanceof ApiCallError ? error.apiError.message : error.message}`)
   exitAfterOutput(1)
 })

@@ -6,7 +6,6 @@ import { basename, extname, resolve } from 'node:path'
 import { AppError } from '../../db/domain/errors'
 import {
   type ExportFormat,
-  type ImportBatchView,
   type ImportMessage,
   type ImportPreview,
   LEDGER_FIELD_LABEL,
@@ -15,7 +14,6 @@ import {
   PROJECT_EXPORT_COLUMNS,
   type ProgressCallback,
   type ProjectExportColumn,
-  type UndoResult,
 } from '../../db/domain/ledger'
 import { formatYi } from '../../db/domain/money'
 import { ProjectListQuery } from '../../db/domain/project'
@@ -27,7 +25,7 @@ import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
 import { type ParsedArgs, stringOption } from './args'
-import type { CommandContext } from './commands'
+import type { CommandContext } from './command'
 
 const ACTION_LABEL = { create: '新建', update: '更新', unchanged: '无变化', skip: '跳过', error: '错误' } as const
 
@@ -282,7 +280,7 @@ export const LEDGER_COMMANDS = {
   'import-batches': {
     summary: 'import-batches            列出导入批次',
     run: async ({ call }: CommandContext) => {
-      const batches = (await call('ledger-import-batches', {})) as ImportBatchView[]
+      const batches = await call('ledger-import-batches', {})
       if (batches.length === 0) return console.log('还没有导入批次')
       for (const b of batches) {
         const state = b.undoneAt ? `已撤销 ${b.undoneAt.slice(0, 10)}` : '有效'
@@ -295,7 +293,7 @@ export const LEDGER_COMMANDS = {
     run: async ({ args, call }: CommandContext) => {
       const [id] = args.positional
       if (!id) throw new Error('缺少批次编号，可用 import-batches 查看')
-      const result = (await call('ledger-import-undo', { id })) as UndoResult
+      const result = await call('ledger-import-undo', { id })
       console.log(`已撤销批次 ${id}：恢复 ${result.restored} 条，移入回收站 ${result.deleted} 条`)
       if (result.kept.length) console.log(`仍被其他记录使用而保留：${result.kept.join('、')}`)
     },

@@ -1,11 +1,10 @@
 // `report`: the yearly summary by group (projects whose reserve date falls in the year), and the
 // exception lists. Thin over report-breakdown and report-exceptions; prints a table or JSON.
 import { yuanToWanExact } from '../../db/domain/money'
-import type { BreakdownResult, BreakdownRow, ExceptionsResult } from '../../db/domain/report'
-import { EXCEPTION_KINDS } from '../../db/domain/report'
+import { type BreakdownRow, EXCEPTION_KINDS, type ExceptionKind } from '../../db/domain/report'
 import { STAGES, STAGE_LABELS, type Stage } from '../../db/domain/stages'
 import { stringOption } from './args'
-import type { CommandContext } from './commands'
+import type { CommandContext } from './command'
 
 const BY = { district: '区县', park: '园区', industry: '产业', stage: '阶段', person: '责任人' } as const
 type By = keyof typeof BY
@@ -62,7 +61,7 @@ function parseBy(text: string | undefined): By {
 async function summary({ args, call }: CommandContext): Promise<void> {
   const year = parseYear(stringOption(args, 'year') ?? (args.options.year === true ? '' : undefined))
   const by = parseBy(stringOption(args, 'by') ?? (args.options.by === true ? '' : undefined))
-  const result = (await call('report-breakdown', { year, by })) as BreakdownResult
+  const result = await call('report-breakdown', { year, by })
   if (args.options.json) {
     console.log(exactJson({ rows: result.rows.map((r) => summaryRow(r, r.label)), total: summaryRow(result.total, '合计') }))
     return
@@ -75,17 +74,22 @@ async function summary({ args, call }: CommandContext): Promise<void> {
   console.log(table(header, [...result.rows.map(cells), cells(result.total)], header.map((_, i) => i > 0)))
 }
 
+function parseKind(text: string): ExceptionKind {
+  const kind = EXCEPTION_KINDS.find((k) => k === text)
+  if (!kind) throw new Error(`清单类型不正确：${text}（可选 ${EXCEPTION_KINDS.join('|')}）`)
+  return kind
+}
+
 async function exceptions({ args, call }: CommandContext): Promise<void> {
-  const kind = stringOption(args, 'kind') ?? 'signed-not-started'
-  if (!(EXCEPTION_KINDS as readonly string[]).includes(kind)) throw new Error(`清单类型不正确：${kind}（可选 ${EXCEPTION_KINDS.join('|')}）`)
+  const kind = parseKind(stringOption(args, 'kind') ?? 'signed-not-started')
   const thresholdText = stringOption(args, 'threshold')
   if (thresholdText !== undefined && !/^\d+$/.test(thresholdText)) throw new Error(`阈值不正确：${thresholdText}`)
   const asOf = stringOption(args, 'as-of')
   const input = { kind, ...(thresholdText ? { threshold: Number(thresholdText) } : {}), ...(asOf ? { asOf } : {}) }
-  const first = (await call('report-exceptions', { ...input, page: 1, pageSize: 500 })) as ExceptionsResult
+  const first = await call('report-exceptions', { ...input, page: 1, pageSize: 500 })
   const rows = [...first.rows]
   for (let page = 2; rows.length < first.total; page++) {
-    rows.push(...((await call('report-exceptions', { ...input, page, pageSize: 500 })) as ExceptionsResult).rows)
+    rows.push(...(await call('report-exceptions', { ...input, page, pageSize: 500 })).rows)
   }
   if (args.options.json) {
     console.log(JSON.stringify({ ...first, rows, page: 1, pageSize: rows.length }, null, 2))

@@ -1,10 +1,10 @@
 // Backup, restore and check from the command line: the way back when the app itself will not open.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { BACKUP_REASON_LABELS, type BackupInfo, type RestoreResult, type StorageCheck } from '../../db/domain/storage'
+import { BACKUP_REASON_LABELS, type BackupInfo } from '../../db/domain/storage'
 import { backupToFile } from '../../db/storage/backup'
 import { restoreUnopenedDatabase } from '../../db/storage/restore'
-import type { CommandContext } from './commands'
+import type { CommandContext } from './command'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 const describe = (info: BackupInfo) => `${info.file}（${BACKUP_REASON_LABELS[info.reason]}，${megabytes(info.size)}，已校验）`
@@ -15,7 +15,7 @@ export const STORAGE_COMMANDS = {
     run: async ({ args, env, call }: CommandContext) => {
       const [file] = args.positional
       // A path of the user's choosing is not part of the API (the renderer must not write anywhere).
-      const info = file ? await backupToFile(env.ctx, file) : ((await call('backup-create', {})) as BackupInfo)
+      const info = file ? await backupToFile(env.ctx, file) : await call('backup-create', {})
       console.log(`备份完成：${describe(info)}`)
     },
   },
@@ -27,7 +27,7 @@ export const STORAGE_COMMANDS = {
       // A path relative to the current folder, else a name inside the backup folder.
       const chosen = existsSync(resolve(file)) ? resolve(file) : file
       const before = env.backend
-      const result = (await call('backup-restore', { file: chosen, force: args.options.force === true })) as RestoreResult
+      const result = await call('backup-restore', { file: chosen, force: args.options.force === true })
       // The handler swapped env.backend; the CLI's exit path closes the one it opened, so close the new one here.
       if (env.backend !== before) await env.backend.close()
       console.log(`已从 ${result.restored} 恢复。恢复前的数据库已备份到：${result.preRestore.file}`)
@@ -36,7 +36,7 @@ export const STORAGE_COMMANDS = {
   check: {
     summary: 'check [--full]            检查数据库完整性（--full：完整检查，较慢）',
     run: async ({ args, call }: CommandContext) => {
-      const result = (await call('storage-check', { full: args.options.full === true })) as StorageCheck
+      const result = await call('storage-check', { full: args.options.full === true })
       const mode = result.mode === 'full' ? '完整检查' : '快速检查'
       if (result.ok) {
         console.log(`${mode}通过，未发现问题（${result.ms} 毫秒）`)

@@ -6,7 +6,7 @@ import { listMerges, listReviews, syncStatus } from '../../db/sync/lists'
 import { exportPackage, importPackage } from '../../db/sync/package'
 import { describeImport } from '../handlers/sync'
 import { stringOption } from './args'
-import type { CommandContext } from './commands'
+import type { CommandContext } from './command'
 
 const counts = (map: Record<string, number>) =>
   Object.entries(map)

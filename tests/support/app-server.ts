@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { type Backend, openBackend } from '../../db/backend'
-import { dispatch } from '../../electron/handlers/dispatch'
-import type { HandlerEnv } from '../../electron/handlers/types'
+import type { Input, MethodName, Output } from '../../electron/contract'
+import { callAnyApi } from '../../electron/handlers/call-api'
 import { type WebServer, startWebServer } from '../../electron/server/web-server'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -18,12 +18,15 @@ export interface AppServer {
   close(): Promise<void>
 }
 
-/** Calls the app's backend directly (test set-up), as the shells do; throws on an error answer. */
-export async function callApp<T>(app: AppServer, method: string, input: unknown): Promise<T> {
-  const env: HandlerEnv = { ctx: app.backend.ctx, backend: app.backend, shell: 'test' }
-  const result = await dispatch(env, method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
+/**
+ * Calls the app's backend directly (test set-up), as the command line does (electron/handlers/
+ * call-api.ts); throws ApiCallError on an error answer. Typed by the contract when the method is a
+ * literal; the untyped form (method: string, answer type T) serves helpers that pass names through.
+ */
+export function callApp<M extends MethodName>(app: AppServer, method: M, input: Input<M>): Promise<Output<M>>
+export function callApp<T>(app: AppServer, method: string, input: unknown): Promise<T>
+export async function callApp(app: AppServer, method: string, input: unknown): Promise<unknown> {
+  return callAnyApi({ ctx: app.backend.ctx, backend: app.backend, shell: 'test' }, method, input)
 }
 
 export async function startAppServer(): Promise<AppServer> {

@@ -3,12 +3,13 @@
 import { openBackend } from '../../db/backend'
 import type { Input, MethodName, Output } from '../../electron/contract'
 import type { ApiError } from '../../db/domain/errors'
+import { callApi } from '../../electron/handlers/call-api'
 import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 
 export interface TestBackend {
   env: HandlerEnv
-  /** Calls a method; throws (with .apiError) when the answer is an error. */
+  /** Calls a method (electron/handlers/call-api.ts); throws ApiCallError (with .apiError) when the answer is an error. */
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>
   /** Calls a method expecting an error; returns it (fails the test if the call succeeds). */
   fail(method: MethodName, input: unknown): Promise<ApiError>
@@ -23,11 +24,7 @@ export async function testBackend(options: { file?: string; now?: string } = {})
   const env: HandlerEnv = { ctx: backend.ctx, backend, shell: 'test' }
   return {
     env,
-    async call(method, input) {
-      const result = await dispatch(env, method, input)
-      if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code}: ${result.error.message}`), { apiError: result.error })
-      return result.value as never
-    },
+    call: (method, input) => callApi(env, method, input),
     async fail(method, input) {
       const result = await dispatch(env, method, input)
       if (result.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(result.value)}`)

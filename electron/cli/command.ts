@@ -1,0 +1,17 @@
+// What a command of the command line is given and what it is: its own file, so the command
+// modules and the table of commands (commands.ts) do not import each other.
+import type { CallApi } from '../handlers/call-api'
+import type { HandlerEnv } from '../handlers/types'
+import type { ParsedArgs } from './args'
+
+export interface CommandContext {
+  args: ParsedArgs
+  env: HandlerEnv
+  /** Calls an API method through the contract (typed, validated like every other shell); throws ApiCallError. */
+  call: CallApi
+}
+
+export interface Command {
+  summary: string
+  run(context: CommandContext): Promise<void>
+}
