@@ -43,6 +43,20 @@ describe('reasonRequired', () => {
   })
 })
 
+describe('planStageChange: the milestone of a forward move', () => {
+  it('is dated by the move even when an older date is on file', () => {
+    // an import recorded 签约 on 03-01 for a project still at 在谈; the move on 06-01 is the signing
+    const plan = planStageChange(at('negotiating', { signedOn: '2024-03-01' }), [], { toStage: 'signed', happenedOn: on })
+    expect(plan.patch).toMatchObject({ signedOn: on })
+  })
+
+  it('writes no milestone for a stage that has none', () => {
+    const plan = planStageChange(at('lead'), [], { toStage: 'negotiating', happenedOn: on })
+    expect(plan.patch).toEqual({ stage: 'negotiating', stageOn: on, signedOn: null, registeredOn: null, startedOn: null, completedOn: null, operatingOn: null, evaluatedOn: null })
+    expect(Object.keys(plan.patch!)).not.toContain('undefined')
+  })
+})
+
 describe('planStageChange: the milestone of the stage moved back to', () => {
   it('takes the move\'s date when the stage was never dated', () => {
     // registered without a signing date (a ledger import can leave that): back to 签约
@@ -63,6 +77,16 @@ describe('planStageChange: 解约 gate', () => {
 
   it('asks for the reason first when 解约 has neither reason nor signing', () => {
     expect(planStageChange(at('lead'), [], { toStage: 'terminated', happenedOn: on }).refusal?.field).toBe('reason')
+  })
+
+  it('a refused change writes nothing and warns of nothing', () => {
+    expect(planStageChange(at('lead'), [], { toStage: 'terminated', happenedOn: on, reason: '不谈了' })).toEqual({
+      reasonRequired: true,
+      warnings: [],
+      refusal: { message: expect.stringContaining('不能解约'), field: 'toStage' },
+      patch: null,
+      events: [],
+    })
   })
 })
 
@@ -94,9 +118,13 @@ describe('planStageChange: date warnings', () => {
     expect(plan.warnings).toEqual([])
   })
 
-  it('leaves out history steps without a date', () => {
-    const history: StageStep[] = [{ fromStage: 'lead', toStage: 'signed' }]
-    const plan = planStageChange(at('signed', { signedOn: '2024-02-01' }), history, { toStage: 'started', happenedOn: '2024-03-01' })
-    expect(plan.warnings).toEqual([])
+  it('compares dated steps across an undated one (the undated step is left out, not a gap)', () => {
+    const history: StageStep[] = [
+      { fromStage: 'negotiating', toStage: 'signed', happenedOn: '2024-03-01' },
+      { fromStage: 'lead', toStage: 'negotiating' },
+      { fromStage: null, toStage: 'lead', happenedOn: '2024-05-01' },
+    ]
+    const plan = planStageChange(at('signed', { signedOn: '2024-03-01' }), history, { toStage: 'started', happenedOn: on })
+    expect(plan.warnings).toEqual(['转为“签约”的日期（2024-03-01）早于上一阶段“线索”（2024-05-01）'])
   })
 })
