@@ -3,12 +3,16 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router-dom'
 import { App } from './App'
+import { startBackendEvents } from './api/events'
 import './i18n'
 import './styles.css'
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
 })
+// Writes made elsewhere (another window, the command line, an import, the team's hub) refresh
+// the queries that read what they changed.
+startBackendEvents(queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,6 +2,7 @@
 // HTTP API in browser mode. Same contract types either way.
 import type { ApiError, Input, MethodName, Output, Result } from '../../../electron/contract'
 import type { CrmBridge } from '../../../electron/contract/bridge'
+import type { DataChange } from '../../../electron/contract/events'
 
 declare global {
   interface Window {
@@ -76,10 +77,13 @@ function shareWithNewTabs(session: string): void {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<Result<unknown>>
+type Transport = (method: string, input: unknown) => Promise<Result<unknown> & { changed?: DataChange }>
+
+/** Browser mode's session for this tab (null in the desktop window, or when the tab has none). */
+export const browserSessionId: Promise<string | null> = window.crm ? Promise.resolve(null) : browserSession()
 
 function httpTransport(): Transport {
-  const session = browserSession()
+  const session = browserSessionId
   return async (method, input) => {
     const id = await session
     if (!id) return { ok: false, error: { code: 'forbidden', message: NO_SESSION } }
@@ -106,10 +110,26 @@ const transport: Transport = window.crm ? window.crm.invoke : httpTransport()
  */
 export type CallInput<M extends MethodName> = Input<M> & { clientRequestId?: string }
 
-export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+let applyOwnChange: ((change: DataChange) => Promise<void>) | null = null
+
+/** Set once by the events module: how a write's own answer refreshes the queries it affects. */
+export function onOwnChange(apply: (change: DataChange) => Promise<void>): void {
+  applyOwnChange = apply
+}
+
+/**
+ * A call and what it changed (null: the records layer saw no write). A write resolves only after
+ * the queries reading its tables have refreshed, so the page that follows shows it.
+ */
+export async function callReporting<M extends MethodName>(method: M, input: Input<M>): Promise<{ value: Output<M>; changed: DataChange | null }> {
   const result = await transport(method, input)
   if (!result.ok) throw new ApiCallError(result.error)
-  return result.value as Output<M>
+  if (result.changed) await applyOwnChange?.(result.changed)
+  return { value: result.value as Output<M>, changed: result.changed ?? null }
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  return (await callReporting(method, input)).value
 }
 
 export const isDesktop = (): boolean => window.crm !== undefined

@@ -1,7 +1,7 @@
 // React bindings for the API: queries are cached by method and input; mutations refresh them.
 import { type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../../electron/contract'
-import { type ApiCallError, type CallInput, call } from './client'
+import { type ApiCallError, type CallInput, call, callReporting } from './client'
 
 export function useApiQuery<M extends MethodName>(
   method: M,
@@ -15,12 +15,19 @@ export function useApiQuery<M extends MethodName>(
   })
 }
 
-/** A write: on success every cached query is refreshed (writes are rare; reads are cheap). */
+/**
+ * A write: the queries reading the tables it changed refresh before it resolves (the client does
+ * that for every call, see api/invalidation.ts). A write the records layer does not see (settings,
+ * the chosen user, the hub's address) refreshes everything, as every write once did.
+ */
 export function useApiMutation<M extends MethodName>(method: M) {
   const queryClient = useQueryClient()
   return useMutation<Output<M>, ApiCallError, CallInput<M>>({
     // The client request id travels inside the input; dispatch takes it off before validation.
-    mutationFn: (input) => call(method, input as Input<M>),
-    onSuccess: () => queryClient.invalidateQueries(),
+    mutationFn: async (input) => {
+      const { value, changed } = await callReporting(method, input as Input<M>)
+      if (!changed) await queryClient.invalidateQueries()
+      return value
+    },
   })
 }

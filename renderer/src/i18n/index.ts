@@ -15,12 +15,13 @@ import { daily } from './parts/daily'
 import { sync } from './parts/sync'
 import { hub } from './parts/hub'
 import { deals } from './parts/deals'
+import { jobs } from './parts/jobs'
 
 export type Language = 'zh' | 'en'
 const LANGUAGE_KEY = 'crm-language'
 
 // Add a feature's strings: one file in parts/, one entry here.
-const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings, ledger, daily, sync, hub, deals]
+const PARTS = [shell, vocab, workbench, projects, investors, negotiations, events, requests, reports, settings, ledger, daily, sync, hub, deals, jobs]
 
 const merge = (language: Language) => Object.assign({}, ...PARTS.map((part) => part[language]))
 

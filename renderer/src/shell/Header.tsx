@@ -4,6 +4,7 @@ import { Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GlobalSearch } from './GlobalSearch'
+import { JobsProgress } from './JobsProgress'
 import { LanguageSwitch } from './LanguageSwitch'
 import { RemindersBell } from './RemindersBell'
 import { UserSwitcher } from './UserSwitcher'
@@ -30,6 +31,7 @@ export function Header() {
         <UserSwitcher />
       </Space>
       <GlobalSearch open={searching} onClose={() => setSearching(false)} />
+      <JobsProgress />
     </header>
   )
 }

@@ -5,6 +5,7 @@
 // agree and there is one poll however many places show it.
 import { useEffect } from 'react'
 import type { User } from '../../../db/schema'
+import { onBackendEvent } from '../api/events'
 import { useApiQuery } from '../api/hooks'
 
 const MINUTE = 60_000
@@ -24,8 +25,8 @@ export function useDueSummary(scope: DueScope = 'mine') {
   )
   const { refetch } = summary
 
-  // The desktop backend also pushes when reminders fall due; refresh at once rather than wait.
-  useEffect(() => window.crm?.on('reminders-due', () => void refetch()), [refetch])
+  // The backend also pushes when reminders fall due (both shells); refresh at once rather than wait.
+  useEffect(() => onBackendEvent('reminders-due', () => void refetch()), [refetch])
 
   const due = summary.data ? summary.data.overdue + summary.data.dueToday : 0
   /** Whether the counts are the whole team's (no user chosen, or the team view asked for). */

@@ -2,7 +2,6 @@
 import { App, Button, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
-import { useQueryClient } from '@tanstack/react-query'
 import type { RecycleEntity } from '../../../db/domain/history'
 
 type DeleteMethod = 'agreement-delete' | 'funds-delete' | 'event-delete' | 'request-delete' | 'user-delete' | 'tag-delete' | 'industry-delete' | 'target-delete'
@@ -11,13 +10,12 @@ type DeleteMethod = 'agreement-delete' | 'funds-delete' | 'event-delete' | 'requ
 export function useUndoableDelete(method: DeleteMethod, entity: RecycleEntity) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const queryClient = useQueryClient()
 
   const undo = async (id: string, key: string) => {
     message.destroy(key)
     try {
+      // The call refreshes the queries reading what it changed before it resolves.
       await call('recycle-restore', { entity, id })
-      await queryClient.invalidateQueries()
     } catch (error) {
       void message.error((error as Error).message)
     }
@@ -27,7 +25,6 @@ export function useUndoableDelete(method: DeleteMethod, entity: RecycleEntity) {
     try {
       // Every delete method takes { id }; the cast only picks one of them for the type checker.
       await call(method as 'tag-delete', { id })
-      await queryClient.invalidateQueries()
       const key = `deleted-${id}`
       void message.success({
         key,

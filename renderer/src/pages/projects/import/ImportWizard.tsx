@@ -1,6 +1,5 @@
 // The ledger import as four steps. The file travels to the backend as base64 for every preview,
 // and the real import checks the preview's sha256: what was checked is what gets written.
-import { useQueryClient } from '@tanstack/react-query'
 import { App, Steps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -22,7 +21,6 @@ interface Previewed {
 export function ImportWizard() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const queryClient = useQueryClient()
   const [step, setStep] = useState<Step>(0)
   const [reading, setReading] = useState<string | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
@@ -72,8 +70,6 @@ export function ImportWizard() {
       const done = await call('ledger-import', { ...current.input, ...choices, expectSha256: current.preview.sha256 })
       setResult(done)
       setStep(3)
-      // The project list, the board and the batches all changed.
-      void queryClient.invalidateQueries()
     } catch (error) {
       void message.error((error as Error).message)
     } finally {

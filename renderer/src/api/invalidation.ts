@@ -1,0 +1,92 @@
+// Which cached queries a write makes stale, in one place: each query method lists the tables it
+// reads (names shown in a list count: a renamed park changes the project list). A write's tables
+// come from the backend (the records layer notes every table it writes; see db/written-tables.ts),
+// both beside the writer's own answer and as a data-changed event to every open window. A query
+// not listed here refreshes after every write, so forgetting one costs speed, never truth.
+import type { QueryClient } from '@tanstack/react-query'
+import type { MethodName } from '../../../electron/contract'
+import type { DataChange } from '../../../electron/contract/events'
+import type { Database } from '../../../db/schema'
+
+type Table = keyof Database
+
+/** Names shown beside records in most lists and details. */
+const NAMES: Table[] = ['district', 'park', 'industry', 'user', 'tag']
+const PROJECT_FACTS: Table[] = ['project', 'projectTag', 'investor', 'stageEvent', ...NAMES]
+/** What the reports count: stages, money, follow-ups, requests, targets, events. */
+const REPORT_FACTS: Table[] = [...PROJECT_FACTS, 'agreement', 'funds', 'negotiation', 'request', 'target', 'event', 'eventProject']
+
+export const QUERY_READS: { readonly [M in MethodName]?: readonly Table[] } = {
+  'district-list': ['district', 'park'],
+  'park-list': ['park', 'district', 'industry', 'project'],
+  'park-get': ['park', 'district', 'industry', 'project'],
+  'industry-list': ['industry', 'project', 'investor'],
+  'tag-list': ['tag', 'projectTag', 'investorTag'],
+  'user-list': ['user'],
+  'investor-list': ['investor', 'investorTag', 'contact', 'project', ...NAMES],
+  'investor-get': ['investor', 'investorTag', 'contact', 'project', 'negotiation', 'eventInvestor', 'event', ...NAMES],
+  'investor-duplicates': ['investor'],
+  'investor-merge-preview': ['investor', 'investorTag', 'contact', 'project', 'negotiation', 'eventInvestor', 'attachment'],
+  'project-list': PROJECT_FACTS,
+  'project-board': PROJECT_FACTS,
+  'project-get': [...PROJECT_FACTS, 'negotiation', 'agreement', 'funds', 'request', 'attachment', 'contact', 'event'],
+  'negotiation-list': ['negotiation', 'project', 'investor', 'contact', ...NAMES],
+  'negotiation-get': ['negotiation', 'project', 'investor', 'contact', ...NAMES],
+  'negotiation-due-summary': ['negotiation', 'project', 'user'],
+  'agreement-list-by-project': ['agreement'],
+  'funds-list': ['funds'],
+  'funds-summary': ['funds', 'project'],
+  'request-list': ['request', 'project', 'investor', ...NAMES],
+  'request-get': ['request', 'project', 'investor', ...NAMES],
+  'event-list': ['event', 'eventInvestor', 'eventProject', ...NAMES],
+  'event-get': ['event', 'eventInvestor', 'eventProject', 'investor', 'project', ...NAMES],
+  'target-list': ['target', ...NAMES],
+  'attachment-list': ['attachment'],
+  'report-funnel': REPORT_FACTS,
+  'report-flow': REPORT_FACTS,
+  'report-breakdown': REPORT_FACTS,
+  'report-targets': REPORT_FACTS,
+  'report-exceptions': REPORT_FACTS,
+  'report-rates': REPORT_FACTS,
+  'report-activity': REPORT_FACTS,
+  'report-drill': REPORT_FACTS,
+  search: ['project', 'investor', 'contact', 'negotiation', ...NAMES],
+  'ledger-import-batches': ['project', 'investor', 'importBatch'],
+  'backup-list': [],
+  'app-info': ['project', 'investor', 'park'],
+}
+
+/** Whether a cached query (key: [method, input]) reads any of the changed tables. */
+export function readsAny(method: unknown, tables: readonly string[]): boolean {
+  if (tables.includes('*')) return true
+  const reads = typeof method === 'string' ? QUERY_READS[method as MethodName] : undefined
+  if (!reads) return true
+  return reads.some((table) => tables.includes(table))
+}
+
+/** Refreshes exactly the queries that read the changed tables. */
+export function invalidateTables(queryClient: QueryClient, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return Promise.resolve()
+  return queryClient.invalidateQueries({ predicate: (query) => readsAny(query.queryKey[0], tables) })
+}
+
+const REMEMBERED = 200
+
+/**
+ * One refresh per change, whichever arrives first: the writer's own answer or the data-changed
+ * event (both carry the change's seq). A second arrival waits for the first refresh instead of
+ * starting another. seq never repeats, even across backend restarts (see EventBus).
+ */
+export function changeApplier(queryClient: QueryClient) {
+  const applied = new Map<number, Promise<void>>()
+  return (change: DataChange): Promise<void> => {
+    const known = change.seq > 0 ? applied.get(change.seq) : undefined
+    if (known) return known
+    const refresh = invalidateTables(queryClient, change.tables)
+    if (change.seq > 0) {
+      applied.set(change.seq, refresh)
+      if (applied.size > REMEMBERED) applied.delete(applied.keys().next().value!)
+    }
+    return refresh
+  }
+}
