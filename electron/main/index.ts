@@ -2,7 +2,7 @@
 // calls and events to and from the backend process (./backend.ts), which holds the database.
 import { BrowserWindow, type IpcMainInvokeEvent, app, dialog, ipcMain, session } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { defaultDataDir, resolveDbPath } from '../../db/paths'
 import type { BackendClient } from '../backend-host/client'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../contract/bridge'
@@ -12,6 +12,7 @@ import { desktopBackend } from './backend'
 import { isAppUrl, trustedRendererUrl, windowPreferences } from './policy'
 import { hardenContents, hardenSession } from './security'
 import { openHubSecretKey } from './hub-secret'
+import { CHOOSE_FILE, PathHandles, pathsFromHandles } from './path-handles'
 import { startUpdateChecks } from './updater'
 
 app.setPath('userData', defaultDataDir())
@@ -45,6 +46,23 @@ function createWindow(): void {
   void mainWindow.loadURL(rendererUrl)
 }
 
+const pathHandles = new PathHandles()
+
+const FILE_DIALOGS: Record<'backup' | 'attachment', { title: string; filters: Electron.FileFilter[] }> = {
+  backup: { title: '选择要恢复的备份', filters: [{ name: '数据库备份', extensions: ['sqlite'] }] },
+  attachment: { title: '选择附件', filters: [] },
+}
+
+/** A file dialog of the main process; the window gets a handle and the name, never the path. */
+async function chooseFile(input: unknown) {
+  const kind = (input as { kind?: unknown } | null)?.kind
+  const options = kind === 'backup' || kind === 'attachment' ? FILE_DIALOGS[kind] : null
+  if (!options || !mainWindow) return { ok: false, error: { code: 'validation', message: '不支持的文件选择' } }
+  const chosen = await dialog.showOpenDialog(mainWindow, { title: options.title, filters: options.filters, properties: ['openFile'] })
+  const path = chosen.canceled ? undefined : chosen.filePaths[0]
+  return { ok: true, value: path ? { handle: pathHandles.issue(path), name: basename(path) } : null }
+}
+
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   return !!frame && frame === mainWindow?.webContents.mainFrame && isAppUrl(frame.url, rendererUrl)
@@ -68,7 +86,10 @@ async function start(): Promise<void> {
   // The sender check stays here, in the process that knows the window.
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } }
-    return client.call(String(method), input)
+    if (method === CHOOSE_FILE) return chooseFile(input)
+    // Paths only from this process's own dialogs (path-handles.ts).
+    const checked = pathsFromHandles(String(method), input, pathHandles)
+    return checked.ok ? client.call(String(method), checked.input) : checked
   })
   serveRenderer(join(__dirname, '../renderer'))
   hardenSession(session.defaultSession, devServerUrl)
