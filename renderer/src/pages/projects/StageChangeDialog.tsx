@@ -9,7 +9,7 @@ import { applyApiError, zodRule } from '../../components/forms'
 import { StageTag } from '../../components/StageTag'
 import { isoDateItem, notInFuture, today } from './dates'
 import { needsReason } from './stageRules'
-import { attachAgreementFile } from './detail/agreementFile'
+import { useAttachAgreementFile } from './detail/agreementFile'
 import { SigningFields, type SigningValues, takeSigning } from './detail/SigningFields'
 
 export interface StageChangeTarget {
@@ -39,6 +39,7 @@ export function StageChangeDialog({ target, onClose }: Props) {
   const { message, modal } = App.useApp()
   const [form] = Form.useForm<Values>()
   const change = useApiMutation('project-stage-change')
+  const attachFile = useAttachAgreementFile()
   const toStage = Form.useWatch('toStage', form)
   const from = target?.stage ?? 'lead'
   const reasonNeeded = needsReason(from, toStage)
@@ -49,8 +50,7 @@ export function StageChangeDialog({ target, onClose }: Props) {
       const { rest, agreement, file } = takeSigning(values)
       const saved = await change.mutateAsync({ id: target.id, ...rest, toStage: values.toStage, agreement })
       onClose()
-      const fileFailed = saved.agreementId ? await attachAgreementFile(t, saved.agreementId, file) : null
-      if (fileFailed) void message.warning(fileFailed, 8)
+      if (saved.agreementId) await attachFile(saved.agreementId, file)
       const done = t('project.stageChange.done', { stage: t(`stage.${values.toStage}`) })
       if (saved.warnings.length === 0) return void message.success(done)
       modal.warning({

@@ -1,5 +1,5 @@
 // 添加协议 / 编辑协议 on the project detail. The file, if any, is attached once the agreement exists.
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { AgreementFields, type SavedAgreement } from '../../../../../db/domain/deal'
 import { AGREEMENT_TYPE } from '../../../../../db/domain/vocab'
@@ -9,7 +9,7 @@ import { AmountInput, readableAmountRule } from '../../../components/AmountInput
 import { zodRule } from '../../../components/forms'
 import { useFormDialog } from '../../../components/useFormDialog'
 import { isoDateItem, notInFuture, today } from '../dates'
-import { AgreementFileInput, agreementFileRule, attachAgreementFile } from './agreementFile'
+import { AgreementFileInput, agreementFileRule, useAttachAgreementFile } from './agreementFile'
 
 interface Props {
   projectId: string
@@ -17,13 +17,15 @@ interface Props {
   /** Editing this agreement; null: a new one. */
   agreement: Agreement | null
   onClose(): void
+  /** The list beside the dialog refreshes itself at once rather than waiting for the cache. */
+  onSaved?(): void
 }
 
 const shape = AgreementFields.shape
 
-export function AgreementForm({ projectId, open, agreement, onClose }: Props) {
+export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: Props) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const attachFile = useAttachAgreementFile()
   const create = useApiMutation('agreement-create')
   const update = useApiMutation('agreement-update')
   const { form, submit, modalProps } = useFormDialog<SavedAgreement>({
@@ -31,10 +33,10 @@ export function AgreementForm({ projectId, open, agreement, onClose }: Props) {
       const saved = agreement
         ? await update.mutateAsync({ id: agreement.id, ...fields })
         : await create.mutateAsync({ projectId, ...fields, clientRequestId })
-      const failed = await attachAgreementFile(t, saved.id, file as File | null | undefined)
-      if (failed) void message.warning(failed, 8)
+      await attachFile(saved.id, file as File | null | undefined)
       return saved
     },
+    onSaved,
     onClose,
   })
 

@@ -35,6 +35,12 @@ export function AgreementsCard({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const list = useApiQuery('agreement-list-by-project', { projectId })
   const [editing, setEditing] = useState<{ agreement: Agreement | null } | null>(null)
+  // A new form per opening: a form instance keeps the last opening's values under new initial ones.
+  const [opening, setOpening] = useState(0)
+  const edit = (record: Agreement | null) => {
+    setOpening((n) => n + 1)
+    setEditing({ agreement: record })
+  }
   const remove = useUndoableDelete('agreement-delete', 'agreement')
   const nameOf = (agreement: Agreement) => t('agreement.name', { type: t(`vocab.agreementType.${agreement.type}`), date: agreement.signedOn })
 
@@ -45,7 +51,7 @@ export function AgreementsCard({ projectId }: { projectId: string }) {
       style={{ marginBottom: 12 }}
       data-testid="project-agreements"
       extra={
-        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ agreement: null })} data-testid="agreement-add">
+        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="agreement-add">
           {t('agreement.add')}
         </Button>
       }
@@ -68,7 +74,7 @@ export function AgreementsCard({ projectId }: { projectId: string }) {
                   size="small"
                   icon={<EditOutlined />}
                   aria-label={`${t('dealCommon.edit')} ${nameOf(agreement)}`}
-                  onClick={() => setEditing({ agreement })}
+                  onClick={() => edit(agreement)}
                 />,
                 <Popconfirm key="delete" title={t('dealCommon.confirmDelete', { name: nameOf(agreement) })} onConfirm={() => remove(agreement.id, nameOf(agreement))}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('dealCommon.delete')} ${nameOf(agreement)}`} />
@@ -98,7 +104,7 @@ export function AgreementsCard({ projectId }: { projectId: string }) {
           )}
         />
       )}
-      <AgreementForm projectId={projectId} open={editing !== null} agreement={editing?.agreement ?? null} onClose={() => setEditing(null)} />
+      <AgreementForm key={opening} projectId={projectId} open={editing !== null} agreement={editing?.agreement ?? null} onSaved={() => void list.refetch()} onClose={() => setEditing(null)} />
     </Card>
   )
 }

@@ -15,6 +15,12 @@ export function FundsCard({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const list = useApiQuery('funds-list', { projectId, pageSize: 200 })
   const [editing, setEditing] = useState<{ funds: FundsView | null } | null>(null)
+  // A new form per opening: a form instance keeps the last opening's values under new initial ones.
+  const [opening, setOpening] = useState(0)
+  const edit = (record: FundsView | null) => {
+    setOpening((n) => n + 1)
+    setEditing({ funds: record })
+  }
   const remove = useUndoableDelete('funds-delete', 'funds')
   const nameOf = (funds: FundsView) => t('funds.name', { date: funds.arrivedOn, yi: yi(funds.amountYuan) })
 
@@ -25,7 +31,7 @@ export function FundsCard({ projectId }: { projectId: string }) {
       style={{ marginBottom: 12 }}
       data-testid="project-funds"
       extra={
-        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setEditing({ funds: null })} data-testid="funds-add">
+        <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="funds-add">
           {t('funds.add')}
         </Button>
       }
@@ -54,7 +60,7 @@ export function FundsCard({ projectId }: { projectId: string }) {
                     size="small"
                     icon={<EditOutlined />}
                     aria-label={`${t('dealCommon.edit')} ${nameOf(funds)}`}
-                    onClick={() => setEditing({ funds })}
+                    onClick={() => edit(funds)}
                   />,
                   <Popconfirm key="delete" title={t('dealCommon.confirmDelete', { name: nameOf(funds) })} onConfirm={() => remove(funds.id, nameOf(funds))}>
                     <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('dealCommon.delete')} ${nameOf(funds)}`} />
@@ -67,7 +73,7 @@ export function FundsCard({ projectId }: { projectId: string }) {
           />
         </>
       )}
-      <FundsForm projectId={projectId} open={editing !== null} funds={editing?.funds ?? null} onClose={() => setEditing(null)} />
+      <FundsForm key={opening} projectId={projectId} open={editing !== null} funds={editing?.funds ?? null} onSaved={() => void list.refetch()} onClose={() => setEditing(null)} />
     </Card>
   )
 }

@@ -14,17 +14,20 @@ interface Props {
   /** Editing this record; null: a new one. */
   funds: FundsView | null
   onClose(): void
+  /** The list beside the dialog refreshes itself at once rather than waiting for the cache. */
+  onSaved?(): void
 }
 
 const shape = FundsFields.shape
 
-export function FundsForm({ projectId, open, funds, onClose }: Props) {
+export function FundsForm({ projectId, open, funds, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   const create = useApiMutation('funds-create')
   const update = useApiMutation('funds-update')
   const { form, submit, modalProps } = useFormDialog<FundsView>({
     save: (fields, clientRequestId) =>
       funds ? update.mutateAsync({ id: funds.id, ...fields }) : create.mutateAsync({ projectId, ...fields, clientRequestId }),
+    onSaved,
     onClose,
   })
 

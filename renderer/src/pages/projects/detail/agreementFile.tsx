@@ -2,7 +2,8 @@
 // once the agreement exists (the attachment API needs its id). A file that fails to store leaves
 // the agreement saved and says how to attach it again.
 import { PaperClipOutlined } from '@ant-design/icons'
-import { Button, Space, Typography } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { App, Button, Space, Typography } from 'antd'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -24,16 +25,16 @@ export function AgreementFileInput({ value, onChange, id }: Props) {
     <Space size={8} wrap>
       <input
         ref={input}
-        id={id}
         type="file"
-        hidden
+        style={{ display: 'none' }}
         data-testid="agreement-file-input"
         onChange={(event) => {
           onChange?.(event.target.files?.[0] ?? null)
           event.target.value = ''
         }}
       />
-      <Button icon={<PaperClipOutlined />} onClick={() => input.current?.click()}>
+      {/* The label names the button: the file input itself stays out of sight and out of the tab order. */}
+      <Button id={id} icon={<PaperClipOutlined />} onClick={() => input.current?.click()}>
         {t('agreement.chooseFile')}
       </Button>
       {value && (
@@ -55,13 +56,21 @@ export const agreementFileRule = (t: TFunction) => ({
   },
 })
 
-/** Stores the file on the saved agreement; returns the message to show when it could not. */
-export async function attachAgreementFile(t: TFunction, agreementId: string, file: File | null | undefined): Promise<string | null> {
-  if (!file) return null
-  try {
-    await call('attachment-add', { entity: 'agreement', entityId: agreementId, fileName: file.name, contentBase64: await fileToBase64(file) })
-    return null
-  } catch (error) {
-    return t('agreement.fileFailed', { name: file.name, message: (error as Error).message })
+/**
+ * Stores the file on the saved agreement and refreshes the lists that show it; a failure is told
+ * as a warning that the agreement itself is saved.
+ */
+export function useAttachAgreementFile() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  return async (agreementId: string, file: File | null | undefined): Promise<void> => {
+    if (!file) return
+    try {
+      await call('attachment-add', { entity: 'agreement', entityId: agreementId, fileName: file.name, contentBase64: await fileToBase64(file) })
+      await queryClient.invalidateQueries()
+    } catch (error) {
+      void message.warning(t('agreement.fileFailed', { name: file.name, message: (error as Error).message }), 8)
+    }
   }
 }

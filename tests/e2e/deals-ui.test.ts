@@ -1,0 +1,148 @@
+// Agreements (协议) and funds in place (到位资金) in the UI: 变更阶段 to 签约 records the agreement
+// (with its file) in the same save; the project detail adds, edits and deletes (with undo) both;
+// the funds total shows on the project and the report's 资金到位率 counts what was added there.
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
+import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
+import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { chooseOption, motionDone } from '../support/ui'
+
+const PROJECT = '齐鲁制药创新药生产基地'
+const INVESTOR = '齐鲁制药有限公司'
+
+describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => {
+  let app: AppServer
+  let browser: Browser
+  let page: Page
+  const errors: string[] = []
+  let projectId = ''
+  const year = new Date().getFullYear()
+
+  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
+  const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
+  const save = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole('button', { name: /保\s*存/ }).click()
+  const db = () => app.backend.ctx.db
+
+  beforeAll(async () => {
+    app = await startAppServer()
+    const user = await api<{ id: string }>('user-create', { name: '张伟', role: 'staff' })
+    await api('session-set-user', { userId: user.id })
+    const investorId = (await api<{ id: string }>('investor-create', { name: INVESTOR })).id
+    projectId = (await api<{ id: string }>('project-create', { name: PROJECT, investorId, totalInvestment: '35亿', stage: 'negotiating', stageOn: `${year}-01-05` })).id
+    browser = await launchBrowser({ width: 1280, height: 800 })
+    page = await browser.context.newPage()
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(app.server.url)
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor()
+  })
+  beforeEach((context) => onTestFailed(() => screenshot(page, `failed-deals-ui-${context.task.name.slice(0, 40)}`).then(() => undefined)))
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('records the agreement and its file with the change to 签约', async () => {
+    await go(`/projects/${projectId}`)
+    await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
+    await page.getByTestId('project-stage-change').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('变更为').click()
+    await chooseOption(page, '签约')
+    const signing = dialog.getByTestId('signing-fields')
+    await signing.waitFor()
+    await signing.getByLabel('合同编号').fill('QL-2026-018')
+    await signing.getByLabel('签约金额').fill('30亿')
+    await signing.getByLabel('签约各方及备注').fill('甲方：长清区人民政府；乙方：齐鲁制药有限公司')
+    await signing.getByTestId('agreement-file-input').setInputFiles({ name: '投资协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 协议正文') })
+    await signing.getByTestId('agreement-file-name').filter({ hasText: '投资协议.pdf' }).waitFor()
+    await motionDone(page)
+    await screenshot(page, 'deals-signing-dialog')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+
+    const row = page.getByTestId('agreement-row')
+    await row.filter({ hasText: 'QL-2026-018' }).waitFor()
+    await row.getByTestId('agreement-file').filter({ hasText: '投资协议.pdf' }).waitFor()
+    expect(await row.textContent()).toContain('30.00 亿元')
+    const [agreement] = await db().selectFrom('agreement').select(['id', 'type', 'amountYuan', 'signedOn']).execute()
+    const [project] = await db().selectFrom('project').select(['stage', 'signedOn']).where('id', '=', projectId).execute()
+    expect(agreement).toMatchObject({ type: 'investment', amountYuan: 3_000_000_000 })
+    expect(project).toEqual({ stage: 'signed', signedOn: agreement!.signedOn })
+    const files = await db().selectFrom('attachment').select(['entity', 'entityId', 'fileName']).execute()
+    expect(files).toEqual([{ entity: 'agreement', entityId: agreement!.id, fileName: '投资协议.pdf' }])
+    expect(errors).toEqual([])
+  })
+
+  it('adds, edits and deletes (with undo) an agreement on the project', async () => {
+    await page.getByTestId('agreement-add').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByTestId('agreement-form').waitFor()
+    await dialog.getByLabel('协议类型').click()
+    await chooseOption(page, '补充协议')
+    await dialog.getByLabel('签约金额').fill('5000万')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+    const supplement = page.getByTestId('agreement-row').filter({ hasText: '补充协议' })
+    await supplement.filter({ hasText: '0.50 亿元' }).waitFor()
+
+    await supplement.getByRole('button', { name: /编辑/ }).click()
+    await dialog.getByTestId('agreement-form').waitFor()
+    await dialog.getByLabel('签约金额').fill('0.8亿')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+    await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
+
+    await supplement.getByRole('button', { name: /删除/ }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await page.getByTestId('undo-delete').click()
+    await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
+    await expect.poll(async () => (await db().selectFrom('agreement').select('id').where('deletedAt', 'is', null).execute()).length).toBe(2)
+    expect(errors).toEqual([])
+  })
+
+  it('rolls funds up to the project and into the report', async () => {
+    const fundsRate = () => page.getByTestId('rate-funds').locator('.report-stat-sub').textContent()
+    await go(`/reports/rates?period=year&year=${year}`)
+    // 签约金额 is the investment agreement's 30 亿 (a supplement does not count, docs/reports.md).
+    await expect.poll(fundsRate).toMatch(/^0\.00\s*\/\s*30\.00/)
+
+    await go(`/projects/${projectId}`)
+    await page.getByTestId('funds-add').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByTestId('funds-form').waitFor()
+    await dialog.getByLabel('到位金额').fill('6亿')
+    await dialog.getByLabel('备注').fill('首期注册资本金到位')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
+
+    // A second arrival, then a correction: the total follows each.
+    await page.getByTestId('funds-add').click()
+    await dialog.getByTestId('funds-form').waitFor()
+    await dialog.getByLabel('到位金额').fill('1.7亿')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.70 亿元' }).waitFor()
+    await page.getByTestId('funds-row').filter({ hasText: '1.70' }).getByRole('button', { name: /编辑/ }).click()
+    await dialog.getByTestId('funds-form').waitFor()
+    await dialog.getByLabel('到位金额').fill('1.5亿')
+    await save(dialog)
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
+    await motionDone(page)
+    await screenshot(page, 'deals-project-detail')
+
+    await go(`/reports/rates?period=year&year=${year}`)
+    await expect.poll(fundsRate).toMatch(/^7\.50\s*\/\s*30\.00/)
+    expect(await page.getByTestId('rate-funds').locator('.report-stat-value').textContent()).toBe('25.00%')
+
+    // Deleting an arrival takes it out of the report; undo brings it back.
+    await go(`/projects/${projectId}`)
+    await page.getByTestId('funds-row').filter({ hasText: '1.50' }).getByRole('button', { name: /删除/ }).click()
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await page.getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
+    await page.getByTestId('undo-delete').click()
+    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
+    expect(errors).toEqual([])
+  })
+})
