@@ -1,13 +1,10 @@
-// Ledger import and exports for the renderer. Exports are written (streamed) to a temp file in the
-// data folder (the system temp folder for in-memory databases), read back as base64 for the
-// renderer to offer as a download, and deleted: fine up to tens of MB, and the writer's memory
-// stays bounded however many rows. The command line writes straight to the user's path instead.
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// Ledger import and exports for the renderer: thin over db/ledger-import and db/ledger-export,
+// with long work reported as jobs on the event channel. Exports come back as bytes
+// (db/ledger-export/export-file.ts).
 import type { ledgerContract } from '../contract/ledger'
-import { type Ctx, newId } from '../../db/context'
-import { CSV_MIME, type ExportFile, type ExportFormat, type ExportProgress, type ProgressCallback, XLSX_MIME } from '../../db/domain/ledger'
+import type { Ctx } from '../../db/context'
+import type { ExportProgress, ProgressCallback } from '../../db/domain/ledger'
+import { exportAsBytes } from '../../db/ledger-export/export-file'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger, ledgerTitle } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
@@ -16,24 +13,6 @@ import { listBatches, undoBatch } from '../../db/ledger-import/batch'
 import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger-import/templates'
 import { type EventBus, runJob } from './events-bus'
 import type { HandlerSlice } from './types'
-
-async function viaTempFile(ctx: Ctx, fileName: string, format: ExportFormat, write: (path: string) => Promise<object | void>): Promise<ExportFile> {
-  const dir = ctx.dataDir ? join(ctx.dataDir, 'exports') : tmpdir()
-  await mkdir(dir, { recursive: true })
-  const path = join(dir, `.export-${newId()}.${format}`)
-  try {
-    const summary = await write(path)
-    const bytes = await readFile(path)
-    return {
-      fileName: `${fileName.replace(/[\\/:*?"<>|]/g, '_')}.${format}`,
-      mime: format === 'csv' ? CSV_MIME : XLSX_MIME,
-      dataBase64: bytes.toString('base64'),
-      rows: summary && 'rows' in summary && typeof summary.rows === 'number' ? summary.rows : 0,
-    }
-  } finally {
-    await rm(path, { force: true })
-  }
-}
 
 const source = (input: { fileName: string; dataBase64: string }) => ({ fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') })
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replace(/-/g, '')
@@ -50,7 +29,7 @@ export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
   'ledger-import': (input, { ctx, events }) => asJob(events, 'ledger-import', (onProgress) => runImport(ctx, source(input), { ...input, onProgress })),
   'ledger-import-errors': async (input, { ctx }) => {
     const preview = await previewImport(ctx, source(input), input)
-    return viaTempFile(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
+    return exportAsBytes(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
       await writeImportMessages(path, preview)
       return { rows: preview.messages.length }
     })
@@ -61,15 +40,15 @@ export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
   'ledger-template-save': (input, { ctx }) => saveTemplate(ctx, input),
   'ledger-template-delete': async ({ name }, { ctx }) => (await deleteTemplate(ctx, name), null),
   'ledger-export': async (input, { ctx, events }) =>
-    viaTempFile(ctx, await ledgerTitle(ctx, input), input.format, (path) => asJob(events, 'export', (onProgress) => exportLedger(ctx, path, input, onProgress))),
+    exportAsBytes(ctx, await ledgerTitle(ctx, input), input.format, (path) => asJob(events, 'export', (onProgress) => exportLedger(ctx, path, input, onProgress))),
   'report-export': (input, { ctx, events }) =>
-    viaTempFile(ctx, `招商引资报表-${input.year}${input.month ? `-${String(input.month).padStart(2, '0')}` : ''}`, 'xlsx', (path) =>
+    exportAsBytes(ctx, `招商引资报表-${input.year}${input.month ? `-${String(input.month).padStart(2, '0')}` : ''}`, 'xlsx', (path) =>
       asJob(events, 'export', (onProgress) => exportReport(ctx, path, input, onProgress)),
     ),
   'project-list-export': (input, { ctx, events }) =>
-    viaTempFile(ctx, `项目列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportProjectList(ctx, path, input, onProgress))),
+    exportAsBytes(ctx, `项目列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportProjectList(ctx, path, input, onProgress))),
   'investor-list-export': (input, { ctx, events }) =>
-    viaTempFile(ctx, `客商列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportInvestorList(ctx, path, input, onProgress))),
+    exportAsBytes(ctx, `客商列表-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportInvestorList(ctx, path, input, onProgress))),
   'negotiation-list-export': (input, { ctx, events }) =>
-    viaTempFile(ctx, `洽谈记录-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportNegotiationList(ctx, path, input, onProgress))),
+    exportAsBytes(ctx, `洽谈记录-${stamp(ctx)}`, input.format, (path) => asJob(events, 'export', (onProgress) => exportNegotiationList(ctx, path, input, onProgress))),
 }
