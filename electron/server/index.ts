@@ -2,12 +2,12 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openBackend } from '../../db/backend'
-import { ensureHubAutoSync } from '../../db/hub/auto-sync'
-import { maybeDailyBackup } from '../../db/storage/backup'
 import { resolveDbPath } from '../../db/paths'
+import { BackendClient } from '../backend-host/client'
+import { CHILD_SOURCE, forkBackend } from '../backend-host/fork'
 import { parseArgs, stringOption } from '../cli/args'
-import { watchReminders } from '../handlers/reminders-watch'
+import type { EventName } from '../contract/events'
+import { EventBus } from '../handlers/events-bus'
 import { startWebServer } from './web-server'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -21,23 +21,26 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   mkdirSync(dirname(file), { recursive: true })
-  const backend = await openBackend({ file, shell: 'web' })
-  const env = { ctx: backend.ctx, backend, shell: 'web' as const }
+  // The backend runs in its own processes, as in the desktop app (electron/backend-host): an export
+  // never holds up the other calls, and this process only serves. The writer also runs the daily
+  // backup, the hub's background sync and the reminder watch. The built entry starts at once (npm
+  // run web builds first); the source needs tsx.
+  const built = join(root, 'out', 'main', 'backend.cjs')
+  const events = new EventBus()
+  const backend = new BackendClient({
+    spawn: () => forkBackend(existsSync(built) ? built : CHILD_SOURCE),
+    start: { file, shell: 'web' },
+    onEvent: (event, payload) => events.emit(event as EventName, payload as never),
+    onRestart: ({ running }) => console.error(`后台进程意外退出，已重新启动${running.length ? `（未完成：${running.join('、')}）` : ''}`),
+  })
+  await backend.start()
   const port = Number(stringOption(args, 'port') ?? 0)
-  const server = await startWebServer({ env, rendererDir, port })
-  const daily = setInterval(() => void maybeDailyBackup(env.ctx), 60 * 60 * 1000)
-  // As in the desktop app: a configured team hub syncs in the background from the start.
-  ensureHubAutoSync(env.ctx)
-  // The open tabs' reminder bells refresh when steps fall due (GET /events).
-  const stopReminders = watchReminders(env)
+  const server = await startWebServer({ call: (method, input) => backend.call(method, input), events, rendererDir, port })
   console.log(`招商引资 CRM 浏览器模式已启动，请打开：${server.url}`)
   console.log(`数据库：${file}`)
   const stop = async () => {
-    clearInterval(daily)
-    stopReminders()
     await server.close()
-    // A restore swaps env.backend: close the one in use now.
-    await env.backend.close()
+    await backend.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)

@@ -24,7 +24,10 @@ import { contentTypeOf } from '../content-type'
 import { UPLOAD_PATH, handleAttachmentUpload } from './attachment-upload'
 
 export interface WebServerOptions {
-  env: HandlerEnv
+  /** The backend in this process (tests); `npm run web` passes `call` to its backend processes instead. */
+  env?: HandlerEnv
+  /** Answers one API call; default: dispatch on env in this process. */
+  call?: (method: string, input: unknown) => Promise<Result<unknown>>
   /** Where the event stream comes from; default env.events (made when the env has none). */
   events?: Pick<EventBus, 'subscribe'>
   /** The built renderer (out/renderer). */
@@ -84,6 +87,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { env } = options
+  if (!options.call && !env) throw new Error('startWebServer: env or call is required')
+  const call = options.call ?? ((method: string, input: unknown) => dispatch(env!, method, input))
   const token = options.token ?? newSecret()
   // One-time launch tokens not yet exchanged, and the sessions they became.
   const launches = new Set<string>()
@@ -135,11 +141,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'unknown_method', message: `接口名称编码不正确：${method.slice(0, 100)}` } })
     }
-    const result = await dispatch(options.env, name, input)
+    const result = await call(name, input)
     sendJson(res, 200, result)
   }
 
-  const events = options.events ?? (options.env.events ??= new EventBus())
+  const events = options.events ?? (env ? (env.events ??= new EventBus()) : new EventBus())
 
   /**
    * GET /events: the event channel as server-sent events, under the same rules as the calls. The
@@ -202,7 +208,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     // Attachments stream as the request body (up to 50 MB), not as base64 inside a call.
     if (url.pathname === UPLOAD_PATH) {
       if (!authorized(req)) return send(res, 403, 'forbidden')
-      handleAttachmentUpload(req, res, url, (method, input) => dispatch(options.env, method, input)).catch((error: Error) => {
+      handleAttachmentUpload(req, res, url, call).catch((error: Error) => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: error.message } })
       })
       return
