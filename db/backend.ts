@@ -1,7 +1,7 @@
 // One open database with its context: what every shell (Electron, web, command line, tests) holds.
 import { logFor } from './log'
 import { type Ctx } from './context'
-import { type OpenOptions, openDatabase } from './open'
+import { type OpenDatabase, type OpenOptions, openDatabase } from './open'
 import { dirname } from 'node:path'
 import { loadCurrentUser } from './services/users'
 import { backupBeforeMigration, backupsSettled, maybeDailyBackup } from './storage/backup'
@@ -14,6 +14,8 @@ export interface Backend {
   options: BackendOptions
   /** The single-writer lock; null for ':memory:' or when skipped. */
   lock: DbLock | null
+  /** Whether opening ran quick_check (see OpenDatabase); 'skipped' leaves it to a check in the background. */
+  integrity: OpenDatabase['integrity']
   /** Waits for running backups, closes, releases the lock (keepLock: a restore reopens at once). Idempotent. */
   close(options?: { keepLock?: boolean }): Promise<void>
 }
@@ -48,7 +50,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     lock?.release()
     throw error
   }
-  log.write('startup', { step: 'open, check and migrate', shell: options.shell, ms: Math.round(performance.now() - started) })
+  log.write('startup', { step: 'open, check and migrate', shell: options.shell, ms: Math.round(performance.now() - started), integrity: opened.integrity })
   const { sqlite, db, close } = opened
   const ctx: Ctx = { db, sqlite, userId: null, dataDir: onDisk ? dirname(options.file) : null, now }
   // The laptop reopens as the person who last chose themselves on this database.
@@ -61,6 +63,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     file: options.file,
     options,
     lock,
+    integrity: opened.integrity,
     close: async ({ keepLock = false } = {}) => {
       if (closed) return
       closed = true

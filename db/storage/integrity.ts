@@ -1,7 +1,7 @@
 // Integrity: SQLite's own checks, reported in Chinese, and the verification every backup and every
 // file chosen for a restore goes through before it is trusted.
 import Sqlite from 'better-sqlite3'
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { AppError } from '../domain/errors'
 import type { StorageCheck } from '../domain/storage'
 import { unknownMigrations } from '../migrate'
@@ -36,6 +36,42 @@ export function hasSqliteHeader(file: string): boolean {
     closeSync(fd)
   }
   return header.toString('latin1') === SQLITE_MAGIC
+}
+
+// The clean-shutdown marker: written beside the database when it closes cleanly, removed when it
+// opens. Found at the next open, with the file exactly as that close left it (size and time), it
+// lets opening skip quick_check; missing (a crash, a kill, power lost) or stale (the file changed
+// since), the check runs before anything else touches the file.
+const markerOf = (file: string) => `${file}.clean-shutdown`
+
+interface CleanShutdown {
+  size: number
+  mtimeMs: number
+}
+
+export function markCleanShutdown(file: string): void {
+  if (file === ':memory:' || !existsSync(file)) return
+  try {
+    const { size, mtimeMs } = statSync(file)
+    writeFileSync(markerOf(file), JSON.stringify({ size, mtimeMs } satisfies CleanShutdown))
+  } catch {
+    // No marker costs only a check at the next start.
+  }
+}
+
+export function forgetCleanShutdown(file: string): void {
+  if (file !== ':memory:') rmSync(markerOf(file), { force: true })
+}
+
+export function wasClosedCleanly(file: string): boolean {
+  try {
+    const marker = JSON.parse(readFileSync(markerOf(file), 'utf8')) as CleanShutdown
+    const { size, mtimeMs } = statSync(file)
+    // A -wal left beside the file holds commits the close did not checkpoint: not a clean close.
+    return marker.size === size && marker.mtimeMs === mtimeMs && !existsSync(`${file}-wal`)
+  } catch {
+    return false
+  }
 }
 
 function describeForeignKey(row: { table: string; rowid: number | null; parent: string }): string {
