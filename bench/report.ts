@@ -1,6 +1,7 @@
 // bench/RESULTS.md: the machine, the sizes, every figure beside its baseline and target, and what
 // was found (bench/findings.ts).
 import type { BrowserResult } from './cases/browser'
+import { type BundleResult, renderBundle } from './cases/bundle'
 import { type CliStartResult, renderCliStart } from './cases/cli-start'
 import type { HeavyResult } from './cases/heavy'
 import { FINDINGS } from './findings'
@@ -21,6 +22,7 @@ export interface BenchResults {
   exportLedger: HeavyResult | null
   importLedger: (HeavyResult & { ledger: { rows: number; updates: number } }) | null
   cliStart: CliStartResult | null
+  bundle: BundleResult | null
   totalSeconds: number
 }
 
@@ -133,6 +135,7 @@ export function renderResults(r: BenchResults): string {
     out()
   }
   if (r.cliStart) lines.push(...renderCliStart(r.cliStart))
+  if (r.bundle) lines.push(...renderBundle(r.bundle))
   out(FINDINGS)
   return `${lines.join('\n')}\n`
 }

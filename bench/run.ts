@@ -5,7 +5,7 @@
 //   npm run bench -- --quick           5,000 / 1,000 / 50,000, fewer repetitions
 //   --projects N --investors N --negotiations N   other sizes
 //   --reps N          repetitions per query case (default 60, quick 20)
-//   --only 1,2,8      run only these cases (1–10)
+//   --only 1,2,8      run only these cases (1–11)
 //   --db FILE         measure an existing generated database instead of generating (it is copied)
 //   --out FILE        where to write the results (default bench/RESULTS.md; quick: the temp folder)
 //   --keep            keep the temporary folder (database, ledgers)
@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openBackend } from '../db/backend'
 import { browserCase } from './cases/browser'
+import { bundleCase } from './cases/bundle'
 import { cliStartCase } from './cases/cli-start'
 import { exportCase, importCase, openCase } from './cases/heavy'
 import { chooseParams, runQueryCases } from './cases/queries'
@@ -96,12 +97,17 @@ async function main(): Promise<void> {
     exportLedger: null,
     importLedger: null,
     cliStart: null,
+    bundle: null,
     totalSeconds: 0,
   }
 
   if (wants('8')) {
     log('case 8: opening the database')
     results.open = await openCase(file, options.quick ? 3 : 7, log)
+  }
+  if (wants('11')) {
+    log('case 11: the renderer script per page')
+    results.bundle = bundleCase(ROOT)
   }
   if (wants('10')) {
     log('case 10: the command line starts')

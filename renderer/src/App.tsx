@@ -21,18 +21,22 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { PageErrorBoundary } from './components/PageErrorBoundary'
 import { Welcome } from './components/Welcome'
-import { EventsArea } from './pages/events'
-import { InvestorsArea } from './pages/investors'
-import { NegotiationsArea } from './pages/negotiations'
-import { ParksPage } from './pages/ParksPage'
-import { ProjectsArea } from './pages/projects'
-import { ReportsArea } from './pages/reports'
-import { RequestsArea } from './pages/requests'
-import { SettingsArea } from './pages/settings'
-import { WorkbenchArea } from './pages/workbench'
+import { lazyPage, preloadPagesWhenIdle } from './shell/lazyPage'
 import { Header } from './shell/Header'
 import { NavBadge } from './shell/NavBadge'
 import { THEME } from './theme'
+
+// Each area is its own chunk, loaded when first opened: the window shows its first page without
+// parsing the others (the reports and their echarts alone are about a megabyte).
+const WorkbenchArea = lazyPage(() => import('./pages/workbench'), 'WorkbenchArea')
+const ProjectsArea = lazyPage(() => import('./pages/projects'), 'ProjectsArea')
+const InvestorsArea = lazyPage(() => import('./pages/investors'), 'InvestorsArea')
+const NegotiationsArea = lazyPage(() => import('./pages/negotiations'), 'NegotiationsArea')
+const ParksPage = lazyPage(() => import('./pages/ParksPage'), 'ParksPage')
+const EventsArea = lazyPage(() => import('./pages/events'), 'EventsArea')
+const RequestsArea = lazyPage(() => import('./pages/requests'), 'RequestsArea')
+const ReportsArea = lazyPage(() => import('./pages/reports'), 'ReportsArea')
+const SettingsArea = lazyPage(() => import('./pages/settings'), 'SettingsArea')
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },
@@ -58,6 +62,8 @@ export function App() {
     document.documentElement.lang = english ? 'en' : 'zh-CN'
     document.title = t('app.title')
   }, [english, t])
+
+  useEffect(preloadPagesWhenIdle, [])
 
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>

@@ -1,0 +1,41 @@
+// A page in its own chunk, loaded when it is first opened, with a quiet spinner meanwhile. Called
+// once per page at module level (App.tsx), never during render. Once the first page has settled,
+// preloadPages() fetches the other pages in the background, so that opening one later is instant.
+import { Spin } from 'antd'
+import { type ComponentType, Suspense, lazy } from 'react'
+
+const loaders: (() => Promise<unknown>)[] = []
+
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  let loading: Promise<Record<K, ComponentType>> | null = null
+  const loadOnce = () => (loading ??= load())
+  loaders.push(loadOnce)
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await loadOnce())[name] }))
+  function LazyPage() {
+    return (
+      <Suspense
+        fallback={
+          <div style={{ padding: 48, textAlign: 'center' }}>
+            <Spin />
+          </div>
+        }
+      >
+        <Page />
+      </Suspense>
+    )
+  }
+  LazyPage.displayName = name
+  return LazyPage
+}
+
+/** Loads every page's chunk when the browser is idle, a moment after the first page (which it must not slow down). */
+export function preloadPagesWhenIdle(): () => void {
+  let idle = 0
+  const timer = window.setTimeout(() => {
+    idle = window.requestIdleCallback(() => loaders.forEach((load) => void load().catch(() => {})))
+  }, 2000)
+  return () => {
+    window.clearTimeout(timer)
+    if (idle) window.cancelIdleCallback(idle)
+  }
+}
