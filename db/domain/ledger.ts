@@ -14,6 +14,7 @@
 import { z } from 'zod'
 import { id, isoDate } from './fields'
 import { ProjectListQuery } from './project'
+import { scopeFields } from './report'
 import { STAGES, type Stage } from './stages'
 
 export const PROJECT_KEY = '项目名称 + 所属区县（同名同区县的多个项目再按投资方区分）'
@@ -365,8 +366,8 @@ export const ReportExportInput = z.object({
   year: z.number({ error: '请填写年份' }).int().min(1990, '年份应在1990–2100之间').max(2100, '年份应在1990–2100之间'),
   /** A monthly report: the flows and lists of that month; targets stay yearly (to the month's end). */
   month: z.number().int().min(1).max(12).optional(),
-  districtId: id.optional(),
-  parkId: id.optional(),
+  /** The report screen's filters (区县, 园区, 产业, 责任人, 重点级别, 客商来源). */
+  ...scopeFields,
   asOf: isoDate('统计日期').optional(),
 })
 export type ReportExportInput = z.output<typeof ReportExportInput>

@@ -47,7 +47,8 @@ const periodFields = {
   to: isoDate('结束日期').optional(),
 }
 
-const scopeFields = {
+/** Who and where a report counts; the same on screen, in a drill and in the 月报 workbook. */
+export const scopeFields = {
   districtId: id.optional(),
   parkId: id.optional(),
   /** A top-level industry also takes the projects filed under its chain links. */

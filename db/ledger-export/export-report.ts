@@ -7,6 +7,7 @@ import type { ProgressCallback, ReportExportInput } from '../domain/ledger'
 import type { BreakdownBy, DrillRow, ReportDrill } from '../domain/report'
 import { EXCEPTION_KINDS } from '../domain/report'
 import { STAGES, STAGE_LABELS, type Stage } from '../domain/stages'
+import { ORIGIN, PRIORITY } from '../domain/vocab'
 import { breakdownReport } from '../services/reports/breakdown'
 import { drillRows } from '../services/reports/drill'
 import { exceptionsReport } from '../services/reports/exceptions'
@@ -35,6 +36,16 @@ async function scopeName(ctx: Ctx, input: ReportExportInput): Promise<string> {
   if (input.districtId) parts.push((await ctx.db.selectFrom('district').select('name').where('id', '=', input.districtId).executeTakeFirst())?.name ?? '')
   if (input.parkId) parts.push((await ctx.db.selectFrom('park').select('name').where('id', '=', input.parkId).executeTakeFirst())?.name ?? '')
   return parts.join('')
+}
+
+/** The filters the title does not carry, in words, so a reader knows the figures are a part. */
+async function otherFilters(ctx: Ctx, input: ReportExportInput): Promise<string> {
+  const parts: string[] = []
+  if (input.industryId) parts.push(`产业：${(await ctx.db.selectFrom('industry').select('name').where('id', '=', input.industryId).executeTakeFirst())?.name ?? ''}`)
+  if (input.ownerId) parts.push(`责任人：${(await ctx.db.selectFrom('user').select('name').where('id', '=', input.ownerId).executeTakeFirst())?.name ?? ''}`)
+  if (input.priority) parts.push(`重点级别：${PRIORITY.labels[input.priority]}`)
+  if (input.origin) parts.push(`客商来源：${ORIGIN.labels[input.origin]}`)
+  return parts.length ? `        筛选：${parts.join('，')}` : ''
 }
 
 async function drillSheet(ctx: Ctx, writer: SpreadsheetWriter, name: string, title: string, drill: ReportDrill, dateKey: keyof DrillRow, dateLabel: string, empty: string) {
@@ -72,7 +83,7 @@ const BREAKDOWNS: ReadonlyArray<[BreakdownBy, string]> = [
 
 export async function exportReport(ctx: Ctx, target: string, input: ReportExportInput, onProgress?: ProgressCallback): Promise<{ sheets: number; title: string }> {
   const period = { year: input.year, ...(input.month ? { month: input.month } : {}) }
-  const scope = { ...(input.districtId ? { districtId: input.districtId } : {}), ...(input.parkId ? { parkId: input.parkId } : {}) }
+  const { year: _year, month: _month, asOf: _asOf, ...scope } = input
   const asOf = asOfOf(ctx, input)
   const label = input.month ? `${input.year}年${input.month}月` : `${input.year}年`
   const title = `${await scopeName(ctx, input)}${label}招商引资工作${input.month ? '月报' : '年报'}`
@@ -83,7 +94,7 @@ export async function exportReport(ctx: Ctx, target: string, input: ReportExport
     onProgress?.({ phase: 'export', done, total: steps })
   }
   const writer = createWorkbookWriter(target)
-  const subtitle = `单位：亿元        统计截至：${asOf}        导出日期：${todayIso(ctx.now())}`
+  const subtitle = `单位：亿元        统计截至：${asOf}        导出日期：${todayIso(ctx.now())}${await otherFilters(ctx, input)}`
 
   // 1. the flow: a monthly report shows 本月, 1–N月累计 and the 累计's 同比 (what offices send upward);
   //    a yearly report the year and its 同比

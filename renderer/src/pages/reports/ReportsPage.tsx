@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
 import { DrillContext, type DrillRequest } from './drill/context'
 import { DrillDrawer } from './drill/DrillDrawer'
+import { MonthlyExport } from './export/MonthlyExport'
 import { FilterBar } from './filters/FilterBar'
 import { useReportParams } from './filters/useReportParams'
 import { PrintHeader } from './print/PrintHeader'
@@ -40,6 +41,7 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
                 {t('reports.print.close')}
               </Button>
             )}
+            {!printView.printing && <MonthlyExport params={params} />}
             <Button icon={<PrinterOutlined />} onClick={printView.printing ? printView.print : printView.open} data-testid="print-open">
               {t('reports.print.button')}
             </Button>
