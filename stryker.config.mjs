@@ -25,6 +25,7 @@ export default {
     'db/ledger-import/mapping.ts',
     'db/ledger-import/records.ts',
     'db/ledger-import/plan.ts',
+    'db/ledger-import/stage-path.ts',
     'db/ledger-import/header-words.ts',
     'db/ledger-import/ledger-amounts.ts',
     'db/ledger-import/ledger-dates.ts',
