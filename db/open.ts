@@ -16,6 +16,12 @@ export interface OpenOptions {
   nativeBinding?: string
   /** Called (and awaited: it may take a backup) before pending migrations run on an existing database. */
   beforeMigrate?: (sqlite: Sqlite.Database) => unknown
+  /**
+   * A second connection beside the one that opened the file (the backend's reader process for
+   * exports): that one has checked and migrated the file and owns the clean-shutdown marker, so this
+   * one neither runs quick_check again (O(file)) nor touches the marker.
+   */
+  secondary?: boolean
 }
 
 export interface OpenDatabase {
@@ -110,11 +116,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
   const { file, nativeBinding } = options
   assertSqliteFile(file)
   const existed = !isNewFile(file)
-  const clean = existed && wasClosedCleanly(file)
+  const secondary = options.secondary === true
+  const clean = existed && (secondary || wasClosedCleanly(file))
   preflight(file, nativeBinding, !clean)
   await refuseForeignSchema(file, nativeBinding)
   // From here the file is open for writing: a crash before the next clean close leaves no marker.
-  forgetCleanShutdown(file)
+  if (!secondary) forgetCleanShutdown(file)
 
   const sqlite = new Sqlite(file, { nativeBinding })
   rememberNativeBinding(sqlite, nativeBinding)
@@ -140,7 +147,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
     integrity: !existed ? 'new' : clean ? 'skipped' : 'checked',
     close: async () => {
       await db.destroy()
-      markCleanShutdown(file)
+      if (!secondary) markCleanShutdown(file)
     },
   }
 }

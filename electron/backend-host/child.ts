@@ -51,7 +51,8 @@ async function start(options: BackendStart): Promise<void> {
       file: options.file,
       nativeBinding: options.nativeBinding,
       shell: options.shell,
-      ...(reader ? { lock: false, autoBackup: false } : {}),
+      // The writer holds the lock, checked the file and owns the clean-shutdown marker.
+      ...(reader ? { lock: false, autoBackup: false, secondary: true } : {}),
     })
     const events = new EventBus()
     // Every event crosses to the shell as is; the shell hands it to its windows.
