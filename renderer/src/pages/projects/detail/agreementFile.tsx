@@ -8,8 +8,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { MAX_ATTACHMENT_BYTES } from '../../../../../db/domain/attachment'
-import { call } from '../../../api/client'
-import { fileToBase64 } from '../attachmentFiles'
+import { uploadAttachment } from '../../../api/upload'
 
 interface Props {
   value?: File | null
@@ -67,7 +66,7 @@ export function useAttachAgreementFile() {
   return async (agreementId: string, file: File | null | undefined): Promise<void> => {
     if (!file) return
     try {
-      await call('attachment-add', { entity: 'agreement', entityId: agreementId, fileName: file.name, contentBase64: await fileToBase64(file) })
+      await uploadAttachment({ entity: 'agreement', entityId: agreementId }, file)
       await queryClient.invalidateQueries()
     } catch (error) {
       void message.warning(t('agreement.fileFailed', { name: file.name, message: (error as Error).message }), 8)
