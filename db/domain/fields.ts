@@ -46,9 +46,14 @@ export const hundredths = (label: string) =>
 
 export const textQuery = z.string().trim().max(100, '搜索词不能超过100个字').optional()
 
-/** A calendar date as 'YYYY-MM-DD'. */
+/** A calendar date as 'YYYY-MM-DD'. A well-formed day that does not exist (2024-02-30) is named. */
 export const isoDate = (label: string) =>
-  z.string({ error: `${label}应为日期` }).refine(isValidIsoDate, `${label}不是有效日期（格式 2024-03-15）`)
+  z.string({ error: `${label}应为日期` }).refine(isValidIsoDate, {
+    error: ({ input }) =>
+      typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input)
+        ? `${label}不是有效日期：没有 ${input} 这一天，请检查月份和日期`
+        : `${label}不是有效日期（格式 2024-03-15）`,
+  })
 
 export const optionalDate = (label: string) =>
   isoDate(label)

@@ -1,6 +1,7 @@
 // What the screens say is true (issue #12, part B), in a real browser: the badge and the bell count
 // the same steps as the workbench, the stage bar and the timeline tell the same story, the import
 // preview speaks in labels.
+import dayjs from 'dayjs'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
@@ -155,5 +156,37 @@ describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeou
     await expect(en.textContent()).resolves.toContain('Stage: Negotiating → Signed')
     await screenshot(page, 'truth-import-preview-en')
     await page.evaluate(() => localStorage.setItem('crm-language', 'zh'))
+  })
+
+  it('names an impossible date instead of dropping it, and asks before taking a date before 1990 or ten years ahead', async () => {
+    await go('/projects')
+    await page.getByTestId('project-add').click()
+    const dialog = page.getByRole('dialog', { name: '新建项目' })
+    const plan = dialog.getByLabel('计划签约')
+    await plan.fill('2024-02-30')
+    await plan.press('Tab')
+    await dialog.getByText('计划签约日期不是有效日期：没有 2024-02-30 这一天，请检查月份和日期').waitFor()
+    await motionDone(page)
+    await screenshot(page, 'truth-date-impossible-zh')
+
+    // 1924 for 2024: asked; 改一下 leaves the field as it was, 是，保留 takes it.
+    const start = dialog.getByLabel('计划开工')
+    await start.fill('1924-03-15')
+    await start.press('Tab')
+    const confirm = page.getByRole('dialog', { name: '确定日期是 1924-03-15 吗？' })
+    await confirm.getByText('这个日期早于 1990 年').waitFor()
+    await motionDone(page)
+    await screenshot(page, 'truth-date-unusual-zh')
+    await confirm.getByRole('button', { name: '改一下' }).click()
+    await confirm.waitFor({ state: 'detached' })
+    await expect.poll(() => start.inputValue()).toBe('')
+    const far = dayjs().add(11, 'year').format('YYYY-MM-DD')
+    await plan.fill(far)
+    await plan.press('Tab')
+    const later = page.getByRole('dialog', { name: `确定日期是 ${far} 吗？` })
+    await later.getByRole('button', { name: '是，保留' }).click()
+    await later.waitFor({ state: 'detached' })
+    await expect.poll(() => plan.inputValue()).toBe(far)
+    await expect(dialog.getByText('不是有效日期').count()).resolves.toBe(0)
   })
 })

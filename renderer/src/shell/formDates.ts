@@ -1,12 +1,10 @@
-// Dates live in forms as 'YYYY-MM-DD' strings (what the API and the zod rules expect); the
-// DatePicker sees dayjs. Spread onto a Form.Item that wraps a DatePicker.
-import dayjs, { type Dayjs } from 'dayjs'
+// Dates live in forms as 'YYYY-MM-DD' strings (what the API and the zod rules expect). Spread
+// dateItemProps onto a Form.Item that wraps a DateField: the one date rule (components/DateField).
+import dayjs from 'dayjs'
+import { ISO, dateItem } from '../components/DateField'
 
-export const ISO = 'YYYY-MM-DD'
+export { ISO }
 
-export const dateItemProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format(ISO) : null),
-}
+export const dateItemProps = dateItem
 
 export const today = (): string => dayjs().format(ISO)

@@ -52,6 +52,13 @@ export const shell = defineMessages({
       start: '可搜索项目、客商、联系人和洽谈记录，支持拼音和首字母。',
       kind: { investor: '客商', project: '项目', contact: '联系人', negotiation: '洽谈记录' },
     },
+    dateField: {
+      unusualTitle: '确定日期是 {{date}} 吗？',
+      early: '这个日期早于 {{year}} 年，常见于年份输错（如把 2024 输成 1924）。',
+      late: '这个日期在 {{years}} 年以后，常见于年份输错。',
+      keep: '是，保留',
+      change: '改一下',
+    },
     reminders: {
       overdue: '已逾期',
       dueToday: '今天到期',
@@ -172,6 +179,13 @@ export const shell = defineMessages({
       empty: 'Nothing found for “{{text}}”. Try other words, pinyin or initials.',
       start: 'Finds projects, investors, contacts and negotiation notes, by Chinese, pinyin or initials.',
       kind: { investor: 'Investors', project: 'Projects', contact: 'Contacts', negotiation: 'Negotiations' },
+    },
+    dateField: {
+      unusualTitle: 'Is the date really {{date}}?',
+      early: 'This date is before {{year}}; a mistyped year (1924 for 2024) is the usual cause.',
+      late: 'This date is more than {{years}} years ahead; a mistyped year is the usual cause.',
+      keep: 'Yes, keep it',
+      change: 'Change it',
     },
     reminders: {
       overdue: 'Overdue',

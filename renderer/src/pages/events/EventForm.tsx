@@ -1,5 +1,6 @@
 // Create or edit an event: what, when, where, who ran it, whom we met and what was signed.
-import { Col, DatePicker, Form, Input, Modal, Row, Select, Spin } from 'antd'
+import { Col, Form, Input, Modal, Row, Select, Spin } from 'antd'
+import { DateField } from '../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { EventFields, eventDatesProblem } from '../../../../db/domain/event'
 import { EVENT_TYPE } from '../../../../db/domain/vocab'
@@ -68,12 +69,12 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
           <Row gutter={16}>
             <Col span={6}>
               <Form.Item name="startOn" label={t('event.startOn')} rules={[zodRule(shape.startOn)]} required {...dateItemProps}>
-                <DatePicker style={{ width: '100%' }} />
+                <DateField style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item name="endOn" label={t('event.endOn')} rules={[zodRule(shape.endOn), endRule]} dependencies={['startOn']} {...dateItemProps}>
-                <DatePicker style={{ width: '100%' }} />
+                <DateField style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={6}>

@@ -1,6 +1,7 @@
 // A negotiation record: create, edit, and the quick entry (fewer fields, same rules). Keyboard
 // first: the target box has focus, Tab walks the fields, Ctrl/⌘+Enter saves.
-import { Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd'
+import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd'
+import { DateField } from '../../components/DateField'
 import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NegotiationFields, type NegotiationView } from '../../../../db/domain/negotiation'
@@ -90,7 +91,7 @@ export function NegotiationForm({ open, negotiation, preset, quick, onClose, onS
             </Col>
             <Col span={12}>
               <Form.Item name="happenedOn" label={t('negotiations.fields.happenedOn')} rules={[zodRule(shape.happenedOn)]} required {...dateField}>
-                <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} disabledDate={isFuture} allowClear={false} />
+                <DateField style={{ width: '100%' }} format={DATE_FORMAT} disabledDate={isFuture} allowClear={false} />
               </Form.Item>
             </Col>
           </Row>
@@ -136,7 +137,7 @@ export function NegotiationForm({ open, negotiation, preset, quick, onClose, onS
             </Col>
             <Col span={8}>
               <Form.Item name="nextDueOn" label={t('negotiations.fields.nextDueOn')} rules={[zodRule(shape.nextDueOn)]} {...dateField}>
-                <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
+                <DateField style={{ width: '100%' }} format={DATE_FORMAT} />
               </Form.Item>
             </Col>
           </Row>

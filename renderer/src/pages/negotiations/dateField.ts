@@ -1,13 +1,12 @@
 // DatePicker works with dayjs, the API with 'YYYY-MM-DD': the form keeps the API's text, so the
 // zod rules of db/domain validate it unchanged.
 import dayjs, { type Dayjs } from 'dayjs'
+import { dateItem } from '../../components/DateField'
 
 export const DATE_FORMAT = 'YYYY-MM-DD'
 
-export const dateField = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format(DATE_FORMAT) : null),
-}
+/** Form.Item props for a DateField: the one date rule of every form (components/DateField). */
+export const dateField = dateItem
 
 export const todayText = (): string => dayjs().format(DATE_FORMAT)
 

@@ -1,5 +1,6 @@
 // Create or edit a project: only the name is required; the rest is grouped the way ledgers are.
-import { Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
+import { Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
+import { DateField } from '../../components/DateField'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProjectCreate, type ProjectDetail } from '../../../../db/domain/project'
@@ -57,7 +58,7 @@ export function ProjectForm({ project, open, onClose, onSaved }: Props) {
   const dateItem = (name: keyof ProjectFormValues & keyof typeof shape, label: string, past = false) => (
     <Col span={8}>
       <Form.Item name={name} label={label} rules={[zodRule(shape[name])]} {...isoDateItem}>
-        <DatePicker style={{ width: '100%' }} disabledDate={past ? notInFuture : undefined} />
+        <DateField style={{ width: '100%' }} disabledDate={past ? notInFuture : undefined} />
       </Form.Item>
     </Col>
   )

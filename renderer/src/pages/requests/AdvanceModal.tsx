@@ -1,7 +1,8 @@
 // Moves a request along 受理 → 交办 → 办理中 → 办结 → 回访 (skipping steps is allowed), or reopens a
 // resolved one with a note. What each step needs (an assignee, a satisfaction score) is asked
 // only when that step is chosen.
-import { App, DatePicker, Form, Input, Modal, Rate, Select } from 'antd'
+import { App, Form, Input, Modal, Rate, Select } from 'antd'
+import { DateField } from '../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { requiredText } from '../../../../db/domain/fields'
 import { RequestAdvance, type RequestView } from '../../../../db/domain/request'
@@ -67,7 +68,7 @@ export function AdvanceModal({ request, mode, open, onClose }: Props) {
           />
         </Form.Item>
         <Form.Item name="on" label={t('request.stepOn')} rules={[zodRule(shape.on)]} {...dateItemProps}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         {toStatus === 'assigned' && (
           <>

@@ -1,5 +1,6 @@
 // Register or edit an enterprise request. Status moves only through the advance action.
-import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, Modal, Row, Select } from 'antd'
+import { DateField } from '../../components/DateField'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RequestFields, requestIssues, type RequestView } from '../../../../db/domain/request'
@@ -83,7 +84,7 @@ export function RequestForm({ request, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="receivedOn" label={t('request.receivedOn')} rules={[zodRule(shape.receivedOn)]} required {...dateItemProps}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -94,7 +95,7 @@ export function RequestForm({ request, open, onClose }: Props) {
               dependencies={['receivedOn']}
               {...dateItemProps}
             >
-              <DatePicker style={{ width: '100%' }} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={6}>
