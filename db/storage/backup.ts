@@ -277,14 +277,15 @@ export function maybeDailyBackup(ctx: Ctx): Promise<BackupInfo | null> {
 export function listBackups(ctx: Ctx): BackupList {
   const dir = backupDir(ctx)
   if (!existsSync(dir)) return { dir, backups: [] }
-  const databaseId = databaseIdOf(ctx.sqlite)
+  // Read only (a list is no reason to write): a database without an id yet has no named backups.
   const self = identityOf(ctx.sqlite)
   const backups: BackupInfo[] = []
   for (const name of readdirSync(dir)) {
     const entry = parseBackupName(name)
     if (!entry) continue
     const file = join(dir, name)
-    if (entry.databaseId !== databaseId && (entry.databaseId !== null || !sameDatabase(self, identityOfFile(file, ctx.sqlite)))) continue
+    const own = entry.databaseId !== null ? entry.databaseId === self.databaseId : sameDatabase(self, identityOfFile(file, ctx.sqlite))
+    if (!own) continue
     try {
       // Only verified copies are given a backup name; the header check catches a file damaged since.
       backups.push({ ...infoOf(file, entry.reason, entry.date), verified: hasSqliteHeader(file) })
