@@ -13,6 +13,7 @@ import { useSecretBox } from '../../db/hub/settings'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { dispatch } from '../handlers/dispatch'
 import { watchReminders } from '../handlers/reminders-watch'
+import { scheduleSkippedIntegrityCheck } from '../handlers/startup-check'
 import { EventBus } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { keychainSecretBox } from './hub-secret-box'
@@ -69,6 +70,8 @@ async function start(options: BackendStart): Promise<void> {
   ensureHubAutoSync(shared.ctx)
   // The window's reminder bell refreshes when steps fall due (reminders-due on the event channel).
   watchReminders(shared)
+  // Opening skipped quick_check after a clean shutdown: it runs in the background instead.
+  scheduleSkippedIntegrityCheck(shared)
   channel.send({ type: 'ready' })
 }
 
