@@ -24,6 +24,7 @@ import { Welcome } from './components/Welcome'
 import { lazyPage, preloadPagesWhenIdle } from './shell/lazyPage'
 import { Header } from './shell/Header'
 import { NavBadge } from './shell/NavBadge'
+import { QuickEntryProvider } from './shell/QuickEntry'
 import { THEME } from './theme'
 
 // Each area is its own chunk, loaded when first opened: the window shows its first page without
@@ -89,6 +90,7 @@ export function App() {
           <Layout.Content>
             <Header />
             <Welcome />
+            <QuickEntryProvider>
             <Routes>
               <Route path="/" element={<Navigate to="/workbench" replace />} />
               <Route path="/workbench/*" element={<PageErrorBoundary><WorkbenchArea /></PageErrorBoundary>} />
@@ -102,6 +104,7 @@ export function App() {
               <Route path="/settings/*" element={<PageErrorBoundary><SettingsArea /></PageErrorBoundary>} />
               <Route path="*" element={<Navigate to="/workbench" replace />} />
             </Routes>
+            </QuickEntryProvider>
           </Layout.Content>
         </Layout>
       </AntApp>

@@ -1,7 +1,7 @@
 // Agreements (协议) and funds in place (到位资金) in the UI: 变更阶段 to 签约 records the agreement
 // (with its file) in the same save; the project detail adds, edits and deletes (with undo) both;
 // the funds total shows on the project and the report's 资金到位率 counts what was added there.
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
@@ -22,6 +22,14 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   const save = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole('button', { name: /保\s*存/ }).click()
   const db = () => app.backend.ctx.db
+  /** Opens a select, waits until its dropdown has stopped sliding in, picks, and checks the pick. */
+  const choose = async (field: Locator, option: string) => {
+    const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+    await field.click()
+    await motionDone(page)
+    await chooseOption(page, option)
+    await expect.poll(() => select.textContent()).toContain(option)
+  }
 
   beforeAll(async () => {
     app = await startAppServer()
@@ -46,8 +54,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
     await page.getByTestId('project-stage-change').click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('变更为').click()
-    await chooseOption(page, '签约')
+    await choose(dialog.getByLabel('变更为'), '签约')
     const signing = dialog.getByTestId('signing-fields')
     await signing.waitFor()
     await signing.getByLabel('合同编号').fill('QL-2026-018')
@@ -77,8 +84,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await page.getByTestId('agreement-add').click()
     const dialog = page.getByRole('dialog')
     await dialog.getByTestId('agreement-form').waitFor()
-    await dialog.getByLabel('协议类型').click()
-    await chooseOption(page, '补充协议')
+    await choose(dialog.getByLabel('协议类型'), '补充协议')
     await dialog.getByLabel('签约金额').fill('5000万')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
@@ -97,6 +103,50 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await page.getByTestId('undo-delete').click()
     await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
     await expect.poll(async () => (await db().selectFrom('agreement').select('id').where('deletedAt', 'is', null).execute()).length).toBe(2)
+    expect(errors).toEqual([])
+  })
+
+  it('opens the Ctrl+J quick entry on every page, prefilled from the page', async () => {
+    const dialog = page.getByRole('dialog')
+    const target = () => dialog.locator('.ant-form-item', { hasText: '项目 / 客商' }).locator('.ant-select')
+    const quickEntry = async () => {
+      await page.locator('body').click({ position: { x: 5, y: 5 } })
+      await page.keyboard.press('Control+j')
+      await dialog.getByText('记一笔洽谈').waitFor()
+    }
+    const close = async () => {
+      await dialog.getByRole('button', { name: /取\s*消/ }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+
+    // The project's page: that project (and through it, its investor).
+    await go(`/projects/${projectId}`)
+    await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
+    await quickEntry()
+    await expect.poll(() => target().textContent()).toBe(PROJECT)
+    await dialog.getByLabel('洽谈内容').fill('电话确认签约后首期资金到位时间。')
+    await motionDone(page)
+    await screenshot(page, 'deals-quick-entry-project')
+    await page.keyboard.press('Control+Enter')
+    await dialog.waitFor({ state: 'hidden' })
+    const investorId = (await db().selectFrom('project').select('investorId').where('id', '=', projectId).executeTakeFirstOrThrow()).investorId
+    await expect
+      .poll(() => db().selectFrom('negotiation').select(['projectId', 'investorId']).execute())
+      .toEqual([{ projectId, investorId }])
+
+    // The investor's page: that investor.
+    await go(`/investors/${investorId}`)
+    await page.getByTestId('investor-name').filter({ hasText: INVESTOR }).waitFor()
+    await quickEntry()
+    await expect.poll(() => target().textContent()).toBe(INVESTOR)
+    await close()
+
+    // A page about no one record (报表): the entry opens empty, ready to search.
+    await go('/reports/funnel')
+    await page.getByTestId('reports-page').waitFor()
+    await quickEntry()
+    await expect.poll(() => target().locator('.ant-select-selection-item').count()).toBe(0)
+    await close()
     expect(errors).toEqual([])
   })
 

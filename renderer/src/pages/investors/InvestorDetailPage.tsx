@@ -14,6 +14,7 @@ import { InvestorProjects } from './InvestorProjects'
 import { InvestorTimeline } from './InvestorTimeline'
 import { MergeDialog } from './MergeDialog'
 import { useDeleteInvestor } from './useDeleteInvestor'
+import { useQuickEntryTarget } from '../../shell/QuickEntry'
 import { PageTitle } from '../../components/PageTitle'
 import { ColorTag } from '../../components/ColorTag'
 
@@ -24,6 +25,8 @@ export function InvestorDetailPage() {
   const investor = useApiQuery('investor-get', { id })
   const [editing, setEditing] = useState(false)
   const [merging, setMerging] = useState(false)
+  // Ctrl/⌘+J here logs a negotiation with this investor.
+  useQuickEntryTarget(investor.data ? { value: `investor:${investor.data.id}`, label: investor.data.name } : null)
   const onDelete = useDeleteInvestor(
     () => navigate('/investors'),
     (restored) => navigate(`/investors/${restored}`),

@@ -9,7 +9,6 @@ import { ServerTable } from '../../components/list/ServerTable'
 import { useListState } from '../../components/list/useListState'
 import { type FilterShape, type ListDefaults, hasFilters } from '../../components/list/urlState'
 import { PageTitle } from '../../components/PageTitle'
-import { useShortcut } from '../workbench/useShortcut'
 import { useNegotiationColumns } from './negotiationColumns'
 import { NegotiationFilters, type NegotiationFilterValues } from './NegotiationFilters'
 import { NegotiationForm } from './NegotiationForm'
@@ -23,7 +22,6 @@ export function NegotiationListPage() {
   const controls = useListState(SHAPE, DEFAULTS)
   const { filters, sort, order, page, pageSize } = controls.state
   const [editing, setEditing] = useState<NegotiationView | null | undefined>(undefined)
-  useShortcut('j', () => setEditing(null))
   const columns = useNegotiationColumns({ onEdit: setEditing })
 
   const list = useApiQuery(

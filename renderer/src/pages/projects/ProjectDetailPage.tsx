@@ -18,6 +18,7 @@ import { ProjectTimeline } from './ProjectTimeline'
 import { StageBar } from './StageBar'
 import { StageChangeDialog, type StageChangeTarget } from './StageChangeDialog'
 import { useDeleteProject } from './useDeleteProject'
+import { useQuickEntryTarget } from '../../shell/QuickEntry'
 import { PageTitle } from '../../components/PageTitle'
 
 export function ProjectDetailPage() {
@@ -28,6 +29,8 @@ export function ProjectDetailPage() {
   const [editing, setEditing] = useState(false)
   const [stageTarget, setStageTarget] = useState<StageChangeTarget | null>(null)
   const deleteProject = useDeleteProject()
+  // Ctrl/⌘+J here logs a negotiation about this project (and so its investor).
+  useQuickEntryTarget(project.data ? { value: `project:${project.data.id}`, label: project.data.name } : null)
   const back = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('/projects')} style={{ paddingInline: 0 }}>
       {t('project.back')}

@@ -1,17 +1,16 @@
 // 工作台: what to do today first (overdue and due next steps), then the week ahead, my projects
-// by stage, and what changed lately. Ctrl/⌘+J records a negotiation from anywhere on the page.
+// by stage, and what changed lately. Ctrl/⌘+J (the shell's quick entry) records a negotiation.
 import { EditOutlined } from '@ant-design/icons'
 import { Button, Col, Flex, Row, Segmented, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type DueScope, useDueSummary } from '../../shell/useDueSummary'
-import { NegotiationForm } from '../negotiations/NegotiationForm'
 import { DueCounts } from './DueCounts'
 import { DueNowCard } from './DueNowCard'
 import { ProjectsByStage } from './ProjectsByStage'
 import { RecentNegotiations } from './RecentNegotiations'
 import { UpcomingCard } from './UpcomingCard'
-import { useShortcut } from './useShortcut'
+import { useQuickEntry } from '../../shell/QuickEntry'
 import { PageTitle } from '../../components/PageTitle'
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform)
@@ -19,8 +18,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform
 export function WorkbenchPage() {
   const { t } = useTranslation()
   const [scope, setScope] = useState<DueScope>('mine')
-  const [quickOpen, setQuickOpen] = useState(false)
-  useShortcut('j', () => setQuickOpen(true))
+  const openQuickEntry = useQuickEntry()
 
   // The badge's own rule and query: without a chosen user there is no "mine", everyone's work is shown.
   const { summary, user, ownerId } = useDueSummary(scope)
@@ -46,7 +44,7 @@ export function WorkbenchPage() {
               ]}
             />
           )}
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setQuickOpen(true)} data-testid="quick-entry">
+          <Button type="primary" icon={<EditOutlined />} onClick={openQuickEntry} data-testid="quick-entry">
             {t('workbench.quickEntry')}
             <Typography.Text style={{ color: 'inherit', fontSize: 12 }}>{isMac ? '⌘J' : 'Ctrl+J'}</Typography.Text>
           </Button>
@@ -56,7 +54,7 @@ export function WorkbenchPage() {
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <DueCounts summary={summary.data} loading={summary.isPending} />
-            <DueNowCard ownerId={ownerId} today={today} onQuickEntry={() => setQuickOpen(true)} />
+            <DueNowCard ownerId={ownerId} today={today} onQuickEntry={openQuickEntry} />
             <UpcomingCard ownerId={ownerId} today={today} />
           </Space>
         </Col>
@@ -67,7 +65,6 @@ export function WorkbenchPage() {
           </Space>
         </Col>
       </Row>
-      <NegotiationForm quick open={quickOpen} onClose={() => setQuickOpen(false)} />
     </div>
   )
 }
