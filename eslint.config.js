@@ -1,6 +1,7 @@
 // Lint: the recommended TypeScript rules, React hooks rules, and the layer rules that keep the
 // folders honest (README.md, Layout): db/ never sees Electron; pure code never sees Node or the DOM.
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -11,7 +12,7 @@ const NODE_PATHS = ['fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlit
 }))
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-artifacts/**', 'bench/data/**', 'reports/**', '.stryker-tmp/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-artifacts/**', 'bench/data/**', 'reports/**', '.stryker-tmp*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,9 +24,46 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles, type-only imports included: a cycle means two files are one job or one
+    // of them is in the wrong layer.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // Handlers delegate to services (db/services, db/storage, db/ledger-*): no SQL, no files here.
+    // sync.ts still builds its answers itself; client-request.ts is dispatch's own bookkeeping.
+    files: ['electron/handlers/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*-fixtures.ts', '**/*.fixtures.ts', 'electron/handlers/client-request.ts', 'electron/handlers/sync.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['kysely', 'better-sqlite3'], patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'], message: 'Handlers delegate file work to a service.' }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|prepare|exec)$/]', message: 'Handlers delegate SQL to a service.' },
+      ],
+    },
+  },
+  {
     files: ['db/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/electron/**'], message: 'db/ is pure Node: no Electron, no shells.' }] }],
+    },
+  },
+  {
+    // A migration is frozen in time: it may use kysely, never the application's current code.
+    // (After the db/** block: for these files this rule replaces that one, and is stricter.)
+    files: ['db/migrations/**/*.ts'],
+    ignores: ['db/migrations/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*', './index', 'electron', '**/electron/**'], message: 'Migrations import no application code (a migration is frozen in time).' }] },
+      ],
     },
   },
   {
