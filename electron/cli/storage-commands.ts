@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { BACKUP_REASON_LABELS, type BackupInfo } from '../../db/domain/storage'
 import { backupToFile } from '../../db/storage/backup'
 import { restoreUnopenedDatabase } from '../../db/storage/restore'
+import { runJob } from '../handlers/events-bus'
 import type { CommandContext } from './command'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
@@ -15,7 +16,9 @@ export const STORAGE_COMMANDS = {
     run: async ({ args, env, call }: CommandContext) => {
       const [file] = args.positional
       // A path of the user's choosing is not part of the API (the renderer must not write anywhere).
-      const info = file ? await backupToFile(env.ctx, file) : await call('backup-create', {})
+      const info = file
+        ? await runJob(env.events, 'backup', {}, (job) => backupToFile(env.ctx, file, (label, done, total) => job.step(label, done, total)))
+        : await call('backup-create', {})
       console.log(`备份完成：${describe(info)}`)
     },
   },
