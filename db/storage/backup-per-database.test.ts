@@ -70,8 +70,15 @@ describe('backups of two databases in one folder', () => {
     expect(readFileSync(join(dir, 'y.sqlite')).equals(before)).toBe(true)
 
     const idY = idOf((await y.call('backup-list', {})).backups[0]!.name)
+    const replicaX = (await x.call('sync-status', {})).replicaId
     await y.call('backup-restore', { file: fromX.name, force: true })
     expect(await parkNames(y)).toEqual(['槐荫经济开发区'])
+    // x's laptop still writes as x's replica: y's copy of its data becomes a replica of its own.
+    const restoredY = await y.call('sync-status', {})
+    expect(restoredY.replicaId).not.toBe(replicaX)
+    expect(restoredY.operations).toBeGreaterThan(0)
+    await y.call('park-update', { id: (await y.call('park-list', {}))[0]!.id, name: '槐荫经济开发区（长清代管）' })
+    expect((await y.call('sync-status', {})).operations).toBeGreaterThan(restoredY.operations)
     // y's place keeps y's id: its next backups are y's, not mixed into x's.
     expect(idOf((await y.call('backup-create', {})).name)).toBe(idY)
     expect(idOf((await x.call('backup-create', {})).name)).toBe(idOf(fromX.name))

@@ -4,11 +4,11 @@
 // The id belongs to the place, not the data: a restore keeps the id of the database it replaces.
 import Sqlite from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
+import { newId } from '../context'
+import { REPLICA_KEY } from '../sync/identity'
 import { nativeBindingOf } from './integrity'
 
 export const DATABASE_ID_KEY = 'storage.databaseId'
-// Read for backups written before databases had ids: the sync replica id also tells two apart.
-const REPLICA_KEY = 'sync.replicaId'
 
 /** 16 lowercase hex digits: short enough for a file name, 64 random bits against collisions. */
 export const DATABASE_ID = /^[0-9a-f]{16}$/
@@ -23,10 +23,10 @@ function readString(sqlite: Sqlite.Database, key: string): string | null {
   }
 }
 
-function writeId(sqlite: Sqlite.Database, id: string): void {
+function writeString(sqlite: Sqlite.Database, key: string, value: string): void {
   sqlite
     .prepare('INSERT INTO setting (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
-    .run(DATABASE_ID_KEY, JSON.stringify(id), new Date().toISOString())
+    .run(key, JSON.stringify(value), new Date().toISOString())
 }
 
 /** This database's id, made on first use (the first backup). Databases are migrated by then: the
@@ -35,7 +35,7 @@ export function databaseIdOf(sqlite: Sqlite.Database): string {
   const known = readString(sqlite, DATABASE_ID_KEY)
   if (known && DATABASE_ID.test(known)) return known
   const id = randomBytes(8).toString('hex')
-  writeId(sqlite, id)
+  writeString(sqlite, DATABASE_ID_KEY, id)
   return id
 }
 
@@ -73,13 +73,19 @@ export function sameDatabase(a: DatabaseIdentity, b: DatabaseIdentity): boolean 
   return true
 }
 
-/** Gives a staged restore the id of the database it replaces (see the top of this file). */
-export function adoptDatabaseId(file: string, id: string | null, like?: Sqlite.Database): void {
-  if (!id) return
+/**
+ * Gives a staged restore the id of the database it replaces (see the top of this file). A backup
+ * of another database (restored with force) also becomes a sync replica of its own: the laptop it
+ * came from still writes as its replica id, and two laptops writing under one id would issue
+ * clashing operations. The operations already in its log keep their authors.
+ */
+export function adoptDatabaseId(file: string, current: DatabaseIdentity, like?: Sqlite.Database): void {
   const db = new Sqlite(file, { fileMustExist: true, nativeBinding: like ? nativeBindingOf(like) : undefined })
   try {
     db.pragma('trusted_schema = OFF')
-    if (readString(db, DATABASE_ID_KEY) !== id) writeId(db, id)
+    const restored = identityOf(db)
+    if (current.databaseId && restored.databaseId !== current.databaseId) writeString(db, DATABASE_ID_KEY, current.databaseId)
+    if (restored.replicaId && !sameDatabase(current, restored)) writeString(db, REPLICA_KEY, newId())
   } finally {
     db.close()
   }

@@ -92,7 +92,7 @@ export async function restoreDatabase(backend: Backend, file: string, hooks: Res
   await stage(source, staged, backend)
   const current = { ...identityOf(ctx.sqlite), databaseId: databaseIdOf(ctx.sqlite) }
   checkSameDatabase(staged, source, dbFile, current, options, ctx.sqlite)
-  adoptDatabaseId(staged, current.databaseId, ctx.sqlite)
+  adoptDatabaseId(staged, current, ctx.sqlite)
 
   let preRestore: BackupInfo
   try {
@@ -153,7 +153,7 @@ export async function restoreUnopenedDatabase(
     await stage(from, staged)
     const current = existsSync(target) ? identityOfFile(target) : { databaseId: null, replicaId: null }
     checkSameDatabase(staged, from, target, current, options)
-    adoptDatabaseId(staged, current.databaseId)
+    adoptDatabaseId(staged, current)
     let replaced: string | null = null
     if (existsSync(target)) {
       const aside = defaultBackupDir(dirname(target))
