@@ -150,6 +150,43 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     expect(errors).toEqual([])
   })
 
+  it('offers 新建项目 for a new investor, and on the investor\'s 项目 tab, with the investor filled in', async () => {
+    const NEW_INVESTOR = '济南金石新材料科技有限公司'
+    await go('/investors')
+    await page.getByRole('button', { name: '新建客商' }).first().click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('客商名称').fill(NEW_INVESTOR)
+    await save(dialog)
+    const offer = page.locator('.ant-modal-confirm', { hasText: `客商“${NEW_INVESTOR}”已保存` })
+    await offer.waitFor()
+    await motionDone(page)
+    await screenshot(page, 'deals-new-project-offer')
+    await offer.getByRole('button', { name: '新建项目' }).click()
+    const form = page.getByRole('dialog', { name: '新建项目' })
+    const investorField = form.locator('.ant-form-item', { hasText: '投资方' }).locator('.ant-select')
+    await expect.poll(() => investorField.textContent()).toBe(NEW_INVESTOR)
+    await form.getByLabel('项目名称').fill('金石新材料年产5万吨复合材料项目')
+    await save(form)
+    await page.getByTestId('project-title').filter({ hasText: '金石新材料年产5万吨复合材料项目' }).waitFor()
+    const created = await db()
+      .selectFrom('project as p')
+      .innerJoin('investor as i', 'i.id', 'p.investorId')
+      .select('i.name')
+      .where('p.name', '=', '金石新材料年产5万吨复合材料项目')
+      .executeTakeFirstOrThrow()
+    expect(created.name).toBe(NEW_INVESTOR)
+
+    // The investor's 项目 tab starts a project for it too.
+    const investorId = (await db().selectFrom('investor').select('id').where('name', '=', NEW_INVESTOR).executeTakeFirstOrThrow()).id
+    await go(`/investors/${investorId}`)
+    await page.getByRole('tab', { name: /项目/ }).click()
+    await page.getByTestId('investor-new-project').click()
+    await expect.poll(() => investorField.textContent()).toBe(NEW_INVESTOR)
+    await form.getByRole('button', { name: /取\s*消/ }).click()
+    await form.waitFor({ state: 'hidden' })
+    expect(errors).toEqual([])
+  })
+
   it('rolls funds up to the project and into the report', async () => {
     const fundsRate = () => page.getByTestId('rate-funds').locator('.report-stat-sub').textContent()
     await go(`/reports/rates?period=year&year=${year}`)

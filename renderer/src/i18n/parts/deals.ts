@@ -54,6 +54,11 @@ export const deals = defineMessages({
       done: '已导出 {{name}}',
       tab: '导出本页',
     },
+    newProjectOffer: {
+      title: '客商“{{name}}”已保存。现在为它新建项目吗？',
+      body: '项目表单会填好投资方；也可以稍后在客商的“项目”页点“新建项目”。',
+      later: '以后再说',
+    },
     dealCommon: {
       edit: '编辑',
       delete: '删除',
@@ -110,6 +115,11 @@ export const deals = defineMessages({
       noFilters: 'Counts every project; the period is the year and month chosen here. The same workbook as the command line export report.',
       done: 'Exported {{name}}',
       tab: 'Export this tab',
+    },
+    newProjectOffer: {
+      title: 'Investor "{{name}}" is saved. Create a project for it now?',
+      body: 'The project form opens with the investor filled in; you can also do it later from the investor\'s Projects tab.',
+      later: 'Later',
     },
     dealCommon: {
       edit: 'Edit',

@@ -98,7 +98,7 @@ export function InvestorDetailPage() {
               {
                 key: 'projects',
                 label: t('investors.tabs.projects', { count: data.projectCount }),
-                children: <InvestorProjects investorId={data.id} />,
+                children: <InvestorProjects investorId={data.id} investorName={data.name} />,
               },
               {
                 key: 'negotiations',

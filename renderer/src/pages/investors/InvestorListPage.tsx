@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle'
 import { count, yi } from '../../format'
 import { InvestorFilters, type InvestorFilterValues } from './InvestorFilters'
 import { InvestorForm } from './InvestorForm'
+import { useOfferNewProject } from './NewProjectForInvestor'
 import { useDeleteInvestor } from './useDeleteInvestor'
 
 const SHAPE: FilterShape<InvestorFilterValues> = {
@@ -30,6 +31,7 @@ export function InvestorListPage() {
   const controls = useListState(SHAPE, DEFAULTS)
   const { filters, sort, order, page, pageSize } = controls.state
   const [editing, setEditing] = useState<InvestorRow | null | undefined>(undefined)
+  const newProject = useOfferNewProject()
   const onDelete = useDeleteInvestor()
   const list = useApiQuery(
     'investor-list',
@@ -114,7 +116,15 @@ export function InvestorListPage() {
           }}
         />
       </Card>
-      <InvestorForm investorId={editing?.id ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
+      <InvestorForm
+        investorId={editing?.id ?? null}
+        open={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved) => {
+          if (editing === null) newProject.offer(saved)
+        }}
+      />
+      {newProject.dialog}
     </div>
   )
 }

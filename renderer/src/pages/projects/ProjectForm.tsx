@@ -18,6 +18,8 @@ interface Props {
   /** null: a new project. */
   project: ProjectDetail | null
   open: boolean
+  /** A new project for this investor (from the investor's page, or right after creating it). */
+  investor?: { id: string; name: string }
   onClose(): void
   onSaved?(project: ProjectDetail): void
 }
@@ -35,7 +37,7 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-export function ProjectForm({ project, open, onClose, onSaved }: Props) {
+export function ProjectForm({ project, open, investor, onClose, onSaved }: Props) {
   const { t } = useTranslation()
   // A new project is usually the officer's own: 责任人 starts as the current user.
   const session = useApiQuery('session-get', {})
@@ -75,7 +77,7 @@ export function ProjectForm({ project, open, onClose, onSaved }: Props) {
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={project ? toFormValues(project) : { stage: 'lead', ownerId: session.data?.user?.id }}
+        initialValues={project ? toFormValues(project) : { stage: 'lead', ownerId: session.data?.user?.id, investorId: investor?.id }}
         onFinish={() => void submit()}
         data-testid="project-form"
       >
@@ -87,7 +89,7 @@ export function ProjectForm({ project, open, onClose, onSaved }: Props) {
           </Col>
           <Col span={8}>
             <Form.Item name="investorId" label={t('project.field.investor')}>
-              <InvestorSelect initialLabel={project?.investorName ?? undefined} style={{ width: '100%' }} />
+              <InvestorSelect initialLabel={project?.investorName ?? investor?.name} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
