@@ -44,6 +44,16 @@ describe('matchHeader: partial names', () => {
     expect(matchHeader('2023项目进展情况')).toEqual({ field: 'progress', quality: 1, rank: 0 })
   })
 
+  it('prefers the better-ranked synonym of equal quality, whichever field the table lists first', () => {
+    // starts with 所属产业 (产业类别, rank 6) and with 所属产业链 (产业链环节, rank 2)
+    expect(matchHeader('所属产业链条环节')).toEqual({ field: 'chain', quality: 2, rank: 2 })
+  })
+
+  it('never lets a weaker match replace a better one', () => {
+    // starts with 项目全称 (quality 2); ends with 投资方 (quality 1, rank 0)
+    expect(matchHeader('项目全称投资方')).toEqual({ field: 'name', quality: 2, rank: 3 })
+  })
+
   it('prefers the better match over the earlier synonym', () => {
     // exactly 总投资额 (rank 3), and it also starts with nothing longer: the exact match wins
     expect(matchHeader('总投资额')).toEqual({ field: 'investment', quality: 3, rank: 3 })
