@@ -29,7 +29,7 @@ import { isBlankCell } from '../spreadsheet/grid'
 import { ledgerAsOf } from './as-of'
 import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
 import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
-import { type Creation, type LedgerClock, type Plan, planImport } from './plan'
+import { type Creation, type LedgerClock, type Plan, planImport, searchKeysOf } from './plan'
 import { ledgerRecords } from './records'
 import { loadTemplate } from './templates'
 
@@ -88,15 +88,37 @@ function latestMonth(sheets: readonly Sheet[]): { sheet: Sheet; header: LedgerHe
   return months.reduce((a, b) => (b.month > a.month ? b : a))
 }
 
-/** Reads the file and finds its ledger; every failure is a validation error with a Chinese message. */
-export async function openLedger(ctx: Ctx, source: LedgerSource, options: ImportOptions): Promise<OpenedLedger> {
+// The wizard sends the same file for its preview, for every mapping change and for the import:
+// it is read once per session. Keyed by the file's sha256 (and what reading depends on); the
+// last few files only, since a 10,000-row ledger's cells are tens of MB.
+const READ_FILES_KEPT = 3
+const readFiles = new Map<string, Sheet[]>()
+
+async function readLedgerFile(source: LedgerSource, sha256: string, maxRows: number | undefined): Promise<Sheet[]> {
+  const key = `${sha256}\u0000${source.fileName}\u0000${maxRows ?? ''}`
+  const kept = readFiles.get(key)
+  if (kept) {
+    // most recently used last, so the oldest file is the one dropped
+    readFiles.delete(key)
+    readFiles.set(key, kept)
+    return kept
+  }
   let sheets: Sheet[]
   try {
-    sheets = await readWorkbookSheets(source.bytes, { fileName: source.fileName, maxRows: options.maxRows })
+    sheets = await readWorkbookSheets(source.bytes, { fileName: source.fileName, maxRows })
   } catch (error) {
     if (error instanceof SpreadsheetError) throw new AppError('validation', error.message, { code: error.code })
     throw new AppError('validation', `文件无法读取：${(error as Error).message}`, { code: 'corrupt' })
   }
+  if (readFiles.size >= READ_FILES_KEPT) readFiles.delete(readFiles.keys().next().value!)
+  readFiles.set(key, sheets)
+  return sheets
+}
+
+/** Reads the file and finds its ledger; every failure is a validation error with a Chinese message. */
+export async function openLedger(ctx: Ctx, source: LedgerSource, options: ImportOptions): Promise<OpenedLedger> {
+  const sha256 = sha256Of(source.bytes)
+  const sheets = await readLedgerFile(source, sha256, options.maxRows)
   const names = sheets.map((s) => s.name)
   let sheet: Sheet
   let header: LedgerHeader | null
@@ -137,7 +159,7 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
     throw new AppError('validation', '没有对应“项目名称”的列，请在映射中指定哪一列是项目名称')
   }
   const ledgerSheets = sheets.filter((s) => s === sheet || findLedgerHeader(s) !== null).map((s) => s.name)
-  return { sha256: sha256Of(source.bytes), sheets: names, ledgerSheets, sheet, header, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
+  return { sha256, sheets: names, ledgerSheets, sheet, header, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
 }
 
 /** The ledger's own date: its title and the lines above the header, its notes below, its sheet name. */
@@ -271,6 +293,7 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
   if (options.expectSha256 && options.expectSha256 !== opened.sha256) {
     throw conflict('文件在预览之后被修改过，请重新预览后再导入')
   }
+  const planned = databaseState(ctx)
   const first = await plan(ctx.db, ctx, opened, options, options.onProgress)
   if (!options.confirmAmounts) refuseImplausible(first)
   if (!options.skipErrors) refuseErrors(first)
@@ -279,13 +302,24 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
 
   await backupBeforeImport(ctx)
   const { final, batchId } = await inTransaction(ctx, async (trx) => {
-    const final = await plan(trx, ctx, opened, options)
+    // planned again only when something was written since: planning 10⁴ rows costs seconds
+    const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
     if (!options.confirmAmounts) refuseImplausible(final)
     if (!options.skipErrors) refuseErrors(final)
     const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
     return { final, batchId }
   })
   return { ...previewOf(opened, source, final, previous), batchId }
+}
+
+/**
+ * Changes since the connection opened (this process's writes) and the file's version (other
+ * connections' commits): equal readings mean nothing was written in between, so a plan made at
+ * the first reading still matches the database.
+ */
+function databaseState(ctx: Ctx): string {
+  const ownWrites = ctx.sqlite.prepare('SELECT total_changes()').pluck().get() as number
+  return `${ownWrites}/${ctx.sqlite.pragma('data_version', { simple: true }) as number}`
 }
 
 // The pre-import backup is the way back if the import is wrong in a way undo cannot fix.
@@ -338,7 +372,7 @@ async function writePlan(
   let done = 0
   for (const w of p.writes) {
     if (w.kind === 'create') {
-      await insertRecord(trx, ctx, 'project', { id: w.id, ...w.values })
+      await insertRecord(trx, ctx, 'project', { id: w.id, ...w.values, searchKeys: searchKeysOf(w.values.name) })
       rows.push({ excelRow: w.excelRow, action: 'create', entity: 'project', entityId: w.id, before: null, after: null })
     } else {
       const diff = await updateRecord(trx, ctx, 'project', w.id, w.patch, '项目')
@@ -369,7 +403,7 @@ function insertHelper(trx: Trx, ctx: Ctx, c: Creation): Promise<string> {
     case 'user':
       return insertRecord(trx, ctx, 'user', { id: c.id, ...c.values })
     case 'investor':
-      return insertRecord(trx, ctx, 'investor', { id: c.id, ...c.values })
+      return insertRecord(trx, ctx, 'investor', { id: c.id, ...c.values, searchKeys: searchKeysOf(c.values.name) })
   }
 }
 

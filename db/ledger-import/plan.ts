@@ -29,13 +29,19 @@ export type Entity = 'district' | 'park' | 'industry' | 'user' | 'investor' | 'p
 
 type HelperEntity = Exclude<Entity, 'project' | 'stageEvent'>
 
+/**
+ * A row's values without the pinyin search keys: a preview never needs them and pinyin costs as
+ * much as the rest of a row's plan, so they are computed when the row is written (searchKeysOf).
+ */
+type Planned<E extends HelperEntity | 'project'> = E extends 'investor' | 'project' ? Omit<RecordValues<E>, 'searchKeys'> : RecordValues<E>
+
 /** A helper record (区县, 园区…) a row needs and nobody has yet. Ids are chosen here. */
-export type Creation = { [E in HelperEntity]: { entity: E; id: string; excelRow: number; values: RecordValues<E> } }[HelperEntity]
+export type Creation = { [E in HelperEntity]: { entity: E; id: string; excelRow: number; values: Planned<E> } }[HelperEntity]
 
 export const INFERRED_NOTE = '日期为推定：台账未写明此阶段日期，按台账日期记'
 
 export type ProjectWrite =
-  | { kind: 'create'; id: string; excelRow: number; values: RecordValues<'project'>; events: EventWrite[] }
+  | { kind: 'create'; id: string; excelRow: number; values: Planned<'project'>; events: EventWrite[] }
   | { kind: 'update'; id: string; excelRow: number; patch: RecordPatch<'project'>; events: EventWrite[] }
 
 export interface Plan {
@@ -151,6 +157,7 @@ class Registry {
       .orderBy('id')
       .execute()
     for (const p of projects) this.addProject(projectKey(p.name, p.districtId), p.id, p.investorId)
+    await this.loadInvestors()
   }
 
   addPark(key: string, id: string, districtId: string): void {
@@ -161,33 +168,46 @@ class Registry {
     this.projects.set(key, [...(this.projects.get(key) ?? []), { id, investorId }])
   }
 
-  async investorByCode(code: string): Promise<{ id: string; name: string } | null> {
-    if (!this.investorsByCode.has(code)) {
-      const row = await this.db
-        .selectFrom('investor')
-        .select(['id', 'name'])
-        .where('creditCode', '=', code)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirst()
-      this.investorsByCode.set(code, row ?? null)
+  /** Live investors in one query: 10⁴ rows must not each ask for their investor. */
+  private async loadInvestors(): Promise<void> {
+    // oldest first: the first investor of a name (or code) is the one a row links to
+    const investors = await this.db
+      .selectFrom('investor')
+      .select(['id', 'name', 'nameNorm', 'creditCode'])
+      .where('deletedAt', 'is', null)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .execute()
+    for (const i of investors) {
+      if (!this.investorsByNorm.has(i.nameNorm)) this.investorsByNorm.set(i.nameNorm, i.id)
+      if (i.creditCode && !this.investorsByCode.has(i.creditCode)) this.investorsByCode.set(i.creditCode, { id: i.id, name: i.name })
     }
+  }
+
+  investorByCode(code: string): { id: string; name: string } | null {
     return this.investorsByCode.get(code) ?? null
   }
 
-  async investorByNorm(norm: string): Promise<string | null> {
-    if (!this.investorsByNorm.has(norm)) {
-      const row = await this.db
-        .selectFrom('investor')
-        .select('id')
-        .where('nameNorm', '=', norm)
-        .where('deletedAt', 'is', null)
-        .orderBy('createdAt')
-        .orderBy('id')
-        .executeTakeFirst()
-      this.investorsByNorm.set(norm, row?.id ?? null)
-    }
+  investorByNorm(norm: string): string | null {
     return this.investorsByNorm.get(norm) ?? null
   }
+}
+
+// An investor named on many rows is created once but would be looked up per row: each name's
+// keys are computed once per run of imports.
+const SEARCH_KEYS_KEPT = 50_000
+const searchKeysMemo = new Map<string, string>()
+
+/** The search_keys column of a project or investor the import creates ('full initials'). */
+export function searchKeysOf(name: string): string {
+  let text = searchKeysMemo.get(name)
+  if (text === undefined) {
+    const keys = searchKeys(name)
+    text = `${keys.full} ${keys.initials}`
+    if (searchKeysMemo.size >= SEARCH_KEYS_KEPT) searchKeysMemo.delete(searchKeysMemo.keys().next().value!)
+    searchKeysMemo.set(name, text)
+  }
+  return text
 }
 
 export const projectKey = (name: string, districtId: string | null): string => `${nameKey(name)}\u0000${districtId ?? ''}`
@@ -530,7 +550,7 @@ async function planRow(
     return null
   }
 
-  const investorId = await resolveInvestor(registry, values, work, creates)
+  const investorId = resolveInvestor(registry, values, work, creates)
   const industryId = resolveSimple(registry.industries, values.industry, work, 'industry', creates, (id) => ({ entity: 'industry', id, excelRow: work.excelRow, values: { name: values.industry!, parentId: null, sortOrder: 0 } }), '产业')
   const ownerId = resolvePerson(registry, values.owner, 'owner', values.phone, work, creates, people)
   const leaderId = resolvePerson(registry, values.leader, 'leader', null, work, creates, people)
@@ -643,10 +663,10 @@ function resolveSimple(
   return id
 }
 
-async function resolveInvestor(registry: Registry, values: RowValues, work: RowWork, creates: string[]): Promise<string | null> {
+function resolveInvestor(registry: Registry, values: RowValues, work: RowWork, creates: string[]): string | null {
   const code = values.creditCode
   if (code) {
-    const byCode = await registry.investorByCode(code)
+    const byCode = registry.investorByCode(code)
     if (byCode) {
       if (values.investor && normalizeInvestorName(values.investor) !== normalizeInvestorName(byCode.name)) {
         work.warn('investor', `信用代码 ${code} 属于客商“${byCode.name}”，与表中“${values.investor}”名称不同，按信用代码关联`)
@@ -663,16 +683,10 @@ async function resolveInvestor(registry: Registry, values: RowValues, work: RowW
     work.warn('investor', `投资方“${values.investor}”不是有效名称，未关联客商`)
     return null
   }
-  const byName = await registry.investorByNorm(norm)
+  const byName = registry.investorByNorm(norm)
   if (byName) return byName
   const id = newId()
-  const keys = searchKeys(values.investor)
-  work.creations.push({
-    entity: 'investor',
-    id,
-    excelRow: work.excelRow,
-    values: { name: values.investor, nameNorm: norm, searchKeys: `${keys.full} ${keys.initials}`, creditCode: code },
-  })
+  work.creations.push({ entity: 'investor', id, excelRow: work.excelRow, values: { name: values.investor, nameNorm: norm, creditCode: code } })
   creates.push(`客商“${values.investor}”`)
   return id
 }
@@ -729,7 +743,7 @@ function targetStage(values: RowValues, actual: Partial<Record<MainStage, string
  * The stage path of a new project, as the stage service would have recorded it step by step: an
  * event for each milestone the ledger dates, in path order, ending at the ledger's stage.
  */
-function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { values: RecordValues<'project'>; events: EventWrite[] } {
+function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: RowWork): { values: Planned<'project'>; events: EventWrite[] } {
   const today = clock.today
   const { actual, plans } = splitMilestones(values, today, work)
   let stage = targetStage(values, actual, work)
@@ -750,11 +764,9 @@ function createValues(values: RowValues, refs: Refs, clock: LedgerClock, work: R
       work.warn('plannedDate', clock.asOf ? `未填写谋划/入库日期，按台账日期（${clock.asOf}）记` : `未填写谋划/入库日期，台账中也没有截至日期，按今天（${today}）记`)
     }
   }
-  const keys = searchKeys(values.name)
   return {
     values: {
       name: values.name,
-      searchKeys: `${keys.full} ${keys.initials}`,
       ...refs,
       ...plainColumns(values),
       reserveOn,
