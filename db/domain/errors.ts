@@ -24,12 +24,15 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly details?: unknown
+  /** The message in English, for callers with an English UI (else db/domain/error-text.ts translates). */
+  readonly en?: string
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, en?: string) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.details = details
+    this.en = en
   }
 
   toJSON(): ApiError {

@@ -1,5 +1,6 @@
 // What a command of the command line is given and what it is: its own file, so the command
 // modules and the table of commands (commands.ts) do not import each other.
+import type { Locale } from '../../db/domain/error-text'
 import type { CallApi } from '../handlers/call-api'
 import type { HandlerEnv } from '../handlers/types'
 import type { ParsedArgs } from './args'
@@ -9,6 +10,8 @@ export interface CommandContext {
   env: HandlerEnv
   /** Calls an API method through the contract (typed, validated like every other shell); throws ApiCallError. */
   call: CallApi
+  /** The language of the API's messages (--lang en, CRM_LANG=en). */
+  locale: Locale
 }
 
 export interface Command {

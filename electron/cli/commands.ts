@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   call: {
     summary: "call <method> ['<json>']   调用任一接口，例如 call park-list '{}'",
-    run: async ({ args, env }) => {
+    run: async ({ args, env, locale }) => {
       const [method, json] = args.positional
       if (!method) throw new Error('缺少接口名称')
       let input: unknown = {}
@@ -35,7 +35,7 @@ export const COMMANDS: Record<string, Command> = {
       } catch {
         throw new Error('输入不是有效的 JSON')
       }
-      print(await callAnyApi(env, method, input))
+      print(await callAnyApi(env, method, input, locale))
     },
   },
   ...STORAGE_COMMANDS,
@@ -53,5 +53,6 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
     '数据库默认位于用户数据目录，可用 --db FILE 或环境变量 CRM_DB 指定。',
+    '--lang en（或环境变量 CRM_LANG=en）：接口的错误信息用英文。',
   ].join('\n')
 }

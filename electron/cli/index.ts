@@ -2,12 +2,19 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openBackend } from '../../db/backend'
+import { type Locale, isLocale } from '../../db/domain/error-text'
 import { resolveDbPath } from '../../db/paths'
 import { ApiCallError, apiCaller } from '../handlers/call-api'
 import type { HandlerEnv } from '../handlers/types'
 import { type ParsedArgs, parseArgs, stringOption } from './args'
 import { COMMANDS, usage } from './commands'
+import { terminalProgress } from './progress'
 import { restoreUnopened } from './storage-commands'
+
+function cliLocale(args: ParsedArgs): Locale {
+  const wanted = stringOption(args, 'lang') ?? process.env.CRM_LANG
+  return isLocale(wanted) ? wanted : 'zh'
+}
 
 async function main(argv: string[]): Promise<number> {
   const args: ParsedArgs = parseArgs(argv)
@@ -25,13 +32,12 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const backend = await openBackend({ file, shell: 'cli' })
-  const env: HandlerEnv = { ctx: backend.ctx, backend, shell: 'cli' }
+  // Backup, restore, check, import and export calls show their progress on a terminal.
+  const env: HandlerEnv = { ctx: backend.ctx, backend, shell: 'cli', events: terminalProgress() }
   try {
-    await command.run({
-      args: { ...args, positional: rest },
-      env,
-      call: apiCaller(env),
-    })
+    // --lang en (or CRM_LANG=en): messages in English, as in the English UI
+    const locale = cliLocale(args)
+    await command.run({ args: { ...args, positional: rest }, env, call: apiCaller(env, locale), locale })
     return 0
   } finally {
     // A restore swaps env.backend: close the one in use now.

@@ -1,6 +1,7 @@
 // The single entry point of every shell: validate the input against the contract, run the handler,
 // and turn any failure into a typed, readable error. Nothing throws past this function.
 import { z } from 'zod'
+import { type Locale, isLocale, localizeError } from '../../db/domain/error-text'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
 import { logFor } from '../../db/log'
 import { takeWritten } from '../../db/written-tables'
@@ -13,10 +14,18 @@ import type { HandlerEnv } from './types'
 
 z.config(z.locales.zhCN())
 
-function validationError(error: z.ZodError): ApiError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+const englishIssue = z.locales.en().localeError
+
+function validationError(error: z.ZodError, locale: Locale = 'zh'): ApiError {
+  const issues = error.issues.map((issue) => {
+    // the schemas' own messages are Chinese; zod's English words say the same by the issue's code
+    const english = locale === 'en' ? englishIssue(issue as Parameters<typeof englishIssue>[0]) : undefined
+    const message = (typeof english === 'string' ? english : english?.message) ?? issue.message
+    return { path: issue.path.map(String).join('.'), message }
+  })
   const first = issues[0]
-  const message = first ? (first.path ? `${first.path}：${first.message}` : first.message) : '输入不正确'
+  const colon = locale === 'en' ? ': ' : '：'
+  const message = first ? (first.path ? `${first.path}${colon}${first.message}` : first.message) : locale === 'en' ? 'The input is not valid' : '输入不正确'
   return { code: 'validation', message, details: { issues } }
 }
 
@@ -66,19 +75,32 @@ export async function dispatch(env: HandlerEnv, method: string, input: unknown):
   return result
 }
 
-async function answer(env: HandlerEnv, method: string, input: unknown): Promise<Result<unknown>> {
+/**
+ * The field every call's input may carry: the caller's UI language. Taken off before the
+ * contract's schema sees the input; errors then come back in that language.
+ */
+export const LOCALE_FIELD = 'locale'
+
+function takeLocale(input: unknown): { locale: Locale; input: unknown } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !(LOCALE_FIELD in input)) return { locale: 'zh', input }
+  const { [LOCALE_FIELD]: locale, ...rest } = input as Record<string, unknown>
+  return { locale: isLocale(locale) ? locale : 'zh', input: rest }
+}
+
+async function answer(env: HandlerEnv, method: string, localized: unknown): Promise<Result<unknown>> {
+  const { locale, input } = takeLocale(localized)
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `没有这个接口：${method}` } }
+    return { ok: false, error: localizeError({ code: 'unknown_method', message: `没有这个接口：${method}` }, locale) }
   }
   try {
     const request = takeClientRequestId(method, input)
     const parsed = contract[method].input.safeParse(request.input ?? {})
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) }
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, locale) }
     const handler = handlers[method] as (input: unknown, env: HandlerEnv) => Promise<unknown>
     const run = () => handler(parsed.data, env)
     const value = await (request.clientRequestId ? createOnce(env.ctx, method, request.clientRequestId, run) : run())
     return { ok: true, value: value === undefined ? null : value }
   } catch (error) {
-    return { ok: false, error: toApiError(error, env.ctx.dataDir) }
+    return { ok: false, error: localizeError(toApiError(error, env.ctx.dataDir), locale, error instanceof AppError ? error.en : undefined) }
   }
 }

@@ -1,5 +1,6 @@
 // The renderer's only way to the backend: the preload's invoke in the desktop window, the local
 // HTTP API in browser mode. Same contract types either way.
+import i18next from 'i18next'
 import type { ApiError, Input, MethodName, Output, Result } from '../../../electron/contract'
 import type { CrmBridge } from '../../../electron/contract/bridge'
 import type { DataChange } from '../../../electron/contract/events'
@@ -110,6 +111,15 @@ const transport: Transport = window.crm ? window.crm.invoke : httpTransport()
  */
 export type CallInput<M extends MethodName> = Input<M> & { clientRequestId?: string }
 
+/**
+ * The UI's language rides with every call (the `locale` field, taken off by dispatch), so errors
+ * come back in it: the same for the desktop window's IPC and browser mode's HTTP.
+ */
+function withLocale(input: unknown): unknown {
+  if (i18next.language !== 'en' || typeof input !== 'object' || input === null) return input
+  return { ...input, locale: 'en' }
+}
+
 let applyOwnChange: ((change: DataChange) => Promise<void>) | null = null
 
 /** Set once by the events module: how a write's own answer refreshes the queries it affects. */
@@ -122,7 +132,7 @@ export function onOwnChange(apply: (change: DataChange) => Promise<void>): void 
  * the queries reading its tables have refreshed, so the page that follows shows it.
  */
 export async function callReporting<M extends MethodName>(method: M, input: Input<M>): Promise<{ value: Output<M>; changed: DataChange | null }> {
-  const result = await transport(method, input)
+  const result = await transport(method, withLocale(input))
   if (!result.ok) throw new ApiCallError(result.error)
   if (result.changed) await applyOwnChange?.(result.changed)
   return { value: result.value as Output<M>, changed: result.changed ?? null }
