@@ -193,8 +193,9 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     // 签约金额 is the investment agreement's 30 亿 (a supplement does not count, docs/reports.md).
     await expect.poll(fundsRate).toMatch(/^0\.00\s*\/\s*30\.00/)
 
+    // No funds yet: the empty list itself offers the action.
     await go(`/projects/${projectId}`)
-    await page.getByTestId('funds-add').click()
+    await page.getByTestId('funds-empty-add').click()
     const dialog = page.getByRole('dialog')
     await dialog.getByTestId('funds-form').waitFor()
     await dialog.getByLabel('到位金额').fill('6亿')

@@ -63,7 +63,16 @@ export function AgreementsCard({ projectId }: { projectId: string }) {
           size="small"
           loading={list.isLoading}
           dataSource={list.data ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreement.empty')} /> }}
+          locale={{
+            // The empty list points to its action, not only to words about it.
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreement.empty')}>
+                <Button size="small" onClick={() => edit(null)} data-testid="agreement-empty-add">
+                  {t('agreement.add')}
+                </Button>
+              </Empty>
+            ),
+          }}
           renderItem={(agreement) => (
             <List.Item
               data-testid="agreement-row"

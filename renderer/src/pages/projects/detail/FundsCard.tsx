@@ -49,7 +49,16 @@ export function FundsCard({ projectId }: { projectId: string }) {
             size="small"
             loading={list.isLoading}
             dataSource={list.data?.rows ?? []}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funds.empty')} /> }}
+            locale={{
+            // The empty list points to its action, not only to words about it.
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funds.empty')}>
+                <Button size="small" onClick={() => edit(null)} data-testid="funds-empty-add">
+                  {t('funds.add')}
+                </Button>
+              </Empty>
+            ),
+          }}
             renderItem={(funds) => (
               <List.Item
                 data-testid="funds-row"
