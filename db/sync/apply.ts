@@ -48,29 +48,36 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   const localReplica = ensureReplica(ctx)
   sqlite.pragma('defer_foreign_keys = ON')
   const summary: ApplySummary = { received: ops.length, applied: 0, skipped: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
-  const touched = new Map<ReplicatedTable, Set<string>>()
   const batchHlcs = new Set<string>()
   const label = `${source.kind}:${source.label}`.slice(0, 200)
-  const known = stmt(sqlite, 'SELECT hlc, replica_id AS replicaId, user_id AS userId, tbl, row_id AS rowId, field, value FROM sync_operation WHERE hlc = ?')
-  const previous = stmt(sqlite, 
-    'SELECT hlc, replica_id AS replicaId, user_id AS userId, value, source FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-  )
+  // Set-based lookups, one statement per batch or per table, instead of two per op: a page of
+  // thousands of ops spent most of its time crossing from JavaScript into SQLite and back.
+  const known = knownOperations(sqlite, ops)
+  const latest = latestLogged(sqlite, rowsOf(ops))
+  const touched = new Map<ReplicatedTable, Set<string>>()
 
   for (const op of ops) {
-    const existing = known.get(op.hlc) as (Omit<Operation, 'table'> & { tbl: string }) | undefined
+    const existing = known.get(op.hlc)
     if (existing) {
       const same = existing.tbl === op.table && existing.rowId === op.rowId && existing.field === op.field && existing.value === op.value && existing.userId === op.userId
       if (!same) throw refused(`操作 ${op.hlc} 与本机已有的同一操作内容不同（可能是伪造的）`)
       summary.skipped += 1
       continue
     }
+    // The same op twice in one batch (validation made sure both copies are identical).
+    if (batchHlcs.has(op.hlc)) {
+      summary.skipped += 1
+      continue
+    }
     // This replica's own op that it no longer holds (the file was restored from a backup): a colleague kept it, so it comes back.
-    const prev = previous.get(op.table, op.rowId, op.field) as LoggedOp | undefined
+    const key = fieldKey(op.table, op.rowId, op.field)
+    const prev = latest.get(key)
     if (prev && isConcurrentEdit(prev, op, source, batchHlcs, localReplica)) {
       const [winner, loser] = prev.hlc > op.hlc ? [prev, op] : [op, prev]
       if (recordReview(ctx, op.table, op.rowId, op.field, winner, loser)) summary.toReview += 1
     }
     insertOperation(sqlite, op, label)
+    if (!prev || op.hlc > prev.hlc) latest.set(key, { hlc: op.hlc, replicaId: op.replicaId, userId: op.userId, value: op.value, source: label })
     batchHlcs.add(op.hlc)
     summary.applied += 1
     const author = op.userId ?? ''
@@ -84,11 +91,15 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   clock.observe(ops[ops.length - 1]!.hlc)
 
   const merges: PendingMerge[] = []
+  const rows = new RowCache(sqlite)
   for (const table of REPLICATED_TABLES) {
-    for (const rowId of touched.get(table) ?? []) {
+    const ids = touched.get(table)
+    if (!ids) continue
+    rows.load(table, ids)
+    for (const rowId of ids) {
       let outcome: Outcome
       try {
-        outcome = LINK_KEYS[table] ? materializeLink(ctx, table, rowId) : materializeRecord(ctx, table, rowId, merges)
+        outcome = LINK_KEYS[table] ? materializeLink(ctx, rows, table, rowId) : materializeRecord(ctx, rows, table, rowId, merges)
       } catch (error) {
         const code = (error as { code?: string }).code ?? ''
         if (!code.startsWith('SQLITE_CONSTRAINT')) throw error
@@ -107,12 +118,151 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   }
   summary.merged = mergeDuplicates(ctx, merges)
 
-  const broken = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  const broken = brokenReferences(sqlite, touched, merges.length > 0)
   if (broken.length > 0) {
     const first = broken[0]!
     throw refused(`有记录引用了本机不存在的${first.parent}（${first.table}），请先导入更早的同步包`, { broken: broken.slice(0, 5) })
   }
   return summary
+}
+
+const fieldKey = (table: string, rowId: string, field: string) => `${table}\u0000${rowId}\u0000${field}`
+
+function rowsOf(ops: Operation[]): Map<ReplicatedTable, Set<string>> {
+  const rows = new Map<ReplicatedTable, Set<string>>()
+  for (const op of ops) {
+    const table = op.table as ReplicatedTable
+    if (!rows.has(table)) rows.set(table, new Set())
+    rows.get(table)!.add(op.rowId)
+  }
+  return rows
+}
+
+/** The batch's ops this log already holds, by hlc: one primary-key probe per op, inside SQLite. */
+function knownOperations(sqlite: Sqlite.Database, ops: Operation[]): Map<string, Omit<Operation, 'table'> & { tbl: string }> {
+  const rows = stmt(
+    sqlite,
+    'SELECT hlc, replica_id AS replicaId, user_id AS userId, tbl, row_id AS rowId, field, value FROM sync_operation WHERE hlc IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ops.map((op) => op.hlc))) as (Omit<Operation, 'table'> & { tbl: string })[]
+  return new Map(rows.map((row) => [row.hlc, row]))
+}
+
+/** Per (table, row, field) of the touched rows: the logged op with the greatest hlc (before this batch). */
+function latestLogged(sqlite: Sqlite.Database, touched: Map<ReplicatedTable, Set<string>>): Map<string, LoggedOp> {
+  const latest = new Map<string, LoggedOp>()
+  // max() makes SQLite take the other bare columns from the row holding the maximum.
+  const query = stmt(
+    sqlite,
+    `SELECT row_id AS rowId, field, max(hlc) AS hlc, replica_id AS replicaId, user_id AS userId, value, source
+     FROM sync_operation WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, field`,
+  )
+  for (const [table, ids] of touched) {
+    for (const row of query.all(table, JSON.stringify([...ids])) as (LoggedOp & { rowId: string; field: string })[]) {
+      latest.set(fieldKey(table, row.rowId, row.field), { hlc: row.hlc, replicaId: row.replicaId, userId: row.userId, value: row.value, source: row.source })
+    }
+  }
+  return latest
+}
+
+/**
+ * The touched rows' winners and stored state, read per table in one grouped query each. A merge
+ * found while materializing writes to other rows and the log, so from then on this batch reads
+ * row by row again (merges are rare; correctness first).
+ */
+class RowCache {
+  private winners = new Map<string, Map<string, Winner>>()
+  private current = new Map<string, Record<string, unknown> | undefined>()
+  private stale = false
+
+  constructor(private readonly sqlite: Sqlite.Database) {}
+
+  load(table: ReplicatedTable, ids: Set<string>): void {
+    this.winners.clear()
+    this.current.clear()
+    if (this.stale) return
+    const json = JSON.stringify([...ids])
+    const winners = stmt(
+      this.sqlite,
+      `SELECT row_id AS rowId, field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation
+       WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?)) GROUP BY row_id, field`,
+    ).all(table, json) as (Winner & { rowId: string })[]
+    for (const { rowId, ...winner } of winners) {
+      let perRow = this.winners.get(rowId)
+      if (!perRow) this.winners.set(rowId, (perRow = new Map()))
+      perRow.set(winner.field, winner)
+    }
+    for (const id of ids) this.current.set(id, undefined)
+    if (LINK_KEYS[table]) return
+    const rows = stmt(this.sqlite, `SELECT * FROM ${toSnake(table)} WHERE id IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[]
+    for (const row of rows) this.current.set(row.id as string, row)
+  }
+
+  /** Other rows or the log were written by a merge: the cached reads may be out of date. */
+  invalidate(): void {
+    this.stale = true
+    this.winners.clear()
+    this.current.clear()
+  }
+
+  winnersOf(table: ReplicatedTable, rowId: string): Map<string, Winner> {
+    if (!this.stale) return this.winners.get(rowId) ?? new Map()
+    const rows = stmt(this.sqlite, 'SELECT field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation WHERE tbl = ? AND row_id = ? GROUP BY field')
+      .all(table, rowId) as Winner[]
+    return new Map(rows.map((row) => [row.field, row]))
+  }
+
+  currentOf(table: ReplicatedTable, rowId: string): Record<string, unknown> | undefined {
+    if (!this.stale) return this.current.get(rowId)
+    return stmt(this.sqlite, `SELECT * FROM ${toSnake(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined
+  }
+}
+
+interface ForeignKey {
+  parent: string
+  from: string
+  to: string
+}
+
+const foreignKeyCache = new WeakMap<Sqlite.Database, Map<string, ForeignKey[]>>()
+
+function foreignKeysOf(sqlite: Sqlite.Database, table: string): ForeignKey[] {
+  let perDb = foreignKeyCache.get(sqlite)
+  if (!perDb) foreignKeyCache.set(sqlite, (perDb = new Map()))
+  let keys = perDb.get(table)
+  if (!keys) {
+    const rows = sqlite.prepare('SELECT "table" AS parent, "from" AS "from", "to" AS "to" FROM pragma_foreign_key_list(?)').all(table) as ForeignKey[]
+    keys = rows.map((row) => ({ ...row, to: row.to ?? 'id' }))
+    perDb.set(table, keys)
+  }
+  return keys
+}
+
+/**
+ * References to rows this database lacks, among the rows the batch wrote. Only those rows can break
+ * a reference: parents are never deleted here except by a purge, which checks at once. (The whole
+ * PRAGMA foreign_key_check read every table per page: quadratic over a bootstrap.) After a merge,
+ * which re-points rows outside the batch, the whole check runs as before.
+ */
+function brokenReferences(sqlite: Sqlite.Database, touched: Map<ReplicatedTable, Set<string>>, merged: boolean): { table: string; parent: string }[] {
+  if (merged) return sqlite.pragma('foreign_key_check') as { table: string; parent: string }[]
+  const broken: { table: string; parent: string }[] = []
+  for (const [table, ids] of touched) {
+    const snake = toSnake(table)
+    const link = LINK_KEYS[table]
+    // Link rows are named 'a:b' by their two keys; record rows by id.
+    const rowsOfBatch = link
+      ? `c.${toSnake(link[0])} = substr(j.value, 1, instr(j.value, ':') - 1) AND c.${toSnake(link[1])} = substr(j.value, instr(j.value, ':') + 1)`
+      : 'c.id = j.value'
+    for (const key of foreignKeysOf(sqlite, snake)) {
+      const missing = stmt(
+        sqlite,
+        `SELECT 1 FROM json_each(?) j JOIN ${snake} c ON ${rowsOfBatch}
+         WHERE c.${key.from} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE p.${key.to} = c.${key.from}) LIMIT 1`,
+      ).get(JSON.stringify([...ids]))
+      if (missing) broken.push({ table: snake, parent: key.parent })
+    }
+  }
+  return broken
 }
 
 /**
@@ -128,18 +278,12 @@ function isConcurrentEdit(prev: LoggedOp, op: Operation, source: ApplySource, ba
   return prev.replicaId === localReplica || batch.has(prev.hlc)
 }
 
-function winnersOf(sqlite: Sqlite.Database, table: ReplicatedTable, rowId: string): Map<string, Winner> {
-  const rows = stmt(sqlite, 'SELECT field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation WHERE tbl = ? AND row_id = ? GROUP BY field')
-    .all(table, rowId) as Winner[]
-  return new Map(rows.map((row) => [row.field, row]))
-}
-
 type Outcome = 'added' | 'changed' | 'same' | 'pending'
 
-function materializeLink(ctx: Ctx, table: ReplicatedTable, rowId: string): Outcome {
+function materializeLink(ctx: Ctx, rows: RowCache, table: ReplicatedTable, rowId: string): Outcome {
   const [a, b] = LINK_KEYS[table]!
   const [aId, bId] = rowId.split(':')
-  const present = winnersOf(ctx.sqlite, table, rowId).get(DELETED_FIELD)?.value === 0
+  const present = rows.winnersOf(table, rowId).get(DELETED_FIELD)?.value === 0
   const where = `${toSnake(a)} = ? AND ${toSnake(b)} = ?`
   const exists = stmt(ctx.sqlite, `SELECT 1 FROM ${toSnake(table)} WHERE ${where}`).get(aId, bId) !== undefined
   if (present === exists) return 'same'
@@ -157,11 +301,11 @@ function derivedColumns(table: ReplicatedTable, values: Record<string, unknown>)
   return {}
 }
 
-function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merges: PendingMerge[]): Outcome {
+function materializeRecord(ctx: Ctx, rows: RowCache, table: ReplicatedTable, rowId: string, merges: PendingMerge[]): Outcome {
   const { sqlite } = ctx
-  const winners = winnersOf(sqlite, table, rowId)
+  const winners = rows.winnersOf(table, rowId)
   const snake = toSnake(table)
-  const current = stmt(sqlite, `SELECT * FROM ${snake} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined
+  const current = rows.currentOf(table, rowId)
   if (winners.has(PURGED_FIELD)) return purge(ctx, table, rowId, current)
   const columns = replicatedColumns(sqlite, table)
   const target: Record<string, unknown> = {}
@@ -173,6 +317,7 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
     const duplicate = target.deletedAt == null ? liveDuplicateOf(ctx, table, rowId, false, target) : null
     if (duplicate) {
       merges.push(duplicate)
+      rows.invalidate()
       if (duplicate.loserId === rowId) target.deletedAt = loserStamp(ctx, table, rowId, duplicate.survivorId)
       else retireExisting(ctx, table, duplicate.loserId, duplicate.survivorId)
     }
@@ -195,6 +340,7 @@ function materializeRecord(ctx: Ctx, table: ReplicatedTable, rowId: string, merg
     const duplicate = liveDuplicateOf(ctx, table, rowId, false, { ...camel(current), ...target })
     if (duplicate) {
       merges.push(duplicate)
+      rows.invalidate()
       if (duplicate.loserId === rowId) {
         target.deletedAt = loserStamp(ctx, table, rowId, duplicate.survivorId)
         diff.deletedAt = [current.deleted_at ?? null, target.deletedAt]
