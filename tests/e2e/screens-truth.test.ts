@@ -160,6 +160,7 @@ describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeou
 
   it('names an impossible date instead of dropping it, and asks before taking a date before 1990 or ten years ahead', async () => {
     await go('/projects')
+    await page.reload()
     await page.getByTestId('project-add').click()
     const dialog = page.getByRole('dialog', { name: '新建项目' })
     const plan = dialog.getByLabel('计划签约')
@@ -188,5 +189,22 @@ describe.skipIf(!browserTestsEnabled())('what the screens say is true', { timeou
     await later.waitFor({ state: 'detached' })
     await expect.poll(() => plan.inputValue()).toBe(far)
     await expect(dialog.getByText('不是有效日期').count()).resolves.toBe(0)
+  })
+
+  it('refuses text longer than the limit with a message and a count, keeping what was typed', async () => {
+    await go('/projects')
+    await page.reload()
+    await page.getByTestId('project-add').click()
+    const dialog = page.getByRole('dialog', { name: '新建项目' })
+    const name = dialog.getByLabel('项目名称')
+    const long = '长清区高端装备智能制造产业园'.repeat(15) // 210 characters; the contract allows 200
+    await name.fill(long)
+    await expect.poll(() => name.inputValue()).toBe(long)
+    await dialog.getByText('项目名称不能超过200个字').waitFor()
+    await dialog.getByText('210 / 200').waitFor()
+    await screenshot(page, 'truth-text-limit-zh')
+    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await dialog.getByText('项目名称不能超过200个字').waitFor()
+    await expect(api<{ total: number }>('project-list', { text: '长清区高端装备' }).then((list) => list.total)).resolves.toBe(0)
   })
 })

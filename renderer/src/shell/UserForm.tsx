@@ -7,6 +7,7 @@ import type { User } from '../../../db/schema'
 import { useApiMutation } from '../api/hooks'
 import { zodRule } from '../components/forms'
 import { useFormDialog } from '../components/useFormDialog'
+import { textLimit } from '../components/textLimit'
 
 interface Props {
   user: User | null
@@ -37,7 +38,7 @@ export function UserForm({ user, open, onClose, onSaved }: Props) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="name" label={t('user.name')} rules={[zodRule(shape.name)]} required>
-              <Input autoFocus maxLength={50} onPressEnter={submit} />
+              <Input autoFocus {...textLimit(shape.name)} onPressEnter={submit} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -49,12 +50,12 @@ export function UserForm({ user, open, onClose, onSaved }: Props) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="title" label={t('user.title')} rules={[zodRule(shape.title)]}>
-              <Input maxLength={50} />
+              <Input {...textLimit(shape.title)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="phone" label={t('user.phone')} rules={[zodRule(shape.phone)]}>
-              <Input maxLength={40} />
+              <Input {...textLimit(shape.phone)} />
             </Form.Item>
           </Col>
         </Row>

@@ -10,6 +10,7 @@ import { useFormDialog } from '../../components/useFormDialog'
 import { UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
 import { RefMultiSelect } from './RefMultiSelect'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   /** null: a new event. */
@@ -57,7 +58,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
           <Row gutter={16}>
             <Col span={16}>
               <Form.Item name="name" label={t('event.name')} rules={[zodRule(shape.name)]} required>
-                <Input autoFocus maxLength={200} />
+                <Input autoFocus {...textLimit(shape.name)} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -79,7 +80,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
             </Col>
             <Col span={6}>
               <Form.Item name="city" label={t('event.city')} rules={[zodRule(shape.city)]}>
-                <Input maxLength={50} />
+                <Input {...textLimit(shape.city)} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -89,7 +90,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
             </Col>
           </Row>
           <Form.Item name="organizer" label={t('event.organizer')} rules={[zodRule(shape.organizer)]}>
-            <Input maxLength={100} />
+            <Input {...textLimit(shape.organizer)} />
           </Form.Item>
           <Form.Item name="investorIds" label={t('event.investors')}>
             <RefMultiSelect kind="investor" known={event?.investors ?? []} placeholder={t('event.pickInvestors')} />
@@ -98,7 +99,7 @@ export function EventForm({ eventId, open, onClose, onSaved }: Props) {
             <RefMultiSelect kind="project" known={event?.projects ?? []} placeholder={t('event.pickProjects')} />
           </Form.Item>
           <Form.Item name="note" label={t('event.note')} rules={[zodRule(shape.note)]}>
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} {...textLimit(shape.note)} />
           </Form.Item>
         </Form>
       )}

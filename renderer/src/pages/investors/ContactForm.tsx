@@ -5,6 +5,7 @@ import { ContactFields, type ContactView } from '../../../../db/domain/investor'
 import { useApiMutation } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   investorId: string
@@ -35,32 +36,32 @@ export function ContactForm({ investorId, contact, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="name" label={t('investors.contacts.name')} rules={[zodRule(shape.name)]} required>
-              <Input autoFocus maxLength={50} />
+              <Input autoFocus {...textLimit(shape.name)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="title" label={t('investors.contacts.title')} rules={[zodRule(shape.title)]}>
-              <Input maxLength={50} />
+              <Input {...textLimit(shape.title)} />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="phone" label={t('investors.contacts.phone')} rules={[zodRule(shape.phone)]}>
-              <Input maxLength={40} />
+              <Input {...textLimit(shape.phone)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="wechat" label={t('investors.contacts.wechat')} rules={[zodRule(shape.wechat)]}>
-              <Input maxLength={50} />
+              <Input {...textLimit(shape.wechat)} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="email" label={t('investors.contacts.email')} rules={[zodRule(shape.email)]}>
-          <Input maxLength={100} />
+          <Input {...textLimit(shape.email)} />
         </Form.Item>
         <Form.Item name="note" label={t('investors.contacts.note')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} {...textLimit(shape.note)} />
         </Form.Item>
         <Form.Item name="isPrimary" valuePropName="checked" style={{ marginBottom: 0 }}>
           <Checkbox>{t('investors.contacts.isPrimary')}</Checkbox>

@@ -12,6 +12,7 @@ import { applyApiError, zodRule } from '../../components/forms'
 import { IndustrySelect, TagSelect } from '../../components/selects'
 import { DuplicateWarning, useDuplicates } from './DuplicateWarning'
 import { originOptions, ownershipOptions, sourceChannelOptions } from './options'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   /** Editing this investor; null: a new one. */
@@ -112,12 +113,12 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="name" label={t('investors.fields.name')} rules={[zodRule(shape.name)]} required>
-              <Input autoFocus maxLength={100} placeholder={t('investors.namePlaceholder')} />
+              <Input autoFocus {...textLimit(shape.name)} placeholder={t('investors.namePlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={10}>
             <Form.Item name="creditCode" label={t('investors.fields.creditCode')} rules={[zodRule(shape.creditCode)]}>
-              <Input maxLength={24} style={{ fontFamily: 'monospace' }} placeholder={t('investors.creditCodePlaceholder')} />
+              <Input {...textLimit(shape.creditCode)} style={{ fontFamily: 'monospace' }} placeholder={t('investors.creditCodePlaceholder')} />
             </Form.Item>
           </Col>
         </Row>
@@ -135,7 +136,7 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
           </Col>
           <Col span={8}>
             <Form.Item name="originCity" label={t('investors.fields.originCity')} rules={[zodRule(shape.originCity)]}>
-              <Input maxLength={50} placeholder={t('investors.originCityPlaceholder')} />
+              <Input {...textLimit(shape.originCity)} placeholder={t('investors.originCityPlaceholder')} />
             </Form.Item>
           </Col>
         </Row>
@@ -164,15 +165,15 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
           </Col>
           <Col span={12}>
             <Form.Item name="website" label={t('investors.fields.website')} rules={[zodRule(shape.website)]}>
-              <Input maxLength={200} />
+              <Input {...textLimit(shape.website)} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="address" label={t('investors.fields.address')} rules={[zodRule(shape.address)]}>
-          <Input maxLength={200} />
+          <Input {...textLimit(shape.address)} />
         </Form.Item>
         <Form.Item name="note" label={t('investors.fields.note')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} {...textLimit(shape.note)} />
         </Form.Item>
         {!investor && (
           <>
@@ -182,17 +183,17 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
             <Row gutter={16}>
               <Col span={8}>
                 <Form.Item name="contactName" label={t('investors.contacts.name')} rules={[zodRule(contact.name.optional())]}>
-                  <Input maxLength={50} />
+                  <Input {...textLimit(contact.name)} />
                 </Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item name="contactTitle" label={t('investors.contacts.title')} rules={[zodRule(contact.title)]}>
-                  <Input maxLength={50} />
+                  <Input {...textLimit(contact.title)} />
                 </Form.Item>
               </Col>
               <Col span={8}>
                 <Form.Item name="contactPhone" label={t('investors.contacts.phone')} rules={[zodRule(contact.phone)]}>
-                  <Input maxLength={40} />
+                  <Input {...textLimit(contact.phone)} />
                 </Form.Item>
               </Col>
             </Row>

@@ -11,6 +11,7 @@ import { useFormDialog } from '../../components/useFormDialog'
 import { DATE_FORMAT, dateField, isFuture, todayText } from './dateField'
 import { type TargetOption, TargetPicker, targetOf } from './TargetPicker'
 import { negotiationTypeOptions } from './typeOptions'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   open: boolean
@@ -99,22 +100,22 @@ export function NegotiationForm({ open, negotiation, preset, quick, onClose, onS
             <Row gutter={16}>
               <Col span={12}>
                 <Form.Item name="ourPeople" label={t('negotiations.fields.ourPeople')} rules={[zodRule(shape.ourPeople)]}>
-                  <Input maxLength={200} />
+                  <Input {...textLimit(shape.ourPeople)} />
                 </Form.Item>
               </Col>
               <Col span={12}>
                 <Form.Item name="theirPeople" label={t('negotiations.fields.theirPeople')} rules={[zodRule(shape.theirPeople)]}>
-                  <Input maxLength={200} />
+                  <Input {...textLimit(shape.theirPeople)} />
                 </Form.Item>
               </Col>
             </Row>
           )}
           <Form.Item name="summary" label={t('negotiations.fields.summary')} rules={[zodRule(shape.summary)]} required>
-            <Input.TextArea autoSize={{ minRows: quick ? 3 : 4, maxRows: 10 }} maxLength={5000} placeholder={t('negotiations.summaryPlaceholder')} />
+            <Input.TextArea autoSize={{ minRows: quick ? 3 : 4, maxRows: 10 }} {...textLimit(shape.summary)} placeholder={t('negotiations.summaryPlaceholder')} />
           </Form.Item>
           {!quick && (
             <Form.Item name="result" label={t('negotiations.fields.result')} rules={[zodRule(shape.result)]}>
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...textLimit(shape.result)} />
             </Form.Item>
           )}
           <Row gutter={16}>
@@ -132,7 +133,7 @@ export function NegotiationForm({ open, negotiation, preset, quick, onClose, onS
                   }),
                 ]}
               >
-                <Input maxLength={500} placeholder={t('negotiations.nextStepPlaceholder')} />
+                <Input {...textLimit(shape.nextStep)} placeholder={t('negotiations.nextStepPlaceholder')} />
               </Form.Item>
             </Col>
             <Col span={8}>

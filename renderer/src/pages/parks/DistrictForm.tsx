@@ -5,6 +5,7 @@ import type { District } from '../../../../db/schema'
 import { useApiMutation } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   /** null: create; a district: edit it. */
@@ -30,13 +31,13 @@ export function DistrictForm({ district, open, onClose }: Props) {
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={district ?? {}}>
         <Form.Item name="name" label={t('district.name')} rules={[zodRule(DistrictFields.shape.name)]} required>
-          <Input autoFocus maxLength={50} />
+          <Input autoFocus {...textLimit(DistrictFields.shape.name)} />
         </Form.Item>
         <Form.Item name="code" label={t('district.code')} rules={[zodRule(DistrictFields.shape.code)]}>
-          <Input maxLength={20} />
+          <Input {...textLimit(DistrictFields.shape.code)} />
         </Form.Item>
         <Form.Item name="note" label={t('district.note')} rules={[zodRule(DistrictFields.shape.note)]}>
-          <Input.TextArea rows={2} maxLength={500} />
+          <Input.TextArea rows={2} {...textLimit(DistrictFields.shape.note)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import type { ParkView } from '../../../../db/domain/park'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   park: ParkView | null
@@ -40,7 +41,7 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item name="name" label={t('park.name')} rules={[zodRule(shape.name)]} required>
-              <Input autoFocus maxLength={100} />
+              <Input autoFocus {...textLimit(shape.name)} />
             </Form.Item>
           </Col>
           <Col span={10}>
@@ -54,7 +55,7 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
           </Col>
         </Row>
         <Form.Item name="focusIndustries" label={t('park.focusIndustries')} rules={[zodRule(shape.focusIndustries)]}>
-          <Input maxLength={200} placeholder="高端装备, 生物医药" />
+          <Input {...textLimit(shape.focusIndustries)} placeholder="高端装备, 生物医药" />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
@@ -71,17 +72,17 @@ export function ParkForm({ park, defaultDistrictId, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="contactName" label={t('park.contactName')} rules={[zodRule(shape.contactName)]}>
-              <Input maxLength={50} />
+              <Input {...textLimit(shape.contactName)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="contactPhone" label={t('park.contactPhone')} rules={[zodRule(shape.contactPhone)]}>
-              <Input maxLength={40} />
+              <Input {...textLimit(shape.contactPhone)} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="note" label={t('park.note')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <Input.TextArea rows={2} {...textLimit(shape.note)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,6 +13,7 @@ import { useFormDialog } from '../../components/useFormDialog'
 import { IndustrySelect, InvestorSelect, ParkSelect, TagSelect, UserSelect } from '../../components/selects'
 import { isoDateItem, notInFuture } from './dates'
 import { type ProjectFormValues, toCreateInput, toFormValues, toUpdateInput } from './projectForm'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   /** null: a new project. */
@@ -84,7 +85,7 @@ export function ProjectForm({ project, open, investor, onClose, onSaved }: Props
         <Group title={t('project.group.basic')}>
           <Col span={16}>
             <Form.Item name="name" label={t('project.field.name')} rules={[zodRule(shape.name)]} required>
-              <Input autoFocus maxLength={200} />
+              <Input autoFocus {...textLimit(shape.name)} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -104,7 +105,7 @@ export function ProjectForm({ project, open, investor, onClose, onSaved }: Props
           </Col>
           <Col span={8}>
             <Form.Item name="chain" label={t('project.field.chain')} rules={[zodRule(shape.chain)]}>
-              <Input maxLength={100} />
+              <Input {...textLimit(shape.chain)} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -161,7 +162,7 @@ export function ProjectForm({ project, open, investor, onClose, onSaved }: Props
           {dateItem('planOperatingOn', t('project.field.planOperatingOn'))}
           <Col span={24}>
             <Form.Item name="progress" label={t('project.field.progress')} rules={[zodRule(shape.progress)]}>
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} {...textLimit(shape.progress)} />
             </Form.Item>
           </Col>
         </Group>

@@ -11,6 +11,7 @@ import { isoDateItem, notInFuture, today } from './dates'
 import { needsReason } from './stageRules'
 import { useAttachAgreementFile } from './detail/agreementFile'
 import { SigningFields, type SigningValues, takeSigning } from './detail/SigningFields'
+import { textLimit } from '../../components/textLimit'
 
 export interface StageChangeTarget {
   id: string
@@ -127,10 +128,10 @@ export function StageChangeDialog({ target, onClose }: Props) {
             required={reasonNeeded}
             rules={[{ required: reasonNeeded, whitespace: true, message: t('project.stageChange.reasonMissing') }, zodRule(shape.reason)]}
           >
-            <Input maxLength={500} autoFocus={!!target.toStage && reasonNeeded} />
+            <Input {...textLimit(shape.reason)} autoFocus={!!target.toStage && reasonNeeded} />
           </Form.Item>
           <Form.Item name="note" label={t('project.stageChange.note')} rules={[zodRule(shape.note)]}>
-            <Input.TextArea rows={2} maxLength={1000} />
+            <Input.TextArea rows={2} {...textLimit(shape.note)} />
           </Form.Item>
           {toStage === 'signed' && <SigningFields />}
           <button type="submit" hidden />

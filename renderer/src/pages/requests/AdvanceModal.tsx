@@ -12,6 +12,7 @@ import { applyApiError, zodRule } from '../../components/forms'
 import { UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
 import { laterStatuses, nextStatus } from './status'
+import { textLimit } from '../../components/textLimit'
 
 // The API asks for a note only when reopening, so the form makes it required there.
 const REOPEN_NOTE = requiredText('说明', 500)
@@ -76,7 +77,7 @@ export function AdvanceModal({ request, mode, open, onClose }: Props) {
               <UserSelect style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="department" label={t('request.department')} rules={[zodRule(shape.department)]}>
-              <Input maxLength={100} />
+              <Input {...textLimit(shape.department)} />
             </Form.Item>
           </>
         )}
@@ -91,13 +92,13 @@ export function AdvanceModal({ request, mode, open, onClose }: Props) {
               <Rate />
             </Form.Item>
             <Form.Item name="feedback" label={t('request.feedback')} rules={[zodRule(shape.feedback)]}>
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} {...textLimit(shape.feedback)} />
             </Form.Item>
           </>
         )}
         {reopen && (
           <Form.Item name="note" label={t('request.reopenNote')} required rules={[zodRule(REOPEN_NOTE)]}>
-            <Input.TextArea autoFocus rows={3} maxLength={500} />
+            <Input.TextArea autoFocus rows={3} {...textLimit(REOPEN_NOTE)} />
           </Form.Item>
         )}
       </Form>

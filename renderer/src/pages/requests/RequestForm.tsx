@@ -11,6 +11,7 @@ import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
 import { InvestorSelect, ProjectSelect, UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
+import { textLimit } from '../../components/textLimit'
 
 interface Props {
   request: RequestView | null
@@ -57,7 +58,7 @@ export function RequestForm({ request, open, onClose }: Props) {
         <Row gutter={16}>
           <Col span={16}>
             <Form.Item name="title" label={t('request.titleField')} rules={[zodRule(shape.title)]} required>
-              <Input autoFocus maxLength={200} />
+              <Input autoFocus {...textLimit(shape.title)} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -79,7 +80,7 @@ export function RequestForm({ request, open, onClose }: Props) {
           </Col>
         </Row>
         <Form.Item name="detail" label={t('request.detail')} rules={[zodRule(shape.detail)]}>
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={3} {...textLimit(shape.detail)} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={6}>
@@ -105,7 +106,7 @@ export function RequestForm({ request, open, onClose }: Props) {
           </Col>
           <Col span={6}>
             <Form.Item name="department" label={t('request.department')} rules={[zodRule(shape.department)]}>
-              <Input maxLength={100} />
+              <Input {...textLimit(shape.department)} />
             </Form.Item>
           </Col>
         </Row>

@@ -6,6 +6,7 @@ import type { Industry } from '../../../../db/schema'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
+import { textLimit } from '../../components/textLimit'
 
 export interface IndustryEditing {
   industry: Industry | null
@@ -47,7 +48,7 @@ export function IndustryForm({ editing, onClose }: { editing: IndustryEditing | 
         initialValues={{ name: industry?.name, sortOrder: industry?.sortOrder ?? 0, parentId: editing?.parentId ?? TOP }}
       >
         <Form.Item name="name" label={t('settings.industry.name')} rules={[zodRule(shape.name)]} required>
-          <Input autoFocus maxLength={50} onPressEnter={submit} />
+          <Input autoFocus {...textLimit(shape.name)} onPressEnter={submit} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={16}>

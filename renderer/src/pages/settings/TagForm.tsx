@@ -6,6 +6,7 @@ import { TagFields, type TagView } from '../../../../db/domain/catalog'
 import { useApiMutation } from '../../api/hooks'
 import { zodRule } from '../../components/forms'
 import { useFormDialog } from '../../components/useFormDialog'
+import { textLimit } from '../../components/textLimit'
 
 const PRESETS = ['#1f5fbf', '#389e0d', '#d48806', '#cf1322', '#531dab', '#08979c']
 
@@ -28,7 +29,7 @@ export function TagForm({ tag, open, onClose }: { tag: TagView | null; open: boo
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={tag ?? { color: null }}>
         <Form.Item name="name" label={t('settings.tag.name')} rules={[zodRule(shape.name)]} required>
-          <Input autoFocus maxLength={30} onPressEnter={submit} />
+          <Input autoFocus {...textLimit(shape.name)} onPressEnter={submit} />
         </Form.Item>
         <Form.Item
           name="color"

@@ -10,6 +10,7 @@ import { zodRule } from '../../../components/forms'
 import { useFormDialog } from '../../../components/useFormDialog'
 import { isoDateItem, notInFuture, today } from '../dates'
 import { AgreementFileInput, agreementFileRule, useAttachAgreementFile } from './agreementFile'
+import { textLimit } from '../../../components/textLimit'
 
 interface Props {
   projectId: string
@@ -67,7 +68,7 @@ export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: 
           </Col>
           <Col span={8}>
             <Form.Item name="contractNo" label={t('agreement.contractNo')} rules={[zodRule(shape.contractNo)]}>
-              <Input maxLength={100} />
+              <Input {...textLimit(shape.contractNo)} />
             </Form.Item>
           </Col>
         </Row>
@@ -75,7 +76,7 @@ export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: 
           <AmountInput placeholder={t('project.hint.amount')} />
         </Form.Item>
         <Form.Item name="note" label={t('agreement.parties')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea rows={2} maxLength={1000} placeholder={t('agreement.partiesHint')} />
+          <Input.TextArea rows={2} {...textLimit(shape.note)} placeholder={t('agreement.partiesHint')} />
         </Form.Item>
         <Form.Item name="file" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
           <AgreementFileInput />

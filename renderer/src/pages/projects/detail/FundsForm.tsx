@@ -7,6 +7,7 @@ import { AmountInput, readableAmountRule } from '../../../components/AmountInput
 import { zodRule } from '../../../components/forms'
 import { useFormDialog } from '../../../components/useFormDialog'
 import { isoDateItem, notInFuture, today } from '../dates'
+import { textLimit } from '../../../components/textLimit'
 
 interface Props {
   projectId: string
@@ -60,7 +61,7 @@ export function FundsForm({ projectId, open, funds, onClose, onSaved }: Props) {
           </Col>
         </Row>
         <Form.Item name="note" label={t('funds.note')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea rows={2} maxLength={1000} />
+          <Input.TextArea rows={2} {...textLimit(shape.note)} />
         </Form.Item>
         <button type="submit" hidden />
       </Form>

@@ -8,6 +8,7 @@ import { AGREEMENT_TYPE } from '../../../../../db/domain/vocab'
 import { AmountInput, readableAmountRule } from '../../../components/AmountInput'
 import { zodRule } from '../../../components/forms'
 import { AgreementFileInput, agreementFileRule } from './agreementFile'
+import { textLimit } from '../../../components/textLimit'
 
 /** The dialog's values this part adds. */
 export interface SigningValues {
@@ -52,7 +53,7 @@ export function SigningFields() {
             </Col>
             <Col span={14}>
               <Form.Item name={['agreement', 'contractNo']} label={t('agreement.contractNo')} rules={[zodRule(shape.contractNo)]}>
-                <Input maxLength={100} />
+                <Input {...textLimit(shape.contractNo)} />
               </Form.Item>
             </Col>
           </Row>
@@ -65,7 +66,7 @@ export function SigningFields() {
             <AmountInput placeholder={t('project.hint.amount')} />
           </Form.Item>
           <Form.Item name={['agreement', 'note']} label={t('agreement.parties')} rules={[zodRule(shape.note)]}>
-            <Input.TextArea rows={2} maxLength={1000} placeholder={t('agreement.partiesHint')} />
+            <Input.TextArea rows={2} {...textLimit(shape.note)} placeholder={t('agreement.partiesHint')} />
           </Form.Item>
           <Form.Item name="agreementFile" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
             <AgreementFileInput />
