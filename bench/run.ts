@@ -5,7 +5,7 @@
 //   npm run bench -- --quick           5,000 / 1,000 / 50,000, fewer repetitions
 //   --projects N --investors N --negotiations N   other sizes
 //   --reps N          repetitions per query case (default 60, quick 20)
-//   --only 1,2,8      run only these cases (1–11)
+//   --only 1,2,8      run only these cases (1–12; 12, the hub, starts its own PostgreSQL cluster)
 //   --db FILE         measure an existing generated database instead of generating (it is copied)
 //   --out FILE        where to write the results (default bench/RESULTS.md; quick: the temp folder)
 //   --keep            keep the temporary folder (database, ledgers)
@@ -19,6 +19,7 @@ import { browserCase } from './cases/browser'
 import { bundleCase } from './cases/bundle'
 import { cliStartCase } from './cases/cli-start'
 import { exportCase, importCase, openCase } from './cases/heavy'
+import { HUB_SIZES, type HubBenchResult, hubCase, renderHubSection } from './cases/hub'
 import { chooseParams, runQueryCases } from './cases/queries'
 import { FULL, type GenerateSummary, QUICK, type Sizes, generate } from './generate'
 import { loadAverage } from './measure'
@@ -138,11 +139,17 @@ async function main(): Promise<void> {
     results.importLedger = await importCase(file, dir, options.quick ? 2_000 : 10_000, options.quick ? 1 : 2, log)
   }
 
+  let hub: HubBenchResult | null = null
+  if (wants('12')) {
+    log('case 12: the hub (PostgreSQL), first pull and incremental sync')
+    hub = await hubCase(options.quick ? HUB_SIZES.quick : HUB_SIZES.full, log)
+  }
+
   results.machine.loadEnd = loadAverage()
   results.totalSeconds = (performance.now() - t0) / 1000
   // Only a full generated run replaces bench/RESULTS.md; partial runs write next to the temp folder.
   const out = options.out ?? (options.quick || options.only || options.db ? `${dir}-RESULTS.md` : join(ROOT, 'bench', 'RESULTS.md'))
-  writeFileSync(out, renderResults(results))
+  writeFileSync(out, renderResults(results) + (hub ? `\n${renderHubSection(hub)}` : ''))
   log(`results written to ${out}; total ${results.totalSeconds.toFixed(0)} s; load average at the end ${results.machine.loadEnd.join(' ')}`)
   if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`)
   if (!options.keep) rmSync(dir, { recursive: true, force: true })

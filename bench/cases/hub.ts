@@ -1,5 +1,6 @@
-// The hub at city scale: `npx tsx bench/cases/hub.ts [--projects N --investors N --negotiations N] [--url postgres://…]`
-// Without --url it starts a throwaway PostgreSQL cluster (tests/support/postgres.ts).
+// The hub at city scale: `npx tsx bench/cases/hub.ts [--projects N --investors N --negotiations N] [--url postgres://…]`,
+// or case 12 of `npm run bench` (bench/run.ts). Without --url it starts a throwaway PostgreSQL
+// cluster (tests/support/postgres.ts).
 //
 // 1. Ingest: the team's history as field-level operations, written into the hub's log server-side
 //    (INSERT … SELECT generate_series), with the trigger keeping the relational copy.
@@ -10,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { openBackend } from '../../db/backend'
 import { inTransaction } from '../../db/context'
 import { connectHub } from '../../db/hub/connect'
@@ -21,20 +23,36 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import { startPostgres } from '../../tests/support/postgres'
 import { loadAverage } from '../measure'
 
-const args = process.argv.slice(2)
-const num = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const sizes = { projects: num('projects', 10_000), investors: num('investors', 2_000), negotiations: num('negotiations', 100_000) }
-const urlArg = args.includes('--url') ? args[args.indexOf('--url') + 1]! : null
 const REPLICA = 'BENCHREPLICA00000001'
 const T0 = Date.parse('2026-01-05T09:00:00Z')
 
-const log = (line: string) => process.stderr.write(`${line}\n`)
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
-async function main(): Promise<void> {
+export interface HubSizes {
+  projects: number
+  investors: number
+  negotiations: number
+}
+
+export interface HubBenchResult {
+  sizes: HubSizes
+  operations: number
+  ingestMs: number
+  /** Same run: the same rows read with a plain SELECT in pages, nothing applied. */
+  baselineSelectMs: number
+  firstPullMs: number
+  incrementalPull1000Ms: number
+  pushOps: number
+  pushMs: number
+  logBytes: number
+  copyBytes: number
+  load: number[]
+}
+
+/** Case 12 of the bench: smaller than the query cases' city (every op is replayed), extrapolated in the text. */
+export const HUB_SIZES = { full: { projects: 10_000, investors: 2_000, negotiations: 100_000 }, quick: { projects: 1_000, investors: 200, negotiations: 10_000 } }
+
+export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlArg: string | null = null): Promise<HubBenchResult> {
   const cluster = urlArg ? null : await startPostgres()
   const dir = mkdtempSync(join(tmpdir(), 'crm-hub-bench-'))
   try {
@@ -141,30 +159,66 @@ async function main(): Promise<void> {
     )
     const mb = (bytes: string) => `${(Number(bytes) / 1024 / 1024).toFixed(0)} MB`
     log(`hub size: operation log ${mb(size.rows[0]!.log)} (${opCount + 1000 + pushed} ops), relational copy ${mb(size.rows[0]!.copy)}`)
-    console.log(
-      JSON.stringify({
-        sizes,
-        operations: opCount,
-        ingestMs,
-        baselineSelectMs: baselineMs,
-        firstPullMs: pullMs,
-        incrementalPull1000Ms: incMs,
-        pushOps: pushed,
-        pushMs,
-        logBytes: Number(size.rows[0]!.log),
-        copyBytes: Number(size.rows[0]!.copy),
-        load: loadAverage(),
-      }),
-    )
     await hub.close()
     await laptop.close()
+    return {
+      sizes,
+      operations: opCount,
+      ingestMs,
+      baselineSelectMs: baselineMs,
+      firstPullMs: pullMs,
+      incrementalPull1000Ms: incMs,
+      pushOps: pushed,
+      pushMs,
+      logBytes: Number(size.rows[0]!.log),
+      copyBytes: Number(size.rows[0]!.copy),
+      load: loadAverage(),
+    }
   } finally {
     await cluster?.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+/** The hub section of bench/RESULTS.md. */
+export function renderHubSection(r: HubBenchResult): string {
+  const perOpUs = (r.firstPullMs * 1000) / r.operations
+  // The city of the other cases (100,000 projects, 20,000 investors, 1,000,000 negotiations) in this case's ops per row.
+  const cityOps = 100_000 * 8 + 20_000 * 3 + 1_000_000 * 6
+  const cityMinutes = (perOpUs * cityOps) / 1e6 / 60
+  return [
+    '## 12. The hub (PostgreSQL): first pull, incremental pull, push',
+    '',
+    `${r.sizes.projects.toLocaleString('en')} projects, ${r.sizes.investors.toLocaleString('en')} investors, ${r.sizes.negotiations.toLocaleString('en')} negotiations as ${r.operations.toLocaleString('en')} field operations in the hub's log (a throwaway cluster on this machine). Load average at the end ${r.load.join(' ')}.`,
+    '',
+    '| what | time | same-run baseline | target |',
+    '|---|---|---|---|',
+    `| first full pull of a new laptop | ${seconds(r.firstPullMs)} | plain paged SELECT of the same rows ${seconds(r.baselineSelectMs)} | city (≈${(cityOps / 1e6).toFixed(1)} M ops) < 60 s |`,
+    `| incremental pull of 1,000 ops | ${r.incrementalPull1000Ms} ms | — | < 2 s |`,
+    `| push of ${r.pushOps.toLocaleString('en')} local ops | ${r.pushMs} ms | — | — |`,
+    '',
+    `Per op the first pull costs ${perOpUs.toFixed(0)} µs: a city's ≈${(cityOps / 1e6).toFixed(1)} M ops would take ≈${cityMinutes.toFixed(1)} min at this rate ` +
+      `(${cityMinutes <= 1 ? 'within' : 'above'} the 60 s target; extrapolated linearly, not measured). ` +
+      `Log ${(r.logBytes / 1048576).toFixed(0)} MB, relational copy ${(r.copyBytes / 1048576).toFixed(0)} MB.`,
+    '',
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const num = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? Number(args[i + 1]) : fallback
+  }
+  const sizes = { projects: num('projects', HUB_SIZES.full.projects), investors: num('investors', HUB_SIZES.full.investors), negotiations: num('negotiations', HUB_SIZES.full.negotiations) }
+  const url = args.includes('--url') ? args[args.indexOf('--url') + 1]! : null
+  const result = await hubCase(sizes, (line) => process.stderr.write(`${line}\n`), url)
+  console.log(JSON.stringify(result))
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

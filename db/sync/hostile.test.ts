@@ -74,6 +74,10 @@ describe('hostile sync packages', () => {
       const bad = good.ops.map((op) => (op.table === 'park' && op.field === 'freeLandCentiMu' ? { ...op, value: -5 } : op))
       await refusedWith(pack(good.header, bad), /不符合数据规则/)
     })
+    it('a record whose parent this laptop lacks (the park without its district)', async () => {
+      // The reference check looks only at the batch's rows; it must still see this one.
+      await refusedWith(pack(good.header, good.ops.filter((op) => op.table !== 'district')), /不存在的district.*请先导入更早的同步包/)
+    })
     it('its own package back', async () => {
       const own = await exportPackage(b.env.ctx)
       await refusedWith(own.bytes, /本机自己导出/)
