@@ -102,6 +102,8 @@ describe.skipIf(!browserTestsEnabled())('hostile text in every form', () => {
     ['target', async () => (await go('/settings/targets'), await button('设定目标').click())],
     ['user', async () => (await go('/settings/users'), await button('新建用户').click())],
     ['stage-change', async () => (await go(`/projects/${ids.project}`), await page.getByTestId('project-stage-change').click())],
+    ['agreement', async () => (await go(`/projects/${ids.project}`), await page.getByTestId('agreement-add').click())],
+    ['funds', async () => (await go(`/projects/${ids.project}`), await page.getByTestId('funds-add').click())],
   ]
 
   for (const [form, open] of FORMS) {
