@@ -1,37 +1,14 @@
-// Delete → recycle bin, with an undo in the toast (the same promise every list in the app makes).
-import { App, Button, Space } from 'antd'
-import { useTranslation } from 'react-i18next'
+// Delete → recycle bin, with an undo in the toast (shell/useUndoableDelete.tsx): the detail page
+// leaves for the list, and the undo comes back to it.
 import { useNavigate } from 'react-router-dom'
-import { useApiMutation } from '../../api/hooks'
+import { useUndoableDelete } from '../../shell/useUndoableDelete'
 
 export function useDeleteProject() {
-  const { t } = useTranslation()
-  const { message } = App.useApp()
   const navigate = useNavigate()
-  const remove = useApiMutation('project-delete')
-  const restore = useApiMutation('project-restore')
-
-  return async (project: { id: string; name: string }) => {
-    try {
-      await remove.mutateAsync({ id: project.id })
-      navigate('/projects')
-      void message.success({
-        duration: 8,
-        content: (
-          <Space>
-            {t('common.deleted', { name: project.name })}
-            <Button
-              size="small"
-              type="link"
-              onClick={() => restore.mutate({ id: project.id }, { onSuccess: () => navigate(`/projects/${project.id}`) })}
-            >
-              {t('common.undo')}
-            </Button>
-          </Space>
-        ),
-      })
-    } catch (error) {
-      void message.error((error as Error).message)
-    }
-  }
+  const remove = useUndoableDelete('project-delete', 'project', {
+    afterDelete: () => navigate('/projects'),
+    afterRestore: (id) => navigate(`/projects/${id}`),
+    duration: 8,
+  })
+  return (project: { id: string; name: string }) => remove(project.id, project.name)
 }
