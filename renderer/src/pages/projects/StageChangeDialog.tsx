@@ -1,6 +1,7 @@
 // 变更阶段: one dialog for the board's drag and the detail's button. Moving back or off the main
 // path asks for a reason; dates that contradict earlier ones are shown after saving, not refused.
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Space } from 'antd'
+import { Alert, App, Form, Input, Modal, Select, Space } from 'antd'
+import { DateField } from '../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { ProjectStageChange } from '../../../../db/domain/project'
 import { MAIN_STAGES, SIDE_STAGES, type Stage } from '../../../../db/domain/stages'
@@ -118,7 +119,7 @@ export function StageChangeDialog({ target, onClose }: Props) {
               />
             </Form.Item>
             <Form.Item name="happenedOn" label={t('project.stageChange.happenedOn')} rules={[zodRule(shape.happenedOn)]} required {...isoDateItem}>
-              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: 160 }} />
+              <DateField allowClear={false} disabledDate={notInFuture} style={{ width: 160 }} />
             </Form.Item>
           </Space>
           {reasonNeeded && <Alert type="warning" showIcon title={t('project.stageChange.reasonHelp')} style={{ marginBottom: 12 }} />}

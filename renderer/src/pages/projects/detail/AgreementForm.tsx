@@ -1,5 +1,6 @@
 // 添加协议 / 编辑协议 on the project detail. The file, if any, is attached once the agreement exists.
-import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, Modal, Row, Select } from 'antd'
+import { DateField } from '../../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { AgreementFields, type SavedAgreement } from '../../../../../db/domain/deal'
 import { AGREEMENT_TYPE } from '../../../../../db/domain/vocab'
@@ -63,7 +64,7 @@ export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: 
           </Col>
           <Col span={8}>
             <Form.Item name="signedOn" label={t('agreement.signedOn')} required rules={[zodRule(shape.signedOn)]} {...isoDateItem}>
-              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
+              <DateField allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>

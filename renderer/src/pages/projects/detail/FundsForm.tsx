@@ -1,5 +1,6 @@
 // 登记到位资金 / 编辑到位资金 on the project detail: date, amount in exact 元, note.
-import { Col, DatePicker, Form, Input, Modal, Row } from 'antd'
+import { Col, Form, Input, Modal, Row } from 'antd'
+import { DateField } from '../../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { FundsFields, type FundsView } from '../../../../../db/domain/deal'
 import { useApiMutation } from '../../../api/hooks'
@@ -45,7 +46,7 @@ export function FundsForm({ projectId, open, funds, onClose, onSaved }: Props) {
         <Row gutter={16}>
           <Col span={10}>
             <Form.Item name="arrivedOn" label={t('funds.arrivedOn')} required rules={[zodRule(shape.arrivedOn)]} {...isoDateItem}>
-              <DatePicker allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
+              <DateField allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={14}>
