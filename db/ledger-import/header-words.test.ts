@@ -80,6 +80,10 @@ describe('matchHeader: a year\'s plan or progress is never the total', () => {
     expect(matchHeader('项目总投资小计')?.field).toBe('investment')
   })
 
+  it('takes a year only when written with four digits', () => {
+    expect(matchHeader('建设期5年总投资')?.field).toBe('investment')
+  })
+
   it('leaves other fields of a yearly header alone', () => {
     expect(matchHeader('2024年项目进展情况')).toEqual({ field: 'progress', quality: 1, rank: 0 })
   })
