@@ -49,6 +49,11 @@ describe('matchHeader: partial names', () => {
     expect(matchHeader('所属产业链条环节')).toEqual({ field: 'chain', quality: 2, rank: 2 })
   })
 
+  it('reads 其中：固定资产投资额 as fixed assets, never as the total (the longer synonym wins a tie)', () => {
+    // ends with 固定资产投资额 (固定资产投资, rank 1) and with 投资额 (总投资, rank 1)
+    expect(matchHeader(normalizeHeader('其中：固定资产投资额').text)?.field).toBe('fixedAsset')
+  })
+
   it('never lets a weaker match replace a better one', () => {
     // starts with 项目全称 (quality 2); ends with 投资方 (quality 1, rank 0)
     expect(matchHeader('项目全称投资方')).toEqual({ field: 'name', quality: 2, rank: 3 })

@@ -98,6 +98,7 @@ const MATCH_TABLE: { synonym: string; field: LedgerField; rank: number }[] = Obj
 export function matchHeader(normalizedText: string): HeaderMatch | null {
   if (!normalizedText) return null
   let best: HeaderMatch | null = null
+  let longest = 0
   const notTotal = NOT_TOTAL.test(normalizedText) && normalizedText !== '计划总投资'
   for (const { synonym, field, rank } of MATCH_TABLE) {
     if (notTotal && (field === 'investment' || field === 'fixedAsset')) continue
@@ -105,8 +106,11 @@ export function matchHeader(normalizedText: string): HeaderMatch | null {
     if (normalizedText === synonym) quality = 3
     else if (synonym.length >= 4 && normalizedText.startsWith(synonym)) quality = 2
     else if (synonym.length >= 3 && normalizedText.endsWith(synonym)) quality = 1
-    if (quality && (!best || quality > best.quality || (quality === best.quality && rank < best.rank))) {
+    // On equal quality and rank the longer synonym is the more specific reading: 其中：固定资产投资额
+    // ends with both 固定资产投资额 (固定资产投资) and 投资额 (总投资), and is the fixed assets.
+    if (quality && (!best || quality > best.quality || (quality === best.quality && (rank < best.rank || (rank === best.rank && synonym.length > longest))))) {
       best = { field, quality, rank }
+      longest = synonym.length
     }
   }
   return best
