@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { type Ctx, type Trx, inTransaction, newId, nowIso } from '../context'
 import { todayIso } from '../domain/dates'
+import type { Stage } from '../domain/stages'
 import { AppError, conflict } from '../domain/errors'
 import {
   type ImportCounts,
@@ -49,6 +50,8 @@ export interface ImportOptions {
   /** Refuse sheets longer than this (default: the spreadsheet layer's 200000 rows). */
   maxRows?: number
   onProgress?: ProgressCallback
+  /** 项目状态 words the office uses that the import does not know: word → the stage it means. */
+  stageWords?: Readonly<Record<string, Stage>>
 }
 
 export interface RunOptions extends ImportOptions {
@@ -193,6 +196,7 @@ async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options
     clock: clockOf(ctx, opened),
     defaultDistrict: opened.district,
     createPeople: options.createPeople,
+    stageWords: options.stageWords,
     onRow: (done) => onProgress?.({ phase: 'plan', done, total }),
   })
   onProgress?.({ phase: 'plan', done: total, total })

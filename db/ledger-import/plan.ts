@@ -38,6 +38,9 @@ type Planned<E extends HelperEntity | 'project'> = E extends 'investor' | 'proje
 /** A helper record (区县, 园区…) a row needs and nobody has yet. Ids are chosen here. */
 export type Creation = { [E in HelperEntity]: { entity: E; id: string; excelRow: number; values: Planned<E> } }[HelperEntity]
 
+/** The start of the error of a 项目状态 word the import does not know (the CLI names its flag after it). */
+export const UNKNOWN_STAGE_WORD = '无法识别的项目状态'
+
 export const INFERRED_NOTE = '日期为推定：台账未写明此阶段日期，按台账日期记'
 
 export type ProjectWrite =
@@ -77,6 +80,8 @@ export interface PlanInput {
   /** The 区县 of every row, from the sheet name or title, when the ledger has no 区县 column. */
   defaultDistrict?: string | null
   onRow?: (done: number) => void
+  /** 项目状态 words this office uses that the import does not know: word → the stage it means. */
+  stageWords?: Readonly<Record<string, Stage>>
 }
 
 /** One project of 1,000 亿元 is more than any district's whole year: the unit must be wrong. */
@@ -270,6 +275,7 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
   }
   const defaultDistrict = input.defaultDistrict ?? null
   const people = { create: input.createPeople === true, asked: new Set<string>() }
+  const stageWords = new Map(Object.entries(input.stageWords ?? {}).map(([word, stage]) => [nameKey(word), stage]))
   const seen = new Map<string, number>()
   let totalRow: { excelRow: number; yuan: number | null } | null = null
   let rowsTotal = 0n
@@ -303,7 +309,7 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
     }
     plan.rowsRead++
     const work = new RowWork(record.excelRow, letters)
-    const row = await planRow(registry, defaultDistrict && !record.values.district ? { ...record, values: { ...record.values, district: defaultDistrict } } : record, work, { units: moneyUnits, totalField }, clock, seen, people)
+    const row = await planRow(registry, defaultDistrict && !record.values.district ? { ...record, values: { ...record.values, district: defaultDistrict } } : record, work, { units: moneyUnits, totalField, stageWords }, clock, seen, people)
     plan.messages.push(...work.messages)
     if (!row || work.failed) {
       plan.rows.push(rowPlan(record.excelRow, 'error', cellText(record.values.name)))
@@ -400,9 +406,15 @@ type RowValues = {
   agreementYuan: number | null
 }
 
-type MoneyContext = { units: Units; totalField: Money }
+/** How cells are read: the money columns' units, and the stage words the user explained. */
+type ReadingRules = { units: Units; totalField: Money; stageWords: ReadonlyMap<string, Stage> }
 
-function readValues(record: LedgerRecord, work: RowWork, money: MoneyContext, clock: LedgerClock): RowValues | null {
+/** A word the user explained (--stage-word, the wizard's answer) first, then the known words. */
+function stageOf(word: string, explained: ReadonlyMap<string, Stage>): Stage | null {
+  return explained.get(nameKey(word)) ?? stageFromWord(word)
+}
+
+function readValues(record: LedgerRecord, work: RowWork, money: ReadingRules, clock: LedgerClock): RowValues | null {
   const v = record.values
   const name = limitText(work, 'name', cellText(v.name), 200)
   if (name === null) {
@@ -441,8 +453,8 @@ function readValues(record: LedgerRecord, work: RowWork, money: MoneyContext, cl
   values.fixedAssetYuan = readMoney(v.fixedAsset, 'fixedAsset', money.units, work)
   values.agreementYuan = money.totalField === 'agreementAmount' ? values.yuan : readMoney(v.agreementAmount, 'agreementAmount', money.units, work)
   if (values.stageWord !== null) {
-    values.stage = stageFromWord(values.stageWord)
-    if (!values.stage) work.error('stage', `无法识别的项目状态“${values.stageWord}”（可用：储备、在谈、签约、注册落地、开工、竣工、投产、暂缓、流失、终止等）`)
+    values.stage = stageOf(values.stageWord, money.stageWords)
+    if (!values.stage) work.error('stage', `${UNKNOWN_STAGE_WORD}“${values.stageWord}”（可用：储备、在谈、签约、注册落地、开工、竣工、投产、暂缓、流失、终止等；请说明它对应哪个阶段）`)
   }
   values.planned = readDate(v.plannedDate, 'plannedDate', work, clock)
   for (const [stage, field] of MILESTONE_FIELDS) {
@@ -503,7 +515,7 @@ async function planRow(
   registry: Registry,
   record: LedgerRecord,
   work: RowWork,
-  money: MoneyContext,
+  money: ReadingRules,
   clock: LedgerClock,
   seen: Map<string, number>,
   people: { create: boolean; asked: Set<string> },

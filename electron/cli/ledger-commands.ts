@@ -18,12 +18,13 @@ import {
 import { formatYi } from '../../db/domain/money'
 import { ProjectListQuery } from '../../db/domain/project'
 import { stageFromWord } from '../../db/domain/stage-words'
-import { STAGES } from '../../db/domain/stages'
+import { STAGES, type Stage } from '../../db/domain/stages'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
+import { UNKNOWN_STAGE_WORD } from '../../db/ledger-import/plan'
 import { type ParsedArgs, stringOption } from './args'
 import type { CommandContext } from './command'
 
@@ -115,6 +116,34 @@ function unitsOf(args: ParsedArgs): Record<string, '亿元' | '万元' | '元'> 
   return units
 }
 
+/** --stage-word "推进落实=在谈" (repeatable): a 项目状态 word of this office and the stage it means. */
+function stageWordsOf(args: ParsedArgs): Record<string, Stage> {
+  const words: Record<string, Stage> = {}
+  for (const text of args.repeated['stage-word'] ?? []) {
+    const m = /^(.+)=(.+)$/.exec(text.trim())
+    const meant = m ? m[2]!.trim() : ''
+    const stage = (STAGES as readonly string[]).includes(meant) ? (meant as Stage) : stageFromWord(meant)
+    if (!m || !stage) throw new Error(`--stage-word 格式应为“台账用词=阶段”，例如 --stage-word "推进落实=在谈"（阶段可写 ${STAGES.join('|')} 或中文名称），收到：${text}`)
+    words[m[1]!.trim()] = stage
+  }
+  return words
+}
+
+/** The 项目状态 words no rule knows, from the rows' errors, each once. */
+function unknownStageWords(messages: readonly ImportMessage[]): string[] {
+  const words = messages.flatMap((m) => {
+    const found = m.level === 'error' && m.field === 'stage' ? new RegExp(`^${UNKNOWN_STAGE_WORD}“(.+?)”`).exec(m.message) : null
+    return found ? [found[1]!] : []
+  })
+  return [...new Set(words)]
+}
+
+function askStageWords(messages: readonly ImportMessage[]): void {
+  const words = unknownStageWords(messages)
+  if (words.length === 0) return
+  console.log(`台账中有无法识别的项目状态：${words.map((w) => `“${w}”`).join('、')}。请用 --stage-word "${words[0]}=在谈" 说明每个词对应的阶段（阶段可写 ${STAGES.join('|')} 或中文名称），然后重新导入`)
+}
+
 async function importCommand({ args, env }: CommandContext): Promise<void> {
   const skipErrors = flag(args, 'skip-errors')
   const confirmAmounts = flag(args, 'confirm-amounts')
@@ -129,6 +158,7 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     template: stringOption(args, 'template'),
     mapping: mappingOf(args),
     units: unitsOf(args),
+    stageWords: stageWordsOf(args),
     createPeople,
     onProgress: progress('处理行'),
   }
@@ -139,6 +169,7 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     console.log(`预览（未写入任何数据）：${file}`)
     printMapping(preview)
     printSummary(preview, args.options.verbose !== undefined)
+    askStageWords(preview.messages)
     if (errorsFile) await writeImportMessages(resolve(errorsFile), preview)
     return
   }
@@ -153,6 +184,7 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     const errors = details?.errors
     if (errors) {
       printMessages(errors, 'error', 50)
+      askStageWords(errors)
       console.log('可加 --skip-errors 跳过错误行导入其余行，或先用 --dry-run 预览')
     }
     throw error
@@ -274,7 +306,7 @@ async function exportCommand(context: CommandContext): Promise<void> {
 export const LEDGER_COMMANDS = {
   import: {
     summary:
-      'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
+      'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--stage-word "用词=阶段"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
     run: importCommand,
   },
   'import-batches': {
