@@ -63,6 +63,7 @@ describe('ledger bench', () => {
   }, 600_000)
 
   bench('exports 100,000 projects', async () => {
+    baselineMs = null
     const api = await testBackend()
     const { sqlite } = api.env.ctx
     const now = new Date().toISOString()
