@@ -198,7 +198,7 @@ export function renderHubSection(r: HubBenchResult): string {
   const cityOps = 100_000 * 8 + 20_000 * 3 + 1_000_000 * 6
   const cityMinutes = (perOpUs * cityOps) / 1e6 / 60
   return [
-    '## 12. The hub (PostgreSQL): first pull, incremental pull, push',
+    '## Case 12: the hub (PostgreSQL) — first pull, incremental pull, push',
     '',
     `${r.sizes.projects.toLocaleString('en')} projects, ${r.sizes.investors.toLocaleString('en')} investors, ${r.sizes.negotiations.toLocaleString('en')} negotiations as ${r.operations.toLocaleString('en')} field operations in the hub's log (a throwaway cluster on this machine). Load average at the end ${r.load.join(' ')}.`,
     '',
