@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { pickSearched } from '../support/ui'
+import { pickSearched, watchApiCalls } from '../support/ui'
 
 const PROJECT = '金石新材料年产5万吨复合材料项目'
 
@@ -12,6 +12,7 @@ describe.skipIf(!browserTestsEnabled())('saving twice creates once', () => {
   let app: AppServer
   let browser: Browser
   let page: Page
+  let calls: ReturnType<typeof watchApiCalls>
   const errors: string[] = []
 
   const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
@@ -27,6 +28,7 @@ describe.skipIf(!browserTestsEnabled())('saving twice creates once', () => {
     browser = await launchBrowser()
     page = await browser.context.newPage()
     page.on('pageerror', (error) => errors.push(error.message))
+    calls = watchApiCalls(page)
     await page.goto(app.server.url)
     await page.getByRole('menuitem', { name: '工作台' }).waitFor()
   })
@@ -47,7 +49,7 @@ describe.skipIf(!browserTestsEnabled())('saving twice creates once', () => {
     await dialog.waitFor({ state: 'hidden' })
     // Saving opens the new project; give a second request time to land before counting.
     await page.getByRole('heading', { name: '国药集团华北生物医药基地' }).or(page.getByText('国药集团华北生物医药基地').first()).waitFor()
-    await page.waitForLoadState('networkidle')
+    await calls.settled()
     expect(await count('project')).toBe(before + 1)
     const saved = await app.backend.ctx.db.selectFrom('project').select('totalInvestmentYuan').where('name', '=', '国药集团华北生物医药基地').execute()
     expect(saved).toEqual([{ totalInvestmentYuan: 350_000_000 }])
@@ -68,7 +70,7 @@ describe.skipIf(!browserTestsEnabled())('saving twice creates once', () => {
     await dialog.getByLabel('洽谈内容').press('Control+Enter').catch(() => undefined)
     await dialog.waitFor({ state: 'hidden' })
     // Let any second request finish before counting.
-    await page.waitForLoadState('networkidle')
+    await calls.settled()
     expect(await count('negotiation')).toBe(before + 1)
     expect(errors).toEqual([])
   })

@@ -10,6 +10,7 @@ import { corpusRows, corpusXlsx } from '../../db/ledger-import/fixtures'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { watchApiCalls } from '../support/ui'
 
 const IMG = (tag: string) => `${tag}<img src=x onerror=window.__xss=1>`
 const PAGES = [
@@ -130,10 +131,12 @@ describe.skipIf(!browserTestsEnabled())('nobody in through a name or a neighbour
 
   it('shows names carrying HTML as text on every page and in every chart tooltip', { timeout: 300_000 }, async () => {
     const { page, away, dialogs } = await watchedPage()
+    const calls = watchApiCalls(page)
     await page.goto(app.server.url)
     for (const hash of PAGES) {
       await page.evaluate((target) => (window.location.hash = target), hash)
-      await page.waitForLoadState('networkidle')
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await calls.settled()
       for (const chart of await page.locator('.report-chart').all()) await hoverUntil(page, chart, null)
       expect({ hash, ...(await injected(page)) }).toEqual({ hash, flag: null, elements: 0 })
     }

@@ -17,6 +17,21 @@ export async function motionDone(page: Page): Promise<void> {
   })
 }
 
+/**
+ * Watches the page's calls (POST /api/<method>) so a step can wait until none is in flight. Not
+ * Playwright's 'networkidle': the page keeps its event stream (GET /events) open for good.
+ * Call before the calls to watch are made.
+ */
+export function watchApiCalls(page: Page): { settled(): Promise<void> } {
+  const inFlight = new Set<unknown>()
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) inFlight.add(request)
+  })
+  page.on('requestfinished', (request) => inFlight.delete(request))
+  page.on('requestfailed', (request) => inFlight.delete(request))
+  return { settled: () => expect.poll(() => inFlight.size, { timeout: 60_000 }).toBe(0) }
+}
+
 /** The open dropdown of a select (antd keeps closed ones in the DOM, hidden). */
 export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible')
 
