@@ -1,6 +1,6 @@
 // Display helpers: exact amounts from integer 元, and '—' instead of a crash for anything unreadable.
 import { describe, expect, it } from 'vitest'
-import { count, date, dateTime, percent, wan, yi } from './format'
+import { count, date, dateTime, decimal2, percent, points, wan, yi } from './format'
 
 describe('format', () => {
   it('shows 亿元 and 万元 exactly, grouped, with two decimals', () => {
@@ -22,6 +22,15 @@ describe('format', () => {
     expect(count(null)).toBe('—')
     expect(percent(0.4056, 2)).toBe('40.56%')
     expect(percent(Number.NaN)).toBe('—')
+  })
+
+  it('gives every figure of a unit one precision, whatever the value (3.60 beside 3.00, 12.50% beside 12.00%)', () => {
+    expect([3.6, 3, 2.25, 1234.5].map(decimal2)).toEqual(['3.60', '3.00', '2.25', '1,234.50'])
+    expect([12.5, 12, -3.25, 0].map((v) => points(v, true))).toEqual(['+12.50%', '+12.00%', '-3.25%', '0.00%'])
+    expect(points(40.5)).toBe('40.50%')
+    expect(points(null)).toBe('—')
+    expect(decimal2(Number.NaN)).toBe('—')
+    expect([0.125, 0.1, 1].map((r) => percent(r, 2))).toEqual(['12.50%', '10.00%', '100.00%'])
   })
 
   it('keeps ISO dates and writes timestamps as local YYYY-MM-DD HH:mm', () => {

@@ -23,6 +23,17 @@ export const count = (n: number | null | undefined): string => (n === null || n 
 export const percent = (ratio: number | null | undefined, digits = 1): string =>
   ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '—' : `${(ratio * 100).toFixed(digits)}%`
 
+/**
+ * A figure the backend already rounded to hundredths (an activity index, an expected count):
+ * always two decimals, so a column never mixes 3.6, 2.25 and 3.
+ */
+export const decimal2 = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : grouped(n.toFixed(2))
+
+/** A percentage the backend gives in points (12.5 = 12.5%): always '12.50%', signed when asked ('+12.50%'). */
+export const points = (value: number | null | undefined, sign = false): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : `${sign && value > 0 ? '+' : ''}${value.toFixed(2)}%`
+
 /** 'YYYY-MM-DD' stays as it is: ledgers write dates that way. */
 export const date = (iso: string | null | undefined): string => iso ?? '—'
 

@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
 import type { ReportDrill } from '../../domain/report'
-import { changePct, drillCondition, elapsedShare, lastYearOf, measureOf, parseDrill, periodOf } from './filters'
+import type { Ctx } from '../../context'
+import { changePct, drillCondition, elapsedShare, lastYearOf, measureOf, parseDrill, periodOf, periodOrThisYear } from './filters'
 import { fillLedger } from './fixtures'
 
 describe('report periods', () => {
@@ -20,6 +21,16 @@ describe('report periods', () => {
     expect(lastYearOf(periodOf({ year: 2025, month: 2 })!)).toMatchObject({ from: '2024-02-01', to: '2024-02-29' })
     expect(lastYearOf(periodOf({ year: 2024, quarter: 2 })!)).toMatchObject({ from: '2023-04-01', to: '2023-06-30', label: '2023年第2季度' })
     expect(lastYearOf({ from: '2024-03-16', to: '2024-04-02', label: '' })).toMatchObject({ from: '2023-03-16', to: '2023-04-02' })
+  })
+
+  it('defaults to this year up to the current month, and last year over the same months', () => {
+    const on = (iso: string) => ({ now: () => new Date(`${iso}T12:00:00`) }) as unknown as Ctx
+    const november = periodOrThisYear(on('2026-11-30'), {})
+    expect(november).toEqual({ from: '2026-01-01', to: '2026-11-30', label: '2026年1–11月' })
+    expect(lastYearOf(november)).toEqual({ from: '2025-01-01', to: '2025-11-30', label: '2025年1–11月' })
+    expect(periodOrThisYear(on('2026-01-05'), {})).toEqual({ from: '2026-01-01', to: '2026-01-31', label: '2026年1月' })
+    expect(periodOrThisYear(on('2026-12-02'), {})).toEqual({ from: '2026-01-01', to: '2026-12-31', label: '2026年' })
+    expect(periodOrThisYear(on('2026-11-30'), { year: 2024, quarter: 2 })).toMatchObject({ label: '2024年第2季度' })
   })
 
   it('measures the elapsed share of a year including the as-of day', () => {

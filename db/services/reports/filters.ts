@@ -50,9 +50,18 @@ export function periodOf(input: PeriodFields): Period | null {
 
 export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` })
 
-/** Flows, rates and activity always have a period: the current year when none was given. */
-export const periodOrThisYear = (ctx: Ctx, input: PeriodFields): Period =>
-  periodOf(input) ?? yearPeriod(Number(today(ctx).slice(0, 4)))
+/**
+ * Flows, rates and activity always have a period: when none was given, this year up to the end of
+ * the current month ('2026年1–11月'), so that 同比 compares eleven months with the same eleven
+ * months of last year, not with all twelve. The answer carries it; the screen states it.
+ */
+export function periodOrThisYear(ctx: Ctx, input: PeriodFields): Period {
+  const given = periodOf(input)
+  if (given) return given
+  const [y, m] = today(ctx).split('-').map(Number) as [number, number]
+  if (m === 12) return yearPeriod(y)
+  return { from: `${y}-01-01`, to: lastDayOf(y, m), label: m === 1 ? `${y}年1月` : `${y}年1–${m}月` }
+}
 
 /** 同比: the same dates one year earlier; a period ending on a month's last day ends on it again. */
 export function lastYearOf(period: Period): Period {

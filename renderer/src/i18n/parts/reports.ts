@@ -10,7 +10,7 @@ export const reports = defineMessages({
       colon: '：',
       total: '合计',
       tab: { funnel: '漏斗', flow: '期间流量', breakdown: '分组', targets: '目标', exceptions: '异常', rates: '比率', activity: '活跃度' },
-      period: { all: '全部时间', year: '年度', quarter: '季度', month: '月份', range: '日期范围', allTime: '全部时间' },
+      period: { all: '全部时间', year: '年度', quarter: '季度', month: '月份', range: '日期范围', allTime: '全部时间', stated: '统计期间：{{period}}（{{from}} 至 {{to}}）', statedAll: '统计期间：全部时间（不限日期）' },
       filter: {
         period: '统计期间',
         district: '区县',
@@ -53,7 +53,7 @@ export const reports = defineMessages({
         stays: '基于 {{count}} 段已结束的停留',
       },
       flow: {
-        periods: '本期：{{current}}；去年同期：{{last}}',
+        periods: '{{current}} 与 {{last}}相比',
         milestone: '节点',
         current: '本期',
         lastYear: '去年同期',
@@ -156,7 +156,7 @@ export const reports = defineMessages({
       colon: ': ',
       total: 'Total',
       tab: { funnel: 'Funnel', flow: 'Period flow', breakdown: 'Breakdown', targets: 'Targets', exceptions: 'Exceptions', rates: 'Rates', activity: 'Activity' },
-      period: { all: 'All time', year: 'Year', quarter: 'Quarter', month: 'Month', range: 'Date range', allTime: 'All time' },
+      period: { all: 'All time', year: 'Year', quarter: 'Quarter', month: 'Month', range: 'Date range', allTime: 'All time', stated: 'Period: {{period}}', statedAll: 'Period: all time (any date)' },
       filter: {
         period: 'Period',
         district: 'District',
@@ -199,7 +199,7 @@ export const reports = defineMessages({
         stays: 'From {{count}} completed stays',
       },
       flow: {
-        periods: 'This period: {{current}}; same period last year: {{last}}',
+        periods: '{{current}} compared with {{last}}',
         milestone: 'Milestone',
         current: 'This period',
         lastYear: 'Last year',

@@ -6,6 +6,7 @@ import type { BreakdownResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import { filterInput, type ReportParams } from '../filters/params'
 import { useQueryKey } from '../filters/useReportParams'
+import { ReportPeriod } from '../ReportPeriod'
 import { ReportState } from '../ReportState'
 import { BreakdownChart } from './breakdown/BreakdownChart'
 import { BreakdownTable } from './breakdown/BreakdownTable'
@@ -25,6 +26,7 @@ export function BreakdownTab({ params }: { params: ReportParams }) {
         className="report-switch"
         data-testid="breakdown-by"
       />
+      {breakdown.data && <ReportPeriod period={breakdown.data.period} />}
       <ReportState query={breakdown} isEmpty={(data: BreakdownResult) => data.total.projects === 0}>
         {(data) => (
           <>

@@ -6,6 +6,7 @@ import type { FunnelResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import type { ReportParams } from '../filters/params'
 import { filterInput } from '../filters/params'
+import { ReportPeriod } from '../ReportPeriod'
 import { ReportState } from '../ReportState'
 import { LibraryCards } from './funnel/LibraryCards'
 import { ReachedFunnel } from './funnel/ReachedFunnel'
@@ -15,24 +16,27 @@ export function FunnelTab({ params }: { params: ReportParams }) {
   const { t } = useTranslation()
   const funnel = useApiQuery('report-funnel', filterInput(params))
   return (
-    <ReportState query={funnel} isEmpty={(data: FunnelResult) => data.total.count === 0}>
-      {(data) => (
-        <>
-          <LibraryCards data={data} />
-          <Row gutter={16}>
-            <Col xs={24} xl={9}>
-              <Card size="small" title={t('reports.funnel.reachedTitle')} className="report-card">
-                <ReachedFunnel data={data} />
-              </Card>
-            </Col>
-            <Col xs={24} xl={15}>
-              <Card size="small" title={t('reports.funnel.stagesTitle')} className="report-card">
-                <StageTable data={data} />
-              </Card>
-            </Col>
-          </Row>
-        </>
-      )}
-    </ReportState>
+    <>
+      {funnel.data && <ReportPeriod period={funnel.data.period} />}
+      <ReportState query={funnel} isEmpty={(data: FunnelResult) => data.total.count === 0}>
+        {(data) => (
+          <>
+            <LibraryCards data={data} />
+            <Row gutter={16}>
+              <Col xs={24} xl={9}>
+                <Card size="small" title={t('reports.funnel.reachedTitle')} className="report-card">
+                  <ReachedFunnel data={data} />
+                </Card>
+              </Col>
+              <Col xs={24} xl={15}>
+                <Card size="small" title={t('reports.funnel.stagesTitle')} className="report-card">
+                  <StageTable data={data} />
+                </Card>
+              </Col>
+            </Row>
+          </>
+        )}
+      </ReportState>
+    </>
   )
 }

@@ -4,7 +4,7 @@ import { Card, Progress, Table, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { TargetRow, TargetsResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
-import { count, percent, yi } from '../../../format'
+import { count, decimal2, percent, points, yi } from '../../../format'
 import { DrillLink } from '../drill/DrillLink'
 import { type ReportParams, reportYear } from '../filters/params'
 import { ReportState } from '../ReportState'
@@ -18,6 +18,8 @@ function unitOf(params: ReportParams) {
 }
 
 const amount = (row: TargetRow, value: number) => (row.isAmount ? yi(value) : count(value))
+/** 应完成 of a count target is a share of it (3.6 of 4): two decimals like the 亿元 rows, never 3.6 beside 3. */
+const expected = (row: TargetRow) => (row.isAmount ? yi(row.expected) : decimal2(row.expected))
 
 export function TargetsTab({ params }: { params: ReportParams }) {
   const { t } = useTranslation()
@@ -29,7 +31,7 @@ export function TargetsTab({ params }: { params: ReportParams }) {
       {(data) => (
         <Card size="small" className="report-card">
           <Typography.Paragraph type="secondary">
-            {t('reports.targets.asOf', { year: data.year, asOf: data.asOf, elapsed: percent(data.elapsedShare) })}
+            {t('reports.targets.asOf', { year: data.year, asOf: data.asOf, elapsed: percent(data.elapsedShare, 2) })}
           </Typography.Paragraph>
           <Table<TargetRow>
             rowKey="id"
@@ -60,7 +62,7 @@ export function TargetsTab({ params }: { params: ReportParams }) {
                   ) : (
                     <Progress
                       percent={Math.min(100, row.completionPct)}
-                      format={() => `${row.completionPct!.toFixed(2)}%`}
+                      format={() => points(row.completionPct)}
                       status={row.onPace ? 'success' : 'normal'}
                       size="small"
                       // A bar is named by what it measures, for screen readers.
@@ -68,7 +70,7 @@ export function TargetsTab({ params }: { params: ReportParams }) {
                     />
                   ),
               },
-              { title: t('reports.targets.expected'), align: 'right', width: 120, render: (_, row) => amount(row, row.expected) },
+              { title: t('reports.targets.expected'), align: 'right', width: 120, render: (_, row) => expected(row) },
               {
                 title: t('reports.targets.pace'),
                 width: 100,

@@ -2,7 +2,7 @@
 import { Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ActivityResult, ActivityRow } from '../../../../../../db/domain/report'
-import { count } from '../../../../format'
+import { count, decimal2 } from '../../../../format'
 import { DrillLink } from '../../drill/DrillLink'
 
 export function ActivityTable({ data }: { data: ActivityResult }) {
@@ -47,7 +47,7 @@ export function ActivityTable({ data }: { data: ActivityResult }) {
             </DrillLink>
           ),
         },
-        { title: t('reports.activity.index'), dataIndex: 'index', width: 100, align: 'right', render: (v: number) => <strong>{count(v)}</strong> },
+        { title: t('reports.activity.index'), dataIndex: 'index', width: 100, align: 'right', render: (v: number) => <strong>{decimal2(v)}</strong> },
       ]}
     />
   )

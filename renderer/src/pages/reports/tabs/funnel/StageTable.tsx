@@ -14,7 +14,7 @@ function ConversionCell({ conversion }: { conversion: FunnelConversion | undefin
   return (
     <Tooltip title={t('reports.funnel.conversionHint', { from: count(conversion.reachedFrom.count), to: count(conversion.reachedTo.count), stage: to })}>
       <DrillLink drill={conversion.reachedTo.drill} title={t('reports.funnel.reached', { stage: to })}>
-        {`→ ${to} ${percent(conversion.rate)}`}
+        {`→ ${to} ${percent(conversion.rate, 2)}`}
       </DrillLink>
     </Tooltip>
   )
