@@ -34,7 +34,31 @@ export const HubSyncNowInput = z.object({
   wait: z.boolean().optional(),
 })
 
+/** The hub's size as measured at the end of a sync (the status itself never waits on the network). */
+export interface HubLogSize {
+  /** Operations in the hub's log (every team's, as the log grows). */
+  operations: number
+  /** Bytes on disk of the operation log, indexes included (pg_total_relation_size). */
+  logBytes: number
+  /** Bytes on disk of the readable copy (schema crm), for comparison. */
+  copyBytes: number
+}
+
+/** Sizes on disk as people read them (KB, MB, GB; 1024-based like PostgreSQL's pg_size_pretty). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+}
+
 export interface HubSyncResult {
+  /** Absent in results stored before the hub reported its size. */
+  log?: HubLogSize
   pushed: number
   pulled: number
   applied: number
@@ -67,6 +91,8 @@ export interface HubStatus {
   lastErrorAt: string | null
   /** Local operations the hub does not hold yet (queued while offline). */
   pending: number
+  /** The hub's log and copy sizes as of the last successful sync; null before the first. */
+  hubLog: HubLogSize | null
   intervalMinutes: number
   nextSyncAt: string | null
 }

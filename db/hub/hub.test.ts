@@ -129,6 +129,30 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
     expect(Number(n)).toBe(count(a, 'sync_operation'))
   })
 
+  it('hub status reports the log: operations and bytes on disk beside the copy, as measured by the last sync', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const hub = await createTestHub(cluster, a, ['a', 'b'])
+    await connectToHub(a, hub, 'a')
+    await connectToHub(b, hub, 'b')
+    // Before any sync nothing is known, and the status does not go to the network to find out.
+    expect((await a.call('hub-status', {})).hubLog).toBeNull()
+    await projectWithTalks(a)
+    await syncNow(a)
+    // B, an officer with only INSERT and SELECT on the log, measures it too.
+    const status = await syncNow(b)
+    const [truth] = await hub.admin<{ operations: string; logBytes: string; copyBytes: string }>(
+      `SELECT (SELECT count(*) FROM crm_hub.operation) AS operations, pg_total_relation_size('crm_hub.operation') AS "logBytes",
+              (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'crm' AND c.relkind = 'r') AS "copyBytes"`,
+    )
+    expect(Number(truth!.operations)).toBe(count(a, 'sync_operation'))
+    expect(status.hubLog).toEqual({ operations: Number(truth!.operations), logBytes: Number(truth!.logBytes), copyBytes: Number(truth!.copyBytes) })
+    expect(status.hubLog!.logBytes).toBeGreaterThan(0)
+    // Kept with the last result: a later status, without a connection, still reports it.
+    expect((await b.call('hub-status', {})).hubLog).toEqual(status.hubLog)
+  })
+
   it('refuses hostile hub rows whole, with the reason, and changes nothing', async () => {
     const a = await laptop()
     const b = await laptop()

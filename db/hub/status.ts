@@ -2,14 +2,15 @@
 // operations wait to be pushed, and the last error in plain words. Reads only this database: the
 // status never waits on the network.
 import type Sqlite from 'better-sqlite3'
+import type pg from 'pg'
 import type { Ctx } from '../context'
 import { readSetting, REPLICA_KEY, TEAM_KEY } from '../sync/identity'
 import type { Watermarks } from '../sync/operation'
-import type { HubStatus, HubSyncResult } from '../domain/hub'
+import type { HubLogSize, HubStatus, HubSyncResult } from '../domain/hub'
+import { COPY_SCHEMA, LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, currentSecretStorage, loadHubConnection, readHubSetting } from './settings'
 
 export const DEFAULT_INTERVAL_MINUTES = 5
-
 
 /** Local log operations not covered by what the hub is known to hold. */
 export function countPending(sqlite: Sqlite.Database): number {
@@ -21,9 +22,26 @@ export function countPending(sqlite: Sqlite.Database): number {
   return pending
 }
 
+/**
+ * How big the hub has grown: measured by each sync on its open connection, kept with the result.
+ * The size functions need no privilege on the tables, so an officer's role can read them.
+ */
+export async function measureHubLog(client: pg.Client): Promise<HubLogSize> {
+  const { rows } = await client.query<{ operations: string; logBytes: string; copyBytes: string }>(
+    `SELECT (SELECT count(*) FROM ${LOG_SCHEMA}.operation) AS operations,
+            pg_total_relation_size('${LOG_SCHEMA}.operation') AS "logBytes",
+            (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+               JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = '${COPY_SCHEMA}' AND c.relkind = 'r') AS "copyBytes"`,
+  )
+  const row = rows[0]!
+  return { operations: Number(row.operations), logBytes: Number(row.logBytes), copyBytes: Number(row.copyBytes) }
+}
+
 export function readHubStatus(ctx: Ctx, live: { running: boolean; nextSyncAt: string | null }): HubStatus {
   const connection = loadHubConnection(ctx.sqlite)
   const error = readHubSetting<{ message: string; at: string }>(ctx.sqlite, HUB_KEYS.lastError)
+  const lastResult = readHubSetting<HubSyncResult>(ctx.sqlite, HUB_KEYS.lastResult)
   return {
     configured: connection !== null,
     url: connection?.url ?? null,
@@ -34,10 +52,11 @@ export function readHubStatus(ctx: Ctx, live: { running: boolean; nextSyncAt: st
     replicaId: readSetting(ctx.sqlite, REPLICA_KEY),
     running: live.running,
     lastSyncAt: readHubSetting<string>(ctx.sqlite, HUB_KEYS.lastSyncAt),
-    lastResult: readHubSetting<HubSyncResult>(ctx.sqlite, HUB_KEYS.lastResult),
+    lastResult,
     lastError: error?.message ?? null,
     lastErrorAt: error?.at ?? null,
     pending: countPending(ctx.sqlite),
+    hubLog: lastResult?.log ?? null,
     intervalMinutes: readHubSetting<number>(ctx.sqlite, HUB_KEYS.intervalMinutes) ?? DEFAULT_INTERVAL_MINUTES,
     nextSyncAt: live.nextSyncAt,
   }

@@ -19,6 +19,7 @@ import type { Watermarks } from '../sync/operation'
 import { type HubClient, HubConfigError, connectHub } from './connect'
 import { HUB_SCHEMA_VERSION, LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
+import { measureHubLog } from './status'
 import { type HubRow, checkHubPage } from './validate'
 
 export interface HubSyncOptions {
@@ -99,7 +100,7 @@ export async function pushToHub(ctx: Ctx, hub: HubClient, teamId: string, option
   }
 }
 
-type Totals = Omit<HubSyncResult, 'pushed' | 'tls' | 'at' | 'ms'>
+type Totals = Omit<HubSyncResult, 'log' | 'pushed' | 'tls' | 'at' | 'ms'>
 
 function addSummary(totals: Totals, summary: ApplySummary): void {
   totals.applied += summary.applied
@@ -183,7 +184,8 @@ export async function syncWithHub(ctx: Ctx, options: HubSyncOptions = {}): Promi
     const identity = await resolveHubTeam(ctx, hub)
     const pushed = await pushToHub(ctx, hub, identity.teamId, options)
     const totals = await pullFromHub(ctx, hub, identity, options)
-    return { pushed, ...totals, tls: hub.tls, at: ctx.now().toISOString(), ms: Date.now() - started }
+    const log = await measureHubLog(hub.client)
+    return { log, pushed, ...totals, tls: hub.tls, at: ctx.now().toISOString(), ms: Date.now() - started }
   } finally {
     await hub.close()
   }

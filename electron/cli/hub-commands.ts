@@ -1,6 +1,6 @@
 // `hub init | sync | status`: the PostgreSQL hub from the command line.
 import { inTransaction } from '../../db/context'
-import { type HubStatus, SECRET_STORAGE_LABELS } from '../../db/domain/hub'
+import { type HubStatus, SECRET_STORAGE_LABELS, formatBytes } from '../../db/domain/hub'
 import { initHub } from '../../db/hub/init'
 import { officerGrants, readerGrants } from '../../db/hub/schema-sql'
 import { splitPassword } from '../../db/hub/settings'
@@ -22,6 +22,10 @@ function printStatus(status: HubStatus): void {
   if (status.lastResult) {
     const r = status.lastResult
     console.log(`上次结果：上传 ${r.pushed}，下载 ${r.pulled}（新应用 ${r.applied}），合并重复 ${r.merged}，待核对 ${r.toReview}，${r.tls ? '加密连接' : '未加密连接'}，${r.ms} 毫秒`)
+  }
+  if (status.hubLog) {
+    const log = status.hubLog
+    console.log(`中心库日志：${log.operations} 条操作，占用 ${formatBytes(log.logBytes)}；关系副本（crm）占用 ${formatBytes(log.copyBytes)}（上次同步时测得）`)
   }
   if (status.lastError) console.log(`上次错误（${status.lastErrorAt}）：${status.lastError}`)
 }

@@ -5,7 +5,7 @@ import { CloudSyncOutlined, ApiOutlined, SaveOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Tag, Typography } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SECRET_STORAGE_LABELS, type HubStatus } from '../../../../db/domain/hub'
+import { SECRET_STORAGE_LABELS, formatBytes, type HubStatus } from '../../../../db/domain/hub'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { dateTime } from '../../format'
@@ -103,6 +103,17 @@ export function HubCard() {
           {last && (
             <Descriptions.Item label={t('hub.lastResult')}>
               {t('hub.result', { ...last })}（{last.tls ? t('hub.tls') : t('hub.plain')}）
+            </Descriptions.Item>
+          )}
+          {data.hubLog && (
+            <Descriptions.Item label={t('hub.logSize')}>
+              <span data-testid="hub-log-size">
+                {t('hub.logSizeValue', {
+                  operations: data.hubLog.operations,
+                  logSize: formatBytes(data.hubLog.logBytes),
+                  copySize: formatBytes(data.hubLog.copyBytes),
+                })}
+              </span>
             </Descriptions.Item>
           )}
           {data.nextSyncAt && <Descriptions.Item label={t('hub.nextSync')}>{dateTime(data.nextSyncAt)}</Descriptions.Item>}
