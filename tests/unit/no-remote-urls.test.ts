@@ -167,9 +167,12 @@ describe('no network client in the backend or the shells', () => {
     [/from\s+['"](?:axios|got|node-fetch|undici|ky|superagent|request)['"]/, 'an HTTP client library'],
   ]
 
-  /** Type-only imports (`import type …`, `import { type AddressInfo } …`) load no module at run time. */
-  const withoutTypeImports = (text: string) =>
+  /** What runs: comments may name what the code must not call ("the page reads it with fetch()"),
+   * and type-only imports (`import type …`, `import { type AddressInfo } …`) load no module. */
+  const runtimeCode = (text: string) =>
     text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|\s)\/\/.*$/gm, '$1')
       .replace(/^import\s+type\s[^;\n]*?from\s+['"][^'"]+['"]/gm, '')
       .replace(/^import\s*\{([^}]*)\}\s*from\s+['"][^'"]+['"]/gm, (statement, names: string) =>
         names.split(',').every((name) => name.trim() === '' || name.trim().startsWith('type ')) ? '' : statement,
@@ -184,7 +187,7 @@ describe('no network client in the backend or the shells', () => {
     const found: string[] = []
     for (const file of sources) {
       const path = relative(ROOT, file)
-      const text = withoutTypeImports(readFileSync(file, 'utf8'))
+      const text = runtimeCode(readFileSync(file, 'utf8'))
       for (const [pattern, what] of FORBIDDEN) {
         if (path === SERVER && what === 'http.request/get') continue
         if (path === UPDATER && what === "Electron's net, session.fetch or autoUpdater") continue
