@@ -1,5 +1,5 @@
 // The managers' numbers: funnel, period flow, breakdowns, targets, exception lists, rates,
-// activity, and the projects behind any figure (report-drill).
+// activity, the projects behind any figure (report-drill), and a tab's table as a workbook.
 import {
   ActivityQuery,
   type ActivityResult,
@@ -18,6 +18,8 @@ import {
   TargetsQuery,
   type TargetsResult,
 } from '../../db/domain/report'
+import type { ExportFile } from '../../db/domain/ledger'
+import { ReportTabExportInput } from '../../db/domain/report-tab-export'
 import { method } from './define'
 
 export const reportsContract = {
@@ -29,4 +31,6 @@ export const reportsContract = {
   'report-rates': method(RatesQuery).returns<RatesResult>(),
   'report-activity': method(ActivityQuery).returns<ActivityResult>(),
   'report-drill': method(DrillQuery).returns<DrillResult>(),
+  /** 导出 on a report tab: the table as shown, with the period and filters above it. */
+  'report-tab-export': method(ReportTabExportInput).returns<ExportFile>(),
 }

@@ -7,6 +7,8 @@ import { flowReport } from '../../db/services/reports/flow'
 import { funnelReport } from '../../db/services/reports/funnel'
 import { ratesReport } from '../../db/services/reports/rates'
 import { targetsReport } from '../../db/services/reports/targets'
+import { exportAsBytes } from '../../db/ledger-export/export-file'
+import { exportReportTab } from '../../db/ledger-export/export-report-tab'
 import type { HandlerSlice } from './types'
 
 export const reportsHandlers: HandlerSlice<keyof typeof reportsContract> = {
@@ -18,4 +20,6 @@ export const reportsHandlers: HandlerSlice<keyof typeof reportsContract> = {
   'report-rates': (input, { ctx }) => ratesReport(ctx, input),
   'report-activity': (input, { ctx }) => activityReport(ctx, input),
   'report-drill': (input, { ctx }) => reportDrill(ctx, input),
+  'report-tab-export': (input, { ctx }) =>
+    exportAsBytes(ctx, `${input.title}-${ctx.now().toISOString().slice(0, 10).replace(/-/g, '')}`, 'xlsx', (path) => exportReportTab(ctx, path, input)),
 }

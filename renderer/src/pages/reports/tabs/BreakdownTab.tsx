@@ -6,7 +6,9 @@ import type { BreakdownResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import { filterInput, type ReportParams } from '../filters/params'
 import { useQueryKey } from '../filters/useReportParams'
-import { ReportPeriod } from '../ReportPeriod'
+import { TabExport } from '../export/TabExport'
+import { breakdownTable } from '../export/tabTables'
+import { ReportPeriod, useStatedPeriod } from '../ReportPeriod'
 import { ReportState } from '../ReportState'
 import { BreakdownChart } from './breakdown/BreakdownChart'
 import { BreakdownTable } from './breakdown/BreakdownTable'
@@ -17,6 +19,8 @@ export function BreakdownTab({ params }: { params: ReportParams }) {
   const { t } = useTranslation()
   const [by, setBy] = useQueryKey('by', GROUPS, 'district')
   const breakdown = useApiQuery('report-breakdown', { ...filterInput(params), by })
+  const stated = useStatedPeriod()
+  const data = breakdown.data
   return (
     <>
       <Segmented
@@ -26,7 +30,16 @@ export function BreakdownTab({ params }: { params: ReportParams }) {
         className="report-switch"
         data-testid="breakdown-by"
       />
-      {breakdown.data && <ReportPeriod period={breakdown.data.period} />}
+      {data && (
+        <ReportPeriod text={stated(data.period)}>
+          <TabExport
+            title={t('reports.tab.breakdown')}
+            notes={[stated(data.period), `${t('reports.tab.breakdown')}：${t(`reports.by.${data.by}`)}`]}
+            params={params}
+            table={() => breakdownTable(t, data)}
+          />
+        </ReportPeriod>
+      )}
       <ReportState query={breakdown} isEmpty={(data: BreakdownResult) => data.total.projects === 0}>
         {(data) => (
           <>

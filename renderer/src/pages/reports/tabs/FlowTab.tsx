@@ -1,10 +1,13 @@
 // 期间流量, the core of the monthly report: what entered each milestone in the period, the same
 // dates last year beside it, and 同比.
-import { Card, Typography } from 'antd'
+import { Card } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FlowResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import { filterInput, type ReportParams } from '../filters/params'
+import { TabExport } from '../export/TabExport'
+import { flowTable } from '../export/tabTables'
+import { ReportPeriod } from '../ReportPeriod'
 import { ReportState } from '../ReportState'
 import { usePeriodText } from '../usePeriodText'
 import { FlowChart } from './flow/FlowChart'
@@ -16,12 +19,15 @@ export function FlowTab({ params }: { params: ReportParams }) {
   const { t } = useTranslation()
   const periodText = usePeriodText()
   const flow = useApiQuery('report-flow', filterInput(params))
+  const data = flow.data
+  // Which years are compared, as the backend computed them: '2026年1–11月 与 2025年1–11月相比'.
+  const compared = data && t('reports.flow.periods', { current: periodText(data.period), last: periodText(data.lastYear) })
   return (
     <>
-      {flow.data && (
-        <Typography.Paragraph type="secondary" data-testid="flow-period">
-          {t('reports.flow.periods', { current: periodText(flow.data.period), last: periodText(flow.data.lastYear) })}
-        </Typography.Paragraph>
+      {data && compared && (
+        <ReportPeriod text={compared} testId="flow-period">
+          <TabExport title={t('reports.tab.flow')} notes={[compared]} params={params} table={() => flowTable(t, data)} />
+        </ReportPeriod>
       )}
       <ReportState query={flow} isEmpty={nothing}>
         {(data) => (

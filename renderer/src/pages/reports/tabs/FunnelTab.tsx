@@ -6,7 +6,9 @@ import type { FunnelResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import type { ReportParams } from '../filters/params'
 import { filterInput } from '../filters/params'
-import { ReportPeriod } from '../ReportPeriod'
+import { TabExport } from '../export/TabExport'
+import { funnelTable } from '../export/tabTables'
+import { ReportPeriod, useStatedPeriod } from '../ReportPeriod'
 import { ReportState } from '../ReportState'
 import { LibraryCards } from './funnel/LibraryCards'
 import { ReachedFunnel } from './funnel/ReachedFunnel'
@@ -15,9 +17,15 @@ import { StageTable } from './funnel/StageTable'
 export function FunnelTab({ params }: { params: ReportParams }) {
   const { t } = useTranslation()
   const funnel = useApiQuery('report-funnel', filterInput(params))
+  const stated = useStatedPeriod()
+  const data = funnel.data
   return (
     <>
-      {funnel.data && <ReportPeriod period={funnel.data.period} />}
+      {data && (
+        <ReportPeriod text={stated(data.period)}>
+          <TabExport title={t('reports.tab.funnel')} notes={[stated(data.period)]} params={params} table={() => funnelTable(t, data)} />
+        </ReportPeriod>
+      )}
       <ReportState query={funnel} isEmpty={(data: FunnelResult) => data.total.count === 0}>
         {(data) => (
           <>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { BreakdownResult, BreakdownRow } from '../../../../../../db/domain/report'
 import { type Library, LIBRARIES, SIDE_STAGES } from '../../../../../../db/domain/stages'
 import { count } from '../../../../format'
+import { libraryCount, sideCount } from '../../export/tabTables'
 import { DrillLink } from '../../drill/DrillLink'
 import { CountLink, SumLink } from '../../figures'
 import { rowLabel } from './rowLabel'
@@ -13,8 +14,6 @@ const figure = (row: BreakdownRow) => ({ count: row.projects, sumYuan: row.inves
 export function BreakdownTable({ data }: { data: BreakdownResult }) {
   const { t } = useTranslation()
   const label = (row: BreakdownRow) => (row === data.total ? t('reports.total') : rowLabel(t, data.by, row))
-  const libraryCount = (row: BreakdownRow, library: Library) => LIBRARIES[library].reduce((sum, stage) => sum + row.byStage[stage], 0)
-  const sideCount = (row: BreakdownRow) => SIDE_STAGES.reduce((sum, stage) => sum + row.byStage[stage], 0)
   return (
     <Table<BreakdownRow>
       rowKey={(row) => (row === data.total ? '__total' : (row.key ?? '__unfilled'))}

@@ -2,12 +2,10 @@
 import { Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FlowResult, FlowRow } from '../../../../../../db/domain/report'
-import { count, points, yi } from '../../../../format'
+import { count, yi } from '../../../../format'
+import { changePct as pct } from '../../export/tabTables'
 import { CountLink, SumLink, signed } from '../../figures'
 import { usePeriodText } from '../../usePeriodText'
-
-/** 同比 %: two decimals, signed; null (last year 0) shows as '—'. */
-const pct = (value: number | null) => points(value, true)
 
 export function FlowTable({ data }: { data: FlowResult }) {
   const { t } = useTranslation()

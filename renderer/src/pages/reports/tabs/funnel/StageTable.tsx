@@ -3,7 +3,8 @@ import { Table, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FunnelConversion, FunnelResult, FunnelStage } from '../../../../../../db/domain/report'
 import { StageTag } from '../../../../components/StageTag'
-import { count, percent } from '../../../../format'
+import { count } from '../../../../format'
+import { conversionText } from '../../export/tabTables'
 import { DrillLink } from '../../drill/DrillLink'
 import { CountLink, SumLink } from '../../figures'
 
@@ -14,7 +15,7 @@ function ConversionCell({ conversion }: { conversion: FunnelConversion | undefin
   return (
     <Tooltip title={t('reports.funnel.conversionHint', { from: count(conversion.reachedFrom.count), to: count(conversion.reachedTo.count), stage: to })}>
       <DrillLink drill={conversion.reachedTo.drill} title={t('reports.funnel.reached', { stage: to })}>
-        {`→ ${to} ${percent(conversion.rate, 2)}`}
+        {conversionText(t, conversion.to, conversion.rate)}
       </DrillLink>
     </Tooltip>
   )
