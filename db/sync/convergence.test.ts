@@ -171,7 +171,7 @@ describe('sync convergence', () => {
   it('any writes on 3–4 laptops and any exchange order end in the same data everywhere', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), fc.integer({ min: 3, max: 4 }), run),
-      { numRuns: Number(process.env.SYNC_RUNS ?? 12) },
+      { numRuns: Number(process.env.SYNC_RUNS ?? 12), ...(process.env.SYNC_SEED ? { seed: Number(process.env.SYNC_SEED) } : {}) },
     )
   }, 600_000)
 })

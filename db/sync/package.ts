@@ -28,8 +28,12 @@ export interface PackageHeader {
   /** The sender's newest migration: a receiver that does not know it is older and must upgrade. */
   schemaVersion: string
   sender: string
-  /** Null: for any receiver (everything every known peer may lack). */
+  /** Null: for any receiver, and then the whole log (a colleague the sender has never heard from
+   * may be the one who imports it). */
   receiver: string | null
+  /** Per origin, the ops the package starts after: the receiver must hold them already, or the
+   * package would leave a gap that its watermarks then hide for good. Empty: the whole log. */
+  after?: Watermarks
   /** What the sender held when it wrote the package: the receiver's acknowledgement of it. */
   watermarks: Watermarks
   createdAt: string
@@ -67,26 +71,12 @@ export function peerWatermarks(ctx: Ctx, peerId: string): Watermarks {
   return Object.fromEntries(rows.map((row) => [row.o, row.hlc]))
 }
 
-/** For any receiver: per origin, the least that every known peer holds ('' when one lacks it all). */
-function commonWatermarks(ctx: Ctx): Watermarks {
-  const peers = ctx.sqlite.prepare('SELECT DISTINCT peer_id AS p FROM sync_watermark').all() as { p: string }[]
-  if (peers.length === 0) return {}
-  const origins = Object.keys(localWatermarks(ctx.sqlite))
-  const marks = peers.map(({ p }) => peerWatermarks(ctx, p))
-  const common: Watermarks = {}
-  for (const origin of origins) {
-    const least = marks.map((m) => m[origin] ?? '').reduce((a, b) => (a < b ? a : b))
-    if (least) common[origin] = least
-  }
-  return common
-}
-
 export async function exportPackage(ctx: Ctx, options: { forReplica?: string } = {}): Promise<ExportResult> {
   if (options.forReplica !== undefined && !REPLICA_PATTERN.test(options.forReplica)) throw refused('接收方电脑编号格式错误')
   return inTransaction(ctx, async () => {
     const sender = ensureReplica(ctx)
     const teamId = ensureTeam(ctx)
-    const after = options.forReplica ? peerWatermarks(ctx, options.forReplica) : commonWatermarks(ctx)
+    const after = options.forReplica ? peerWatermarks(ctx, options.forReplica) : {}
     const ops = readOperationsAfter(ctx.sqlite, after, PACKAGE_LIMITS.maxOps)
     const lines = ops.map((op) => JSON.stringify(op))
     const body = lines.join('\n')
@@ -97,6 +87,7 @@ export async function exportPackage(ctx: Ctx, options: { forReplica?: string } =
       schemaVersion: schemaVersion(),
       sender,
       receiver: options.forReplica ?? null,
+      after,
       watermarks: localWatermarks(ctx.sqlite),
       createdAt: nowIso(ctx),
       opCount: ops.length,
@@ -131,10 +122,10 @@ export function readPackage(bytes: Buffer): { header: PackageHeader; ops: unknow
   if (typeof header.schemaVersion !== 'string' || !(header.schemaVersion in MIGRATIONS)) {
     throw refused(`同步包来自较新版本的软件（数据结构 ${String(header.schemaVersion).slice(0, 40)}），请先升级本机软件`)
   }
-  if (typeof header.watermarks !== 'object' || header.watermarks === null || Array.isArray(header.watermarks)) throw refused('同步包的进度信息格式错误')
-  for (const [origin, hlc] of Object.entries(header.watermarks)) {
-    if (!REPLICA_PATTERN.test(origin) || typeof hlc !== 'string' || !hlc.endsWith(`-${origin}`)) throw refused('同步包的进度信息格式错误')
-  }
+  checkWatermarks(header.watermarks)
+  // Packages written before `after` existed start from nothing the receiver must hold.
+  header.after ??= {}
+  checkWatermarks(header.after)
   const body = firstBreak < 0 ? '' : text.slice(firstBreak + 1).replace(/\n$/, '')
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) throw refused('校验和不符：同步包在传输中损坏或被改动过，请重新导出')
   const lines = body === '' ? [] : body.split('\n')
@@ -149,6 +140,24 @@ export function readPackage(bytes: Buffer): { header: PackageHeader; ops: unknow
   return { header, ops }
 }
 
+function checkWatermarks(marks: unknown): asserts marks is Watermarks {
+  if (typeof marks !== 'object' || marks === null || Array.isArray(marks)) throw refused('同步包的进度信息格式错误')
+  for (const [origin, hlc] of Object.entries(marks)) {
+    if (!REPLICA_PATTERN.test(origin) || typeof hlc !== 'string' || !hlc.endsWith(`-${origin}`)) throw refused('同步包的进度信息格式错误')
+  }
+}
+
+/** A package made for this laptop from what it held once (before a restore, say) would leave a gap. */
+function refuseGap(ctx: Ctx, after: Watermarks): void {
+  const held = localWatermarks(ctx.sqlite)
+  const missing = Object.entries(after).filter(([origin, hlc]) => (held[origin] ?? '') < hlc)
+  if (missing.length === 0) return
+  throw refused(
+    `这个同步包接在本机还没有的更早记录之后（来自电脑 ${missing.map(([origin]) => origin).join('、')}），导入会留下缺口。` +
+      '请对方导出一份不指定接收方的同步包（设置 → 数据同步 → 导出同步包），或先导入更早的同步包。本机未做任何修改。',
+  )
+}
+
 export async function importPackage(ctx: Ctx, bytes: Buffer, label: string): Promise<ImportResult> {
   const { header, ops } = readPackage(bytes)
   const validated: Operation[] = validateOperations(ctx.sqlite, ops, ctx.now().getTime())
@@ -159,6 +168,7 @@ export async function importPackage(ctx: Ctx, bytes: Buffer, label: string): Pro
     const team = teamIdOf(ctx.sqlite)
     if (team !== null && team !== header.teamId) throw refused('同步包属于另一个团队，不能导入本数据库')
     if (team === null) writeSetting(ctx, TEAM_KEY, header.teamId)
+    refuseGap(ctx, header.after ?? {})
     const summary = applyValidated(ctx, validated, { kind: 'file', label, seen: header.watermarks })
     rememberPeer(ctx, header.sender, header.watermarks)
     return { ...summary, sender: header.sender, teamId: header.teamId, joinedTeam: team === null }

@@ -1,9 +1,16 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { contentHash } from './content-hash'
 import { exportPackage, importPackage } from './package'
 
 const hashOf = (b: TestBackend) => contentHash(b.env.ctx.sqlite)
+
+/** The same package with another header (the checksum covers only the operations). */
+function withHeader(bytes: Buffer, header: object): Buffer {
+  const text = gunzipSync(bytes).toString('utf8')
+  return gzipSync(Buffer.from(`${JSON.stringify(header)}${text.slice(text.indexOf('\n'))}`, 'utf8'))
+}
 
 async function send(from: TestBackend, to: TestBackend) {
   const { bytes } = await exportPackage(from.env.ctx)
@@ -36,6 +43,47 @@ describe('sync by packages', () => {
     expect(hashOf(a)).toBe(hashOf(b))
     await a.close()
     await b.close()
+  })
+})
+
+describe('packages never leave a gap', () => {
+  it('a colleague the sender never heard from gets the whole log from a package for anyone', async () => {
+    const a = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const b = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const newcomer = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    await a.call('district-create', { name: '槐荫区' })
+    await send(a, b)
+    await send(b, a) // a now knows b holds the district
+    a.setNow('2026-11-27T10:00:00Z')
+    await a.call('project-create', { name: '液压件项目' })
+    // Before: the package skipped what every known peer (b) held, so the newcomer got the project
+    // without its district's history and its watermarks claimed the rest for good.
+    await send(a, newcomer)
+    expect(hashOf(newcomer)).toBe(hashOf(a))
+    for (const x of [a, b, newcomer]) await x.close()
+  })
+
+  it('refuses a package made for this laptop from what it held before it lost data, and changes nothing', async () => {
+    const a = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const b = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    await a.call('district-create', { name: '槐荫区' })
+    await send(a, b)
+    const forB = await exportPackage(a.env.ctx, { forReplica: (await b.call('sync-status', {})).replicaId })
+    expect(forB.header.after).toEqual({})
+    await send(b, a) // a learns what b holds
+    await a.call('district-create', { name: '长清区' })
+    const fresh = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const { bytes } = await exportPackage(a.env.ctx, { forReplica: (await b.call('sync-status', {})).replicaId })
+    // A laptop holding less than the package assumes (here: nothing) is told, not given half.
+    const header = JSON.parse(gunzipSync(bytes).toString('utf8').split('\n')[0]!) as { receiver: string }
+    const before = hashOf(b)
+    await expect(importPackage(b.env.ctx, bytes, 'test')).resolves.toBeTruthy()
+    expect(hashOf(b)).not.toBe(before)
+    header.receiver = (await fresh.call('sync-status', {})).replicaId
+    const refusal = await importPackage(fresh.env.ctx, withHeader(bytes, header), 'test').catch((error: Error) => error)
+    expect(String((refusal as Error).message)).toContain('导入会留下缺口')
+    expect(fresh.env.ctx.sqlite.prepare('SELECT count(*) AS n FROM district').get()).toEqual({ n: 0 })
+    for (const x of [a, b, fresh]) await x.close()
   })
 })
 
