@@ -3,10 +3,11 @@
 // compares), every amount and percentage column has one precision, and 导出本页 on 漏斗, 期间流量 and
 // 分组 downloads a workbook holding exactly the screen's rows and cells under the period and filters.
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
+import { ARTIFACTS, type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
 import { chooseOption, motionDone } from '../support/ui'
 
@@ -44,6 +45,8 @@ describe.skipIf(!browserTestsEnabled())('report tabs: stated period, one precisi
   /** Clicks 导出本页 and reads the downloaded workbook's one sheet as shown text. */
   async function download(): Promise<{ fileName: string; rows: string[][] }> {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tab-export').click()])
+    // Kept beside the screenshots, to open in LibreOffice and look at.
+    await file.saveAs(join(ARTIFACTS, `report-tabs-${file.suggestedFilename()}`))
     const workbook = XLSX.read(await readFile((await file.path())!))
     const sheet = workbook.Sheets[workbook.SheetNames[0]!]!
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '' }).map((row) => row.map(String))
