@@ -38,6 +38,8 @@ export const HubSyncNowInput = z.object({
 export interface HubLogSize {
   /** Operations in the hub's log (every team's, as the log grows). */
   operations: number
+  /** False: a large log's count is PostgreSQL's estimate (pg_class.reltuples), not count(*). */
+  operationsExact: boolean
   /** Bytes on disk of the operation log, indexes included (pg_total_relation_size). */
   logBytes: number
   /** Bytes on disk of the readable copy (schema crm), for comparison. */

@@ -7,6 +7,7 @@ import { COPY_TABLES } from './copy-tables'
 import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { initHub } from './init'
 import { HUB_KEYS, readHubSetting } from './settings'
+import { measureHubLog } from './status'
 
 describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   let cluster: PgCluster
@@ -147,10 +148,26 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
                 WHERE n.nspname = 'crm' AND c.relkind = 'r') AS "copyBytes"`,
     )
     expect(Number(truth!.operations)).toBe(count(a, 'sync_operation'))
-    expect(status.hubLog).toEqual({ operations: Number(truth!.operations), logBytes: Number(truth!.logBytes), copyBytes: Number(truth!.copyBytes) })
+    expect(status.hubLog).toEqual({
+      operations: Number(truth!.operations),
+      operationsExact: true,
+      logBytes: Number(truth!.logBytes),
+      copyBytes: Number(truth!.copyBytes),
+    })
     expect(status.hubLog!.logBytes).toBeGreaterThan(0)
     // Kept with the last result: a later status, without a connection, still reports it.
     expect((await b.call('hub-status', {})).hubLog).toEqual(status.hubLog)
+
+    // A log too large to count at every sync reports PostgreSQL's estimate, and says so.
+    await hub.admin('ANALYZE crm_hub.operation')
+    const client = new pg.Client({ connectionString: hub.officerUrl('b') })
+    await client.connect()
+    try {
+      const estimated = await measureHubLog(client, 0)
+      expect(estimated).toMatchObject({ operations: Number(truth!.operations), operationsExact: false })
+    } finally {
+      await client.end()
+    }
   })
 
   it('refuses hostile hub rows whole, with the reason, and changes nothing', async () => {

@@ -25,7 +25,7 @@ function printStatus(status: HubStatus): void {
   }
   if (status.hubLog) {
     const log = status.hubLog
-    console.log(`中心库日志：${log.operations.toLocaleString('zh-CN')} 条操作，占用 ${formatBytes(log.logBytes)}；关系副本（crm）占用 ${formatBytes(log.copyBytes)}（上次同步时测得）`)
+    console.log(`中心库日志：${log.operationsExact ? '' : '约 '}${log.operations.toLocaleString('zh-CN')} 条操作，占用 ${formatBytes(log.logBytes)}；关系副本（crm）占用 ${formatBytes(log.copyBytes)}（上次同步时测得）`)
   }
   if (status.lastError) console.log(`上次错误（${status.lastErrorAt}）：${status.lastError}`)
 }

@@ -109,7 +109,7 @@ export function HubCard() {
             <Descriptions.Item label={t('hub.logSize')}>
               <span data-testid="hub-log-size">
                 {t('hub.logSizeValue', {
-                  operations: data.hubLog.operations.toLocaleString(),
+                  operations: `${data.hubLog.operationsExact ? '' : '~'}${data.hubLog.operations.toLocaleString()}`,
                   logSize: formatBytes(data.hubLog.logBytes),
                   copySize: formatBytes(data.hubLog.copyBytes),
                 })}
