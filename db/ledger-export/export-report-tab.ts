@@ -43,7 +43,8 @@ export async function exportReportTab(ctx: Ctx, path: string, input: ReportTabEx
     header: column.header,
     key: `c${i}`,
     type: column.type,
-    width: column.type === 'text' ? Math.max(12, Math.min(40, column.header.length * 2 + 4)) : Math.max(10, column.header.length * 2 + 2),
+    // Chinese headers wrap in the header row; a figure column needs no more than a 亿元 amount's width.
+    width: column.type === 'text' ? Math.max(12, Math.min(40, column.header.length * 2 + 4)) : Math.max(10, Math.min(16, column.header.length * 2)),
   }))
   const writer = createWorkbookWriter(path)
   const sheet = writer.addSheet({ name: input.title, title: input.title, notes: [...input.notes, await filterLine(ctx, input)], columns, empty: '本表没有数据' })
