@@ -138,6 +138,20 @@ export async function callReporting<M extends MethodName>(method: M, input: Inpu
   return { value: result.value as Output<M>, changed: result.changed ?? null }
 }
 
+/**
+ * A read for a cached query. Its answer may carry a change all the same (a write made outside any
+ * call, such as the hub's background sync, is reported with the next answer): the refresh starts
+ * but is not awaited, because the query being fetched is among those it refreshes, and TanStack
+ * hands a query's refresh the fetch already in flight when it has no data yet — the very fetch
+ * that would be waiting (the page then stays loading for good).
+ */
+export async function read<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await transport(method, withLocale(input))
+  if (!result.ok) throw new ApiCallError(result.error)
+  if (result.changed) void applyOwnChange?.(result.changed)
+  return result.value as Output<M>
+}
+
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   return (await callReporting(method, input)).value
 }

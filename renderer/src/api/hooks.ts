@@ -1,7 +1,7 @@
 // React bindings for the API: queries are cached by method and input; mutations refresh them.
 import { type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../../electron/contract'
-import { type ApiCallError, type CallInput, call, callReporting } from './client'
+import { type ApiCallError, type CallInput, callReporting, read } from './client'
 
 export function useApiQuery<M extends MethodName>(
   method: M,
@@ -10,7 +10,7 @@ export function useApiQuery<M extends MethodName>(
 ) {
   return useQuery<Output<M>, ApiCallError>({
     queryKey: [method, input],
-    queryFn: () => call(method, input),
+    queryFn: () => read(method, input),
     ...options,
   })
 }
