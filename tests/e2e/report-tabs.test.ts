@@ -1,7 +1,7 @@
 // The report tabs tell the truth in a real browser: the period stated is the one the backend
 // computed (a quarter or month picked in the filter; 期间流量 says which months of which years it
-// compares), every amount and percentage column has one precision, and 导出本页 on 漏斗, 期间流量 and
-// 分组 downloads a workbook holding exactly the screen's rows and cells under the period and filters.
+// compares), every amount and percentage column has one precision, and 导出本页 on 漏斗, 期间流量,
+// 分组 and 活跃度 downloads a workbook holding exactly the screen's rows and cells under the period and filters.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
@@ -172,6 +172,15 @@ describe.skipIf(!browserTestsEnabled())('report tabs: stated period, one precisi
     const funnel = await download()
     expect(funnel.rows[1]![0]).toBe(await text('report-period'))
     expect(funnel.rows.slice(4).map((row) => row.map(same))).toEqual(funnelScreen.map((row) => row.map(same)))
+
+    // 活跃度 of this month: the ranking as shown, the index with its two decimals.
+    await go(`/reports/activity?period=month&year=${YEAR}&month=${MONTH}`)
+    await page.getByTestId('activity-table').locator('tbody tr.ant-table-row').first().waitFor()
+    const activityScreen = await cells('activity-table')
+    const activity = await download()
+    expect(activity.rows[1]![0]).toBe(await text('activity-period'))
+    expect(activity.rows.slice(4).map((row) => row.map(same))).toEqual(activityScreen.map((row) => row.map(same)))
+    for (const row of activityScreen) expect(row.at(-1)).toMatch(/^\d+\.\d{2}$/)
 
     // Look at the workbook as an office would print it.
     await screenshot(page, 'report-tabs-funnel')

@@ -2,9 +2,9 @@
 // same helpers and labels as the screen's tables (format.ts, figures.tsx), so the workbook holds
 // exactly what the officer sees; the backend only turns the shown numbers back into numbers.
 import type { TFunction } from 'i18next'
-import type { BreakdownResult, FlowResult, FunnelResult } from '../../../../../db/domain/report'
+import type { ActivityResult, BreakdownResult, FlowResult, FunnelResult } from '../../../../../db/domain/report'
 import { type Library, LIBRARIES, SIDE_STAGES } from '../../../../../db/domain/stages'
-import { count, percent, points, yi } from '../../../format'
+import { count, decimal2, percent, points, yi } from '../../../format'
 import { signed } from '../figures'
 import { rowLabel } from '../tabs/breakdown/rowLabel'
 
@@ -104,5 +104,25 @@ export function breakdownTable(t: TFunction, data: BreakdownResult): ShownTable 
       count(sideCount(row)),
     ]),
     totalRow: true,
+  }
+}
+
+// ---- 活跃度 ----
+
+export function activityTable(t: TFunction, data: ActivityResult): ShownTable {
+  const items = ['visitOut', 'visitIn', 'events', 'signings', 'starts'] as const
+  return {
+    columns: [
+      { header: t('reports.activity.rank'), type: 'integer' },
+      { header: t(`reports.by.${data.by}`), type: 'text' },
+      ...items.map((item) => ({ header: t(`reports.activity.item.${item}`), type: 'integer' as const })),
+      { header: t('reports.activity.index'), type: 'amount2' },
+    ],
+    rows: data.rows.map((row) => [
+      String(row.rank),
+      row.key === null ? t('reports.unfilled') : row.label,
+      ...items.map((item) => count(row.counts[item])),
+      decimal2(row.index),
+    ]),
   }
 }
