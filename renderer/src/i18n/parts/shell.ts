@@ -96,7 +96,7 @@ export const shell = defineMessages({
     },
     welcome: {
       title: '欢迎使用招商引资 CRM',
-      description: '新团队：先载入演示数据（济南西部“两区一县”：槐荫区、长清区、平阴县及其园区）看看效果，或从空白开始新建区县和园区。已有团队：导入同事的同步包，或连接团队的中心库。',
+      description: '新团队：先载入演示数据（济南西部“两区一县”：槐荫区、长清区、平阴县及其园区）看看效果，或直接新建区县和园区。已有团队：导入同事的同步包，或连接团队的中心库。',
       whoStep: '第一步：您是谁',
       whoFirst: '以后的每次修改都会记下是谁做的。新建您自己：',
       whoPick: '从团队成员中选择您自己；名单里没有您，就新建：',
@@ -233,7 +233,7 @@ export const shell = defineMessages({
     welcome: {
       title: 'Welcome to Investment CRM',
       description:
-        'A new team: load the demo data (three districts west of Jinan: Huaiyin, Changqing, Pingyin, with their parks) to look around, or start empty and create districts and parks yourself. An existing team: import a colleague’s sync package, or connect to the team’s hub.',
+        'A new team: load the demo data (three districts west of Jinan: Huaiyin, Changqing, Pingyin, with their parks) to look around, or create districts and parks yourself. An existing team: import a colleague’s sync package, or connect to the team’s hub.',
       whoStep: 'Step 1: who are you',
       whoFirst: 'Every change records who made it. Create yourself:',
       whoPick: 'Pick yourself from the team’s people; not on the list? Create yourself:',
