@@ -102,6 +102,8 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await motionDone(page)
     await screenshot(page, 'daily-investor-form-duplicate')
     await dialog.getByRole('button', { name: '仍然创建' }).click()
+    // Saving a new investor offers its first project; this officer will add it later.
+    await page.getByRole('dialog', { name: /已保存。现在为它新建项目吗/ }).getByRole('button', { name: '以后再说' }).click()
     await dialog.waitFor({ state: 'hidden' })
     const rows = await app.backend.ctx.db.selectFrom('investor').select(['id', 'name']).where('name', '=', NEAR_DUPLICATE).execute()
     expect(rows).toHaveLength(1)
