@@ -159,6 +159,9 @@ describe.skipIf(!browserTestsEnabled())('the list kit in the browser', () => {
     // Filtered: the empty state does not offer the import (the filters are what to change).
     expect(await page.getByTestId('project-empty-import').count()).toBe(0)
     for (const row of await app.backend.ctx.db.selectFrom('project').select('id').execute()) await api('project-delete', { id: row.id })
+    // Deleted behind the server's back (dispatch, not the page's server): no data-changed event
+    // reaches the page, so it starts afresh rather than show its cached list.
+    await page.reload()
     await go('/projects')
     await page.getByTestId('project-empty-import').click()
     await expect.poll(() => page.url()).toContain('#/projects/import')
