@@ -104,6 +104,17 @@ describe('EventBus', () => {
     expect(progress.at(-1)).toMatchObject({ done: 1000, finished: true, jobId: job.jobId })
   })
 
+  it('never thins away a new step, however soon it follows the last event', () => {
+    const bus = new EventBus()
+    const labels: string[] = []
+    bus.subscribe((m) => labels.push((m.payload as { label: string }).label))
+    const job = bus.job('backup')
+    job.step('正在复制', 0, 100)
+    job.step('正在复制', 50, 100)
+    job.step('正在校验备份', 0, null)
+    expect(labels).toEqual(['正在复制', '正在校验备份'])
+  })
+
   it('a failing subscriber does not stop the others; unsubscribe stops delivery', () => {
     const bus = new EventBus()
     const seen: string[] = []

@@ -60,7 +60,8 @@ export class EventBus {
     return seq
   }
 
-  /** Starts a job's progress; events are thinned to ten a second except the first and the last. */
+  /** Starts a job's progress; events are thinned to ten a second, except the first, the last of a
+   * count, and every new step (a new label is a new phase the user must see, however fast). */
   job(job: string, options: { cancellable?: boolean } = {}): JobReporter {
     const jobId = randomUUID()
     const cancellable = options.cancellable ?? false
@@ -73,9 +74,10 @@ export class EventBus {
       jobId,
       step: (label, done, total) => {
         if (state.cancelled) throw new AppError('conflict', JOB_CANCELLED)
+        const newStep = label !== latest.label
         latest = { label, done, total }
         const now = performance.now()
-        if (last !== 0 && now - last < PROGRESS_INTERVAL_MS && done !== total) return
+        if (last !== 0 && now - last < PROGRESS_INTERVAL_MS && done !== total && !newStep) return
         last = now
         send()
       },
