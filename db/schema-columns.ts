@@ -9,7 +9,7 @@ import type { Database } from './schema'
 type Nullability<T> = { readonly [K in keyof Selectable<T>]-?: null extends Selectable<T>[K] ? 'null' : 'not null' }
 
 export const SCHEMA_COLUMNS: { readonly [T in keyof Database]: Nullability<Database[T]> } = {
-  agreement: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', projectId: 'not null', type: 'not null', signedOn: 'not null', amountYuan: 'null', contractNo: 'null', note: 'null' },
+  agreement: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', projectId: 'not null', type: 'not null', signedOn: 'not null', amountYuan: 'null', contractNo: 'null', parties: 'null', note: 'null' },
   attachment: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', entity: 'not null', entityId: 'not null', fileName: 'not null', sha256: 'not null', size: 'not null', mime: 'null' },
   change: { seq: 'not null', entity: 'not null', entityId: 'not null', action: 'not null', changes: 'not null', userId: 'null', at: 'not null' },
   clientRequest: { id: 'not null', method: 'not null', resultId: 'null', result: 'not null', at: 'not null' },

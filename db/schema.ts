@@ -206,6 +206,8 @@ export interface AgreementTable extends RecordColumns {
   signedOn: string
   amountYuan: number | null
   contractNo: string | null
+  /** 签约各方 (甲方/乙方 …); older agreements may still carry them in `note` (migration 0006). */
+  parties: string | null
   note: string | null
 }
 

@@ -18,6 +18,7 @@ export const AgreementFields = z.object({
   signedOn: isoDate('签约日期'),
   amount: optionalYuan('签约金额'),
   contractNo: optionalText('合同编号', 100),
+  parties: optionalText('签约各方', 500),
   note: optionalText('备注', 1000),
 })
 export type AgreementFields = z.output<typeof AgreementFields>

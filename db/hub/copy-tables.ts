@@ -95,7 +95,7 @@ export const COPY_TABLES: CopyTable[] = [
     'eventId 活动ID',
   ]),
   table('agreement', 'agreement', '协议（签约）', [
-    'projectId 项目ID', 'type 协议类型', 'signedOn 签约日期', 'amountYuan# 协议金额（元）', 'contractNo 合同编号', 'note 备注',
+    'projectId 项目ID', 'type 协议类型', 'signedOn 签约日期', 'amountYuan# 协议金额（元）', 'contractNo 合同编号', 'parties 签约各方', 'note 备注',
   ]),
   table('funds', 'funds', '到位资金', ['projectId 项目ID', 'arrivedOn 到位日期', 'amountYuan# 到位金额（元）', 'note 备注']),
   table('request', 'request', '企业诉求', [

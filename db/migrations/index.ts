@@ -6,6 +6,7 @@ import * as m0002 from './0002-domain'
 import * as m0003 from './0003-import-batch'
 import * as m0004 from './0004-sync'
 import * as m0005 from './0005-client-request'
+import * as m0006 from './0006-agreement-parties'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-import-batch': m0003,
   '0004-sync': m0004,
   '0005-client-request': m0005,
+  '0006-agreement-parties': m0006,
 }
