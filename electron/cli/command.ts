@@ -15,6 +15,11 @@ export interface CommandContext {
 }
 
 export interface Command {
-  summary: string
   run(context: CommandContext): Promise<void>
+}
+
+/** A line of the table of commands: its help text, and its module, loaded only when it runs. */
+export interface CommandEntry {
+  summary: string
+  load(): Promise<Command>
 }

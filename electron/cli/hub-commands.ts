@@ -8,7 +8,7 @@ import { getSyncIdentity } from '../../db/sync'
 import { TEAM_KEY, writeSetting } from '../../db/sync/identity'
 import { ensureTeam } from '../../db/sync/package'
 import { stringOption } from './args'
-import type { CommandContext } from './command'
+import type { Command, CommandContext } from './command'
 
 function printStatus(status: HubStatus): void {
   if (!status.configured) {
@@ -57,23 +57,20 @@ async function hubInit({ args, env }: CommandContext): Promise<void> {
   console.log('-- 招商人员可以追加和读取操作日志，不能修改或删除；写入者由服务器按登录角色记录。')
 }
 
-export const HUB_COMMANDS = {
-  hub: {
-    summary: 'hub init --url URL [--team-name 名称] [--officer 角色]… | hub sync [--url URL] | hub status   PostgreSQL 中心库',
-    run: async (context: CommandContext) => {
-      const [sub] = context.args.positional
-      const { args, call } = context
-      if (sub === 'init') return hubInit(context)
-      if (sub === 'sync') {
-        const url = stringOption(args, 'url')
-        if (url) await call('hub-configure', { url })
-        const status = await call('hub-sync-now', { wait: true })
-        printStatus(status)
-        if (status.lastError && (!status.lastSyncAt || status.lastErrorAt! >= status.lastSyncAt)) throw new Error(status.lastError)
-        return
-      }
-      if (sub === 'status') return printStatus(await call('hub-status', {}))
-      throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status')
-    },
+export const hubCommand: Command = {
+  run: async (context: CommandContext) => {
+    const [sub] = context.args.positional
+    const { args, call } = context
+    if (sub === 'init') return hubInit(context)
+    if (sub === 'sync') {
+      const url = stringOption(args, 'url')
+      if (url) await call('hub-configure', { url })
+      const status = await call('hub-sync-now', { wait: true })
+      printStatus(status)
+      if (status.lastError && (!status.lastSyncAt || status.lastErrorAt! >= status.lastSyncAt)) throw new Error(status.lastError)
+      return
+    }
+    if (sub === 'status') return printStatus(await call('hub-status', {}))
+    throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status')
   },
 }

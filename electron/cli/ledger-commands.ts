@@ -26,7 +26,7 @@ import { previewImport, runImport, writeImportMessages } from '../../db/ledger-i
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
 import { UNKNOWN_STAGE_WORD } from '../../db/ledger-import/plan'
 import { type ParsedArgs, stringOption } from './args'
-import type { CommandContext } from './command'
+import type { Command, CommandContext } from './command'
 
 const ACTION_LABEL = { create: '新建', update: '更新', unchanged: '无变化', skip: '跳过', error: '错误' } as const
 
@@ -305,12 +305,9 @@ async function exportCommand(context: CommandContext): Promise<void> {
 
 export const LEDGER_COMMANDS = {
   import: {
-    summary:
-      'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--stage-word "用词=阶段"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
     run: importCommand,
   },
   'import-batches': {
-    summary: 'import-batches            列出导入批次',
     run: async ({ call }: CommandContext) => {
       const batches = await call('ledger-import-batches', {})
       if (batches.length === 0) return console.log('还没有导入批次')
@@ -321,7 +318,6 @@ export const LEDGER_COMMANDS = {
     },
   },
   'import-undo': {
-    summary: 'import-undo BATCH_ID      撤销一次导入（恢复被更新的项目，新建的记录移入回收站）',
     run: async ({ args, call }: CommandContext) => {
       const [id] = args.positional
       if (!id) throw new Error('缺少批次编号，可用 import-batches 查看')
@@ -331,8 +327,6 @@ export const LEDGER_COMMANDS = {
     },
   },
   export: {
-    summary:
-      'export ledger|report|projects|investors|negotiations OUT.xlsx|OUT.csv [--district 名称 --park 名称 --stage KEY --year YYYY --month M --columns a,b --query JSON] [台账：--subtotal district|park --unit 填报单位 --preparer 填报人 --reviewer 审核人 --date YYYY-MM-DD]   导出',
     run: exportCommand,
   },
-}
+} satisfies Record<string, Command>

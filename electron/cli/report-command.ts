@@ -4,7 +4,7 @@ import { yuanToWanExact } from '../../db/domain/money'
 import { type BreakdownRow, EXCEPTION_KINDS, type ExceptionKind } from '../../db/domain/report'
 import { STAGES, STAGE_LABELS, type Stage } from '../../db/domain/stages'
 import { stringOption } from './args'
-import type { CommandContext } from './command'
+import type { Command, CommandContext } from './command'
 
 const BY = { district: '区县', park: '园区', industry: '产业', stage: '阶段', person: '责任人' } as const
 type By = keyof typeof BY
@@ -109,9 +109,8 @@ async function exceptions({ args, call }: CommandContext): Promise<void> {
   console.log(table(header, cells, [false, false, false, false, true, true]))
 }
 
-export const reportCommand = {
-  summary: 'report --year YYYY --by district|park|industry|stage|person [--json]   年度入库项目汇表；report exceptions --kind K [--json] 异常清单',
-  run: async (context: CommandContext): Promise<void> => {
+export const reportCommand: Command = {
+  run: async (context: CommandContext) => {
     const [sub, ...extra] = context.args.positional
     if (sub === 'exceptions') return exceptions(context)
     if (sub !== undefined || extra.length > 0) throw new Error(`未知的 report 子命令：${sub}`)

@@ -5,14 +5,13 @@ import { BACKUP_REASON_LABELS, type BackupInfo } from '../../db/domain/storage'
 import { backupToFile } from '../../db/storage/backup'
 import { restoreUnopenedDatabase } from '../../db/storage/restore'
 import { runJob } from '../handlers/events-bus'
-import type { CommandContext } from './command'
+import type { Command, CommandContext } from './command'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 const describe = (info: BackupInfo) => `${info.file}（${BACKUP_REASON_LABELS[info.reason]}，${megabytes(info.size)}，已校验）`
 
 export const STORAGE_COMMANDS = {
   backup: {
-    summary: 'backup [FILE]              备份数据库（到 FILE，或到备份目录）',
     run: async ({ args, env, call }: CommandContext) => {
       const [file] = args.positional
       // A path of the user's choosing is not part of the API (the renderer must not write anywhere).
@@ -23,7 +22,6 @@ export const STORAGE_COMMANDS = {
     },
   },
   restore: {
-    summary: 'restore FILE [--force]     从备份恢复数据库（先自动备份当前数据库；--force：另一个数据库的备份也恢复）',
     run: async ({ args, env, call }: CommandContext) => {
       const [file] = args.positional
       if (!file) throw new Error('缺少备份文件，例如：restore crm-0123456789abcdef-20261127-090000-daily.sqlite')
@@ -37,7 +35,6 @@ export const STORAGE_COMMANDS = {
     },
   },
   check: {
-    summary: 'check [--full]            检查数据库完整性（--full：完整检查，较慢）',
     run: async ({ args, call }: CommandContext) => {
       const result = await call('storage-check', { full: args.options.full === true })
       const mode = result.mode === 'full' ? '完整检查' : '快速检查'
@@ -49,9 +46,9 @@ export const STORAGE_COMMANDS = {
       throw new Error(`${mode}发现问题，见上`)
     },
   },
-}
+} satisfies Record<string, Command>
 
-/** For electron/cli/index.ts: `restore FILE` when the database itself will not open (damaged). */
+/** For electron/cli/run-command.ts: `restore FILE` when the database itself will not open (damaged). */
 export async function restoreUnopened(dbFile: string, positional: string[], force: boolean): Promise<void> {
   const [file] = positional
   if (!file) throw new Error('缺少备份文件')

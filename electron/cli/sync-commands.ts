@@ -6,7 +6,7 @@ import { listMerges, listReviews, syncStatus } from '../../db/sync/lists'
 import { exportPackage, importPackage } from '../../db/sync/package'
 import { describeImport } from '../handlers/sync'
 import { stringOption } from './args'
-import type { CommandContext } from './command'
+import type { Command, CommandContext } from './command'
 
 const counts = (map: Record<string, number>) =>
   Object.entries(map)
@@ -55,15 +55,12 @@ async function syncShow({ env }: CommandContext): Promise<void> {
   }
 }
 
-export const SYNC_COMMANDS = {
-  sync: {
-    summary: 'sync export FILE [--for ID] | import FILE | status   按文件在电脑之间同步数据',
-    run: async (context: CommandContext) => {
-      const [sub] = context.args.positional
-      if (sub === 'export') return syncExport(context)
-      if (sub === 'import') return syncImport(context)
-      if (sub === 'status' || sub === undefined) return syncShow(context)
-      throw new Error(`未知的 sync 子命令：${sub}（可用：export、import、status）`)
-    },
+export const syncCommand: Command = {
+  run: async (context: CommandContext) => {
+    const [sub] = context.args.positional
+    if (sub === 'export') return syncExport(context)
+    if (sub === 'import') return syncImport(context)
+    if (sub === 'status' || sub === undefined) return syncShow(context)
+    throw new Error(`未知的 sync 子命令：${sub}（可用：export、import、status）`)
   },
 }
