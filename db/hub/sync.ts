@@ -19,6 +19,8 @@ import type { Watermarks } from '../sync/operation'
 import { type HubClient, HubConfigError, connectHub } from './connect'
 import { HUB_SCHEMA_VERSION, LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
+import { canBootstrap } from '../sync/bootstrap'
+import { bootstrapFromHub } from './bootstrap'
 import { measureHubLog } from './status'
 import { type HubRow, checkHubPage } from './validate'
 
@@ -27,6 +29,11 @@ export interface HubSyncOptions {
   pushBatch?: number
   /** Operations per pulled page (one SQLite transaction each; fewer, larger commits make a first pull faster). */
   pullPage?: number
+  /**
+   * A laptop that holds nothing of the team yet takes the hub's current state in bulk instead of
+   * replaying the whole log (db/hub/bootstrap.ts). False: replay (tests compare the two).
+   */
+  bootstrap?: boolean
   /** Test hook: called after each pushed batch / applied page (crash tests kill the process here). */
   onStep?: (step: { kind: 'pushed' | 'pulled'; count: number }) => void
 }
@@ -146,6 +153,14 @@ export async function pullFromHub(
 ): Promise<Totals> {
   const page = options.pullPage ?? 20_000
   const totals: Totals = { pulled: 0, applied: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
+  const neverPulled = (readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0') === '0'
+  if (neverPulled && (options.bootstrap ?? true) && canBootstrap(ctx)) {
+    const bootstrapped = await bootstrapFromHub(ctx, hub, identity.teamId, options.onStep)
+    if (bootstrapped) {
+      totals.pulled += bootstrapped.received
+      addSummary(totals, bootstrapped)
+    }
+  }
   for (;;) {
     const cursor = readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0'
     const rows = await fetchPage(hub, identity.teamId, cursor, page)

@@ -12,6 +12,7 @@ import { insertOperation } from './log'
 import { type PendingMerge, liveDuplicateOf, loserStamp, mergeDuplicates, retireExisting } from './merge'
 import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD } from './operation'
 import { recordReview } from './review'
+import { type RowSnapshot, coveredBy, hasSnapshot, replicaOfHlc, snapshotMarks, snapshotOf, snapshotsOf } from './snapshot'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
 import { refused, validateOperations } from './validate'
 import { stmt } from './statements'
@@ -53,7 +54,10 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   // Set-based lookups, one statement per batch or per table, instead of two per op: a page of
   // thousands of ops spent most of its time crossing from JavaScript into SQLite and back.
   const known = knownOperations(sqlite, ops)
-  const latest = latestLogged(sqlite, rowsOf(ops))
+  // A bootstrapped or compacted log keeps older history as per-field winners (db/sync/snapshot.ts).
+  const compacted = hasSnapshot(sqlite)
+  const marks = compacted ? snapshotMarks(sqlite) : {}
+  const latest = latestLogged(sqlite, rowsOf(ops), compacted)
   const touched = new Map<ReplicatedTable, Set<string>>()
 
   for (const op of ops) {
@@ -64,8 +68,9 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
       summary.skipped += 1
       continue
     }
-    // The same op twice in one batch (validation made sure both copies are identical).
-    if (batchHlcs.has(op.hlc)) {
+    // The same op twice in one batch (validation made sure both copies are identical), or one the
+    // snapshot already accounts for (it won its field, or lost to an op that did).
+    if (batchHlcs.has(op.hlc) || coveredBy(marks, op)) {
       summary.skipped += 1
       continue
     }
@@ -91,7 +96,7 @@ export function applyValidated(ctx: Ctx, ops: Operation[], source: ApplySource):
   clock.observe(ops[ops.length - 1]!.hlc)
 
   const merges: PendingMerge[] = []
-  const rows = new RowCache(sqlite)
+  const rows = new RowCache(sqlite, compacted)
   for (const table of REPLICATED_TABLES) {
     const ids = touched.get(table)
     if (!ids) continue
@@ -148,7 +153,7 @@ function knownOperations(sqlite: Sqlite.Database, ops: Operation[]): Map<string,
 }
 
 /** Per (table, row, field) of the touched rows: the logged op with the greatest hlc (before this batch). */
-function latestLogged(sqlite: Sqlite.Database, touched: Map<ReplicatedTable, Set<string>>): Map<string, LoggedOp> {
+function latestLogged(sqlite: Sqlite.Database, touched: Map<ReplicatedTable, Set<string>>, compacted: boolean): Map<string, LoggedOp> {
   const latest = new Map<string, LoggedOp>()
   // max() makes SQLite take the other bare columns from the row holding the maximum.
   const query = stmt(
@@ -159,6 +164,13 @@ function latestLogged(sqlite: Sqlite.Database, touched: Map<ReplicatedTable, Set
   for (const [table, ids] of touched) {
     for (const row of query.all(table, JSON.stringify([...ids])) as (LoggedOp & { rowId: string; field: string })[]) {
       latest.set(fieldKey(table, row.rowId, row.field), { hlc: row.hlc, replicaId: row.replicaId, userId: row.userId, value: row.value, source: row.source })
+    }
+    if (!compacted) continue
+    for (const [rowId, snapshot] of snapshotsOf(sqlite, table, ids)) {
+      for (const [field, [hlc, userId, value]] of Object.entries(snapshot)) {
+        const key = fieldKey(table, rowId, field)
+        if ((latest.get(key)?.hlc ?? '') < hlc) latest.set(key, { hlc, replicaId: replicaOfHlc(hlc), userId, value, source: 'snapshot' })
+      }
     }
   }
   return latest
@@ -174,7 +186,10 @@ class RowCache {
   private current = new Map<string, Record<string, unknown> | undefined>()
   private stale = false
 
-  constructor(private readonly sqlite: Sqlite.Database) {}
+  constructor(
+    private readonly sqlite: Sqlite.Database,
+    private readonly compacted: boolean,
+  ) {}
 
   load(table: ReplicatedTable, ids: Set<string>): void {
     this.winners.clear()
@@ -190,6 +205,13 @@ class RowCache {
       let perRow = this.winners.get(rowId)
       if (!perRow) this.winners.set(rowId, (perRow = new Map()))
       perRow.set(winner.field, winner)
+    }
+    if (this.compacted) {
+      for (const [rowId, snapshot] of snapshotsOf(this.sqlite, table, ids)) {
+        let perRow = this.winners.get(rowId)
+        if (!perRow) this.winners.set(rowId, (perRow = new Map()))
+        withSnapshot(perRow, snapshot)
+      }
     }
     for (const id of ids) this.current.set(id, undefined)
     if (LINK_KEYS[table]) return
@@ -208,13 +230,23 @@ class RowCache {
     if (!this.stale) return this.winners.get(rowId) ?? new Map()
     const rows = stmt(this.sqlite, 'SELECT field, value, max(hlc) AS hlc, user_id AS userId FROM sync_operation WHERE tbl = ? AND row_id = ? GROUP BY field')
       .all(table, rowId) as Winner[]
-    return new Map(rows.map((row) => [row.field, row]))
+    const winners = new Map(rows.map((row) => [row.field, row]))
+    const snapshot = this.compacted ? snapshotOf(this.sqlite, table, rowId) : null
+    return snapshot ? withSnapshot(winners, snapshot) : winners
   }
 
   currentOf(table: ReplicatedTable, rowId: string): Record<string, unknown> | undefined {
     if (!this.stale) return this.current.get(rowId)
     return stmt(this.sqlite, `SELECT * FROM ${toSnake(table)} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined
   }
+}
+
+/** Adds the snapshot's winners where they beat (or stand in for) the log's. */
+function withSnapshot(winners: Map<string, Winner>, snapshot: RowSnapshot): Map<string, Winner> {
+  for (const [field, [hlc, userId, value]] of Object.entries(snapshot)) {
+    if ((winners.get(field)?.hlc ?? '') < hlc) winners.set(field, { field, value, hlc, userId })
+  }
+  return winners
 }
 
 interface ForeignKey {
@@ -293,7 +325,7 @@ function materializeLink(ctx: Ctx, rows: RowCache, table: ReplicatedTable, rowId
 }
 
 /** Columns computed locally from the travelling ones. */
-function derivedColumns(table: ReplicatedTable, values: Record<string, unknown>): Record<string, unknown> {
+export function derivedColumns(table: ReplicatedTable, values: Record<string, unknown>): Record<string, unknown> {
   if (typeof values.name !== 'string') return {}
   const keys = searchKeys(values.name)
   if (table === 'investor') return { nameNorm: normalizeInvestorName(values.name), searchKeys: `${keys.full} ${keys.initials}` }

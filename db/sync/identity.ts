@@ -64,7 +64,10 @@ export function clockOf(ctx: Ctx): HybridClock {
   const replicaId = ensureReplica(ctx)
   if (!clock || clock.replicaId !== replicaId) {
     clock = new HybridClock(replicaId, () => ctx.now().getTime())
-    const max = stmt(ctx.sqlite, 'SELECT max(hlc) AS hlc FROM sync_operation').get() as { hlc: string | null }
+    // The snapshot's marks count too: a bootstrapped laptop's log starts empty.
+    const max = stmt(ctx.sqlite, 'SELECT max(hlc) AS hlc FROM (SELECT max(hlc) AS hlc FROM sync_operation UNION ALL SELECT max(hlc) FROM sync_snapshot_mark)').get() as {
+      hlc: string | null
+    }
     if (max.hlc) clock.observe(max.hlc)
     clocks.set(ctx.sqlite, clock)
   }

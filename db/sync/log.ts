@@ -1,6 +1,7 @@
 // Reading and writing the local operation log (table sync_operation).
 import type Sqlite from 'better-sqlite3'
 import type { Operation, Watermarks } from './operation'
+import { mergeMarks, snapshotMarks } from './snapshot'
 import { stmt } from './statements'
 
 interface OpRow {
@@ -30,13 +31,13 @@ export function insertOperation(sqlite: Sqlite.Database, op: Operation, source: 
   return result.changes === 1
 }
 
-/** Per origin replica, the greatest hlc this database holds. */
+/** Per origin replica, the greatest hlc this database holds (in the log or covered by its snapshot). */
 export function localWatermarks(sqlite: Sqlite.Database): Watermarks {
   const rows = stmt(sqlite, 'SELECT replica_id AS replicaId, max(hlc) AS hlc FROM sync_operation GROUP BY replica_id').all() as {
     replicaId: string
     hlc: string
   }[]
-  return Object.fromEntries(rows.map((row) => [row.replicaId, row.hlc]))
+  return mergeMarks(snapshotMarks(sqlite), Object.fromEntries(rows.map((row) => [row.replicaId, row.hlc])))
 }
 
 /** Ops not covered by the watermarks (any replica's), in hlc order, at most `limit`. */

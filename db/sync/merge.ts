@@ -9,6 +9,7 @@ import { emit } from './capture'
 import { journal } from './journal'
 import { DELETED_FIELD } from './operation'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, linkRowId, toCamel, toSnake } from './tables'
+import { replicaOfHlc, snapshotOf } from './snapshot'
 import { stmt } from './statements'
 
 export interface PendingMerge {
@@ -35,10 +36,13 @@ const UNIQUE: Partial<Record<ReplicatedTable, Key>> = {
 const BY_NAME: Key = { columns: ['nameNorm'], reason: '客商名称相同（规范化后）' }
 
 function creatorReplica(sqlite: Sqlite.Database, table: string, id: string): string | null {
-  const row = stmt(sqlite, "SELECT replica_id AS r FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = 'createdAt' ORDER BY hlc LIMIT 1").get(table, id) as
-    | { r: string }
+  const row = stmt(sqlite, "SELECT hlc FROM sync_operation WHERE tbl = ? AND row_id = ? AND field = 'createdAt' ORDER BY hlc LIMIT 1").get(table, id) as
+    | { hlc: string }
     | undefined
-  return row?.r ?? null
+  // A bootstrapped record's createdAt may live only in the snapshot (db/sync/snapshot.ts).
+  const compacted = snapshotOf(sqlite, table, id)?.createdAt?.[0]
+  const first = row && (!compacted || row.hlc < compacted) ? row.hlc : compacted
+  return first ? replicaOfHlc(first) : null
 }
 
 function wasUndone(sqlite: Sqlite.Database, table: string, a: string, b: string): boolean {

@@ -1,0 +1,90 @@
+// A new laptop's first pull in bulk (db/hub/bootstrap.ts) against a real PostgreSQL hub: the same
+// data as a laptop that replayed the whole log, and the same merges afterwards.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type TestBackend, testBackend } from '../../tests/support/backend'
+import { type PgCluster, pgTestsEnabled, startPostgres } from '../../tests/support/postgres'
+import { connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
+import { syncWithHub } from './sync'
+
+const count = (b: TestBackend, table: string) => (b.env.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+describe.skipIf(!pgTestsEnabled())('first pull from the hub in bulk', () => {
+  let cluster: PgCluster
+  const open: TestBackend[] = []
+  const laptop = async (now = '2026-11-27T09:00:00+08:00') => {
+    const backend = await testBackend({ now })
+    open.push(backend)
+    return backend
+  }
+  beforeAll(async () => {
+    cluster = await startPostgres()
+  }, 180_000)
+  afterAll(async () => cluster?.stop(), 60_000)
+  afterEach(async () => {
+    for (const backend of open.splice(0)) await backend.close()
+  })
+
+  it('a bootstrapped laptop equals one that replayed the log, and both merge later edits the same way', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const hub = await createTestHub(cluster, a, ['a', 'b', 'c', 'd'])
+    await connectToHub(a, hub, 'a')
+    await connectToHub(b, hub, 'b')
+
+    // A's history: creates, repeated edits of one field, a tag linked then unlinked, a delete and restore.
+    const district = await a.call('district-create', { name: '槐荫区' })
+    const park = await a.call('park-create', { districtId: district.id, name: '齐鲁医药港' })
+    const investor = await a.call('investor-create', { name: '山东巨能液压有限公司' })
+    const project = await a.call('project-create', { name: '巨能液压件项目', parkId: park.id, investorId: investor.id, totalInvestment: 350_000_000 })
+    const other = await a.call('project-create', { name: '医药冷链仓储项目', parkId: park.id })
+    const tag = await a.call('tag-create', { name: '重点' })
+    await a.call('project-update', { id: project.id, tagIds: [tag.id], progress: '初次接触' })
+    await a.call('project-update', { id: project.id, progress: '已赴总部洽谈' })
+    await a.call('project-update', { id: other.id, tagIds: [tag.id] })
+    await a.call('project-update', { id: other.id, tagIds: [] })
+    await a.call('negotiation-create', { projectId: project.id, happenedOn: '2026-11-20', type: 'visit_out', summary: '赴总部洽谈用地' })
+    await a.call('project-delete', { id: other.id })
+    await a.call('project-restore', { id: other.id })
+    await syncNow(a)
+    await syncNow(b)
+
+    // B edits offline, at a clock between A's progress edits and A's next edit of another field:
+    // the bootstrapped laptops must still let B's progress win over A's older one.
+    b.setNow('2026-11-27T10:00:00+08:00')
+    await b.call('project-update', { id: project.id, progress: '对方要求补充用地指标' })
+    a.setNow('2026-11-27T11:00:00+08:00')
+    await a.call('project-update', { id: project.id, name: '巨能液压扩产项目' })
+    await syncNow(a)
+
+    // C bootstraps (the default for a laptop that holds nothing of the team), D replays every op.
+    const c = await laptop('2026-11-27T12:00:00+08:00')
+    const d = await laptop('2026-11-27T12:00:00+08:00')
+    await connectToHub(c, hub, 'c')
+    await connectToHub(d, hub, 'd')
+    await syncNow(c)
+    const replayed = await syncWithHub(d.env.ctx, { bootstrap: false })
+    expect(replayed.pulled).toBe(count(a, 'sync_operation'))
+    expect(hashOf(c)).toBe(hashOf(a))
+    expect(hashOf(d)).toBe(hashOf(a))
+    // C holds the compacted state, not the history: one snapshot row per record, no received ops.
+    expect(count(c, 'sync_operation')).toBe(0)
+    expect(count(c, 'sync_snapshot')).toBeGreaterThan(0)
+    expect(count(c, 'sync_snapshot')).toBeLessThan(count(a, 'sync_operation'))
+    expect(count(d, 'sync_snapshot')).toBe(0)
+    // The search index was rebuilt after the bulk write.
+    const found = await c.call('search', { text: '巨能' })
+    expect(JSON.stringify(found)).toContain(project.id)
+
+    // B's offline edit arrives; C edits another field of the same project meanwhile.
+    await syncNow(b)
+    c.setNow('2026-11-27T12:30:00+08:00')
+    await c.call('project-update', { id: project.id, chain: '高端装备' })
+    for (const laptop of [c, d, a, b, c, d, a, b]) await syncNow(laptop)
+    const hashes = new Set([a, b, c, d].map(hashOf))
+    expect(hashes.size).toBe(1)
+    const merged = await d.call('project-get', { id: project.id })
+    expect(merged).toMatchObject({ name: '巨能液压扩产项目', progress: '对方要求补充用地指标', chain: '高端装备' })
+    // C's own edit went out as ordinary ops after the snapshot.
+    expect(count(c, 'sync_operation')).toBeGreaterThan(0)
+  })
+})

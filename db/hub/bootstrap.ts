@@ -1,0 +1,94 @@
+// A new laptop's first pull from the hub: the team's current state, not its history. In one
+// REPEATABLE READ transaction on the hub (one consistent moment), the server compacts the log to the
+// winning op of every field (DISTINCT ON … ORDER BY hlc DESC, over the operation_field index) and
+// sends it per record, in pages of records, table by table; the laptop writes them in bulk
+// (db/sync/bootstrap.ts) in one SQLite transaction that also sets the pull cursor to the moment's
+// last seq, so later pulls continue incrementally from there. A crash keeps everything or nothing.
+import { type Ctx, inTransaction } from '../context'
+import { Bootstrap } from '../sync/bootstrap'
+import type { ApplySummary, Watermarks } from '../sync/operation'
+import { type RowSnapshot, mergeMarks } from '../sync/snapshot'
+import { REPLICATED_TABLES } from '../sync/tables'
+import { refused } from '../sync/validate'
+import type { HubClient } from './connect'
+import { LOG_SCHEMA } from './schema-sql'
+import { HUB_KEYS, readHubSetting, writeHubSetting } from './settings'
+
+/** Records per page: a page of negotiations is a few MB of JSON, parsed in one go. */
+const RECORDS_PER_PAGE = 5000
+
+export interface HubBootstrapResult extends ApplySummary {
+  /** The hub's last seq covered: later pulls continue after it. */
+  cursor: string
+  records: number
+}
+
+/** One page of a table's records after `after` (row id order), each with its fields' winning ops. */
+async function fetchRecords(hub: HubClient, teamId: string, table: string, after: string): Promise<Array<[string, RowSnapshot]>> {
+  const result = await hub.client.query<{ page: string }>(
+    `SELECT coalesce(json_agg(json_build_array(r.row_id, r.ops) ORDER BY r.row_id), '[]')::text AS page FROM (
+       SELECT w.row_id, json_object_agg(w.field, json_build_array(w.hlc, w.user_id, w.value)) AS ops
+       FROM (SELECT DISTINCT ON (o.row_id, o.field) o.row_id, o.field, o.hlc, o.user_id, o.value
+             FROM ${LOG_SCHEMA}.operation o
+             WHERE o.team_id = $1 AND o.tbl = $2 AND o.row_id IN (
+               SELECT DISTINCT row_id FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4)
+             ORDER BY o.row_id, o.field, o.hlc DESC) w
+       GROUP BY w.row_id) r`,
+    [teamId, table, after, RECORDS_PER_PAGE],
+  )
+  const page = JSON.parse(result.rows[0]!.page) as unknown
+  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'object' || row[1] === null)) {
+    throw refused('中心库返回的快照格式错误')
+  }
+  return page as Array<[string, RowSnapshot]>
+}
+
+/**
+ * Bootstraps from the hub's current state. Returns null when the hub holds nothing of the team yet.
+ * The caller decides that this laptop may (db/sync/bootstrap.ts canBootstrap).
+ */
+export async function bootstrapFromHub(
+  ctx: Ctx,
+  hub: HubClient,
+  teamId: string,
+  onStep?: (step: { kind: 'pulled'; count: number }) => void,
+): Promise<HubBootstrapResult | null> {
+  await hub.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+  try {
+    const top = await hub.client.query<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM ${LOG_SCHEMA}.operation WHERE team_id = $1`, [teamId])
+    const cursor = top.rows[0]!.seq
+    if (cursor === '0') return null
+    // What the snapshot covers, per origin: later ops of the same origin at or below are not new.
+    const markRows = await hub.client.query<{ replica_id: string; hlc: string }>(
+      `SELECT replica_id, max(hlc) AS hlc FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 GROUP BY replica_id`,
+      [teamId],
+    )
+    const marks: Watermarks = Object.fromEntries(markRows.rows.map((row) => [row.replica_id, row.hlc]))
+    const result = await inTransaction(ctx, async () => {
+      const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: `中心库 ${hub.client.host}` })
+      bootstrap.start()
+      let records = 0
+      for (const table of REPLICATED_TABLES) {
+        let next = fetchRecords(hub, teamId, table, '')
+        for (;;) {
+          const page = await next
+          if (page.length === 0) break
+          // The server compacts the next page while this one is written here.
+          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : fetchRecords(hub, teamId, table, page[page.length - 1]![0])
+          bootstrap.add(table, page)
+          records += page.length
+          onStep?.({ kind: 'pulled', count: page.length })
+        }
+      }
+      const summary = bootstrap.finish(marks)
+      writeHubSetting(ctx, HUB_KEYS.cursor, cursor)
+      // What the hub holds is never pushed back.
+      writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, marks))
+      return { ...summary, cursor, records }
+    })
+    return result
+  } finally {
+    // Read only: nothing to keep, whatever happened.
+    await hub.client.query('ROLLBACK').catch(() => undefined)
+  }
+}

@@ -1,0 +1,209 @@
+// A new laptop's first pull without replaying the team's history: the team's current state comes as
+// a snapshot (per record, the winning op of each field — db/sync/snapshot.ts) and is written straight
+// into the tables: multi-row inserts in the caller's one transaction, foreign keys checked once at the
+// end, the search index rebuilt once, no change-journal entries (the rows are the team's, not new
+// local writes). The snapshot is kept beside the log, so later operations merge per field by
+// (clock, replica) exactly as on a laptop that replayed every operation.
+//
+// Records that cannot be written directly — a duplicate of one this laptop holds (same park, same
+// investor: merged as in any sync), or a record this laptop already has — take the ordinary path:
+// their ops are applied like a received package (db/sync/apply.ts).
+import type Sqlite from 'better-sqlite3'
+import type { Ctx } from '../context'
+import { noteWritten } from '../written-tables'
+import { applyValidated, derivedColumns } from './apply'
+import { clockOf, ensureReplica } from './identity'
+import { liveDuplicateOf, mergeDuplicates, type PendingMerge } from './merge'
+import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD, type Watermarks } from './operation'
+import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
+import { stmt } from './statements'
+import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
+import { refused, validateOperations } from './validate'
+
+/** Rows per multi-row INSERT: large enough to cross into SQLite rarely, small enough for its variable limit. */
+const ROWS_PER_INSERT = 100
+
+/**
+ * Whether this database holds nothing of the team yet, so a first pull may bootstrap: no snapshot,
+ * no operation from another laptop, and no records besides people (the welcome page may already have
+ * made the user; that row's ops are this laptop's own and simply stay in its log).
+ */
+export function canBootstrap(ctx: Ctx): boolean {
+  const { sqlite } = ctx
+  if (hasSnapshot(sqlite)) return false
+  if (stmt(sqlite, 'SELECT 1 FROM sync_operation WHERE replica_id != ? LIMIT 1').get(ensureReplica(ctx))) return false
+  return REPLICATED_TABLES.every((table) => table === 'user' || stmt(sqlite, `SELECT 1 FROM ${toSnake(table)} LIMIT 1`).get() === undefined)
+}
+
+/**
+ * One bootstrap, inside the caller's transaction: start(), add() pages of records table by table
+ * (parents' tables first, as REPLICATED_TABLES), then finish() with the marks the snapshot covers.
+ */
+export class Bootstrap {
+  private readonly summary: ApplySummary = { received: 0, applied: 0, skipped: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
+  /** Ops of records that take the ordinary path at the end. */
+  private readonly leftovers: Operation[] = []
+  private searchTriggers: { name: string; sql: string }[] = []
+  private readonly nowMs: number
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly source: ApplySource,
+  ) {
+    this.nowMs = ctx.now().getTime()
+  }
+
+  start(): void {
+    const { sqlite } = this.ctx
+    sqlite.pragma('defer_foreign_keys = ON')
+    // The full-text index is rebuilt once at the end ('rebuild' reads search_doc in one pass):
+    // kept row by row, it would cost more than writing the records.
+    this.searchTriggers = stmt(sqlite, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'").all() as { name: string; sql: string }[]
+    for (const trigger of this.searchTriggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
+  }
+
+  /** A page of one table's records: checked whole like any received operations, then written. */
+  add(table: string, rows: Array<[string, RowSnapshot]>): void {
+    if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
+    const ops = this.operationsOf(table, rows)
+    validateOperations(this.ctx.sqlite, ops, this.nowMs)
+    this.summary.received += ops.length
+    for (const op of ops) this.summary.byUser[op.userId ?? ''] = (this.summary.byUser[op.userId ?? ''] ?? 0) + 1
+    const replicated = table as ReplicatedTable
+    const written = LINK_KEYS[replicated] ? this.writeLinks(replicated, rows) : this.writeRecords(replicated, rows)
+    const kept = rows.filter(([rowId]) => !written.leftover.has(rowId))
+    for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
+      const chunk = kept.slice(i, i + ROWS_PER_INSERT)
+      insertMany(this.ctx.sqlite, 'sync_snapshot', ['tbl', 'row_id', 'ops'], chunk.map(([rowId, snapshot]) => [table, rowId, JSON.stringify(snapshot)]))
+    }
+    for (const op of ops) {
+      if (written.leftover.has(op.rowId)) this.leftovers.push(op)
+      else this.summary.applied += 1
+    }
+    if (written.added > 0) {
+      this.summary.added[table] = (this.summary.added[table] ?? 0) + written.added
+      noteWritten(this.ctx.sqlite, table)
+    }
+  }
+
+  /** Leftovers, duplicates, the marks, the foreign-key check and the search index. */
+  finish(marks: Watermarks): ApplySummary {
+    const { ctx } = this
+    const { sqlite } = ctx
+    const summary = this.summary
+    if (this.leftovers.length > 0) {
+      const ordinary = applyValidated(ctx, validateOperations(sqlite, this.leftovers, this.nowMs), this.source)
+      summary.applied += ordinary.applied
+      summary.skipped += ordinary.skipped
+      summary.merged += ordinary.merged
+      summary.toReview += ordinary.toReview
+      for (const [name, count] of Object.entries(ordinary.added)) summary.added[name] = (summary.added[name] ?? 0) + count
+      for (const [name, count] of Object.entries(ordinary.changed)) summary.changed[name] = (summary.changed[name] ?? 0) + count
+    }
+    // The same investor typed on two laptops under one normalised name: merged as a replay would.
+    const twins = stmt(
+      sqlite,
+      `SELECT id FROM investor WHERE deleted_at IS NULL AND name_norm IN
+         (SELECT name_norm FROM investor WHERE deleted_at IS NULL GROUP BY name_norm HAVING count(*) > 1) ORDER BY id`,
+    ).pluck().all() as string[]
+    const merges: PendingMerge[] = []
+    for (const id of twins) {
+      const duplicate = liveDuplicateOf(ctx, 'investor', id, true)
+      if (duplicate) merges.push(duplicate)
+    }
+    summary.merged += mergeDuplicates(ctx, merges)
+    raiseSnapshotMarks(sqlite, marks)
+    const newest = Object.values(marks).sort().at(-1)
+    if (newest) clockOf(ctx).observe(newest)
+
+    const broken = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[]
+    if (broken.length > 0) {
+      const first = broken[0]!
+      throw refused(`有记录引用了团队数据中不存在的${first.parent}（${first.table}），中心库的数据不完整`, { broken: broken.slice(0, 5) })
+    }
+    for (const trigger of this.searchTriggers) sqlite.exec(trigger.sql)
+    sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+    return summary
+  }
+
+  private operationsOf(table: string, rows: Array<[string, RowSnapshot]>): Operation[] {
+    const ops: Operation[] = []
+    for (const [rowId, snapshot] of rows) {
+      for (const [field, entry] of Object.entries(snapshot)) {
+        if (!Array.isArray(entry) || entry.length !== 3) throw refused(`${table} 的记录 ${String(rowId).slice(0, 60)} 的快照格式错误`)
+        const [hlc, userId, value] = entry
+        ops.push({ hlc, replicaId: typeof hlc === 'string' ? replicaOfHlc(hlc) : '', userId, table, rowId, field, value })
+      }
+    }
+    return ops
+  }
+
+  private writeLinks(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
+    const [a, b] = LINK_KEYS[table]!
+    const present = rows.filter(([, snapshot]) => snapshot[DELETED_FIELD]?.[2] === 0).map(([rowId]) => rowId)
+    return this.insertRows(table, [toSnake(a), toSnake(b)], present.map((rowId) => rowId.split(':')), present)
+  }
+
+  private writeRecords(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
+    const columns = replicatedColumns(this.ctx.sqlite, table)
+    // Rows with the same set of columns share one statement (a missing column takes its default).
+    const groups = new Map<string, { names: string[]; values: unknown[][]; ids: string[] }>()
+    for (const [rowId, snapshot] of rows) {
+      // Emptied from the recycle bin: the snapshot keeps the purge, the table never holds the row.
+      if (snapshot[PURGED_FIELD]) continue
+      const target: Record<string, unknown> = {}
+      for (const [field, entry] of Object.entries(snapshot)) if (columns.has(field)) target[field] = entry[2]
+      // A record whose creation has not reached the hub yet waits, as in the ordinary path.
+      if ([...columns].some(([field, column]) => column.notNull && !column.hasDefault && target[field] == null)) continue
+      const values: Record<string, unknown> = { ...target, ...derivedColumns(table, target), id: rowId }
+      const names = Object.keys(values)
+      const key = names.join(',')
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = { names: names.map(toSnake), values: [], ids: [] }))
+      group.values.push(names.map((name) => values[name]))
+      group.ids.push(rowId)
+    }
+    let added = 0
+    const leftover = new Set<string>()
+    for (const group of groups.values()) {
+      const result = this.insertRows(table, group.names, group.values, group.ids)
+      added += result.added
+      for (const id of result.leftover) leftover.add(id)
+    }
+    return { added, leftover }
+  }
+
+  /** Multi-row inserts; a chunk a unique key refuses is retried row by row, and refused rows are left over. */
+  private insertRows(table: ReplicatedTable, names: string[], values: unknown[][], ids: string[]): { added: number; leftover: Set<string> } {
+    const { sqlite } = this.ctx
+    const leftover = new Set<string>()
+    let added = 0
+    for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
+      const chunk = values.slice(i, i + ROWS_PER_INSERT)
+      try {
+        insertMany(sqlite, toSnake(table), names, chunk)
+        added += chunk.length
+      } catch (error) {
+        if (!isConstraint(error)) throw error
+        chunk.forEach((row, j) => {
+          try {
+            insertMany(sqlite, toSnake(table), names, [row])
+            added += 1
+          } catch (rowError) {
+            if (!isConstraint(rowError)) throw rowError
+            leftover.add(ids[i + j]!)
+          }
+        })
+      }
+    }
+    return { added, leftover }
+  }
+}
+
+const isConstraint = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')
+
+function insertMany(sqlite: Sqlite.Database, table: string, names: string[], rows: unknown[][]): void {
+  if (rows.length === 0) return
+  const tuple = `(${names.map(() => '?').join(', ')})`
+  stmt(sqlite, `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`).run(...(rows.flat() as never[]))
+}
