@@ -21,7 +21,7 @@ import {
   type ProgressCallback,
 } from '../domain/ledger'
 import { recordStageEvents } from '../services/project-stages'
-import { insertRecord, updateRecord } from '../services/records'
+import { insertRecords, updateRecords } from '../services/records'
 import type { Sheet } from '../spreadsheet/grid'
 import { SpreadsheetError, readWorkbookSheets } from '../spreadsheet/read-grid'
 import { backupBefore } from '../storage/backup'
@@ -368,7 +368,7 @@ async function writePlan(
     await trx.insertInto('importBatchRow').values(rows.splice(0).map((r) => ({ ...r, batchId }))).execute()
   }
   for (const c of p.creations) {
-    await insertHelper(trx, ctx, c)
+    insertHelper(trx, ctx, c)
     rows.push({ excelRow: c.excelRow, action: 'create', entity: c.entity, entityId: c.id, before: null, after: null })
     await flush()
   }
@@ -376,12 +376,12 @@ async function writePlan(
   let done = 0
   for (const w of p.writes) {
     if (w.kind === 'create') {
-      await insertRecord(trx, ctx, 'project', { id: w.id, ...w.values, searchKeys: searchKeysOf(w.values.name) })
+      insertRecords(trx, ctx, 'project', [{ id: w.id, ...w.values, searchKeys: searchKeysOf(w.values.name) }])
       rows.push({ excelRow: w.excelRow, action: 'create', entity: 'project', entityId: w.id, before: null, after: null })
     } else {
-      const diff = await updateRecord(trx, ctx, 'project', w.id, w.patch, '项目')
-      const before = Object.fromEntries(Object.entries(diff).map(([k, [b]]) => [k, b]))
-      const after = Object.fromEntries(Object.entries(diff).map(([k, [, a]]) => [k, a]))
+      const [diff] = updateRecords(trx, ctx, 'project', [{ id: w.id, patch: w.patch }], '项目')
+      const before = Object.fromEntries(Object.entries(diff!).map(([k, [b]]) => [k, b]))
+      const after = Object.fromEntries(Object.entries(diff!).map(([k, [, a]]) => [k, a]))
       rows.push({ excelRow: w.excelRow, action: 'update', entity: 'project', entityId: w.id, before: JSON.stringify(before), after: JSON.stringify(after) })
     }
     for (const eventId of await recordStageEvents(trx, ctx, w.id, w.events)) {
@@ -396,18 +396,18 @@ async function writePlan(
 }
 
 // one branch per table, so each insert is checked against that table's columns
-function insertHelper(trx: Trx, ctx: Ctx, c: Creation): Promise<string> {
+function insertHelper(trx: Trx, ctx: Ctx, c: Creation): string[] {
   switch (c.entity) {
     case 'district':
-      return insertRecord(trx, ctx, 'district', { id: c.id, ...c.values })
+      return insertRecords(trx, ctx, 'district', [{ id: c.id, ...c.values }])
     case 'park':
-      return insertRecord(trx, ctx, 'park', { id: c.id, ...c.values })
+      return insertRecords(trx, ctx, 'park', [{ id: c.id, ...c.values }])
     case 'industry':
-      return insertRecord(trx, ctx, 'industry', { id: c.id, ...c.values })
+      return insertRecords(trx, ctx, 'industry', [{ id: c.id, ...c.values }])
     case 'user':
-      return insertRecord(trx, ctx, 'user', { id: c.id, ...c.values })
+      return insertRecords(trx, ctx, 'user', [{ id: c.id, ...c.values }])
     case 'investor':
-      return insertRecord(trx, ctx, 'investor', { id: c.id, ...c.values, searchKeys: searchKeysOf(c.values.name) })
+      return insertRecords(trx, ctx, 'investor', [{ id: c.id, ...c.values, searchKeys: searchKeysOf(c.values.name) }])
   }
 }
 
