@@ -17,6 +17,30 @@ const CHUNK = /^chunk-[A-Z0-9]+\.mjs$/
 // A command started before a rebuild may still import its chunks a while later.
 const OLD_CHUNK_AGE_MS = 60 * 60 * 1000
 
+// Packages that cost a command's start-up although few commands use them: pinyin-pro builds its
+// dictionaries on import (≈ 140 ms of CPU; only writes of names need it), iconv-lite parses its
+// code-page tables (only a GBK or UTF-16 CSV needs it). In the bundle each is a stand-in that
+// loads the real package from node_modules at its first use. Listed: the named exports we call.
+const LOAD_ON_FIRST_USE = { 'pinyin-pro': ['pinyin'], 'iconv-lite': [] }
+
+const loadOnFirstUse = {
+  name: 'load-on-first-use',
+  setup(build) {
+    const names = Object.keys(LOAD_ON_FIRST_USE).map((name) => name.replace(/[-/]/g, '\\$&'))
+    build.onResolve({ filter: new RegExp(`^(?:${names.join('|')})$`) }, ({ path }) => ({ path, namespace: 'load-on-first-use' }))
+    build.onLoad({ filter: /.*/, namespace: 'load-on-first-use' }, ({ path }) => ({
+      loader: 'js',
+      contents: [
+        "import { createRequire } from 'node:module'",
+        'let loaded',
+        `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(path)}))`,
+        'export default new Proxy({}, { get: (_, key) => load()[key] })',
+        ...LOAD_ON_FIRST_USE[path].map((name) => `export function ${name}(...args) { return load().${name}(...args) }`),
+      ].join('\n'),
+    }))
+  },
+}
+
 export async function buildCli() {
   const startedAt = new Date()
   const outdir = join(root, 'out', 'cli')
@@ -33,6 +57,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3', 'pg', '@e965/xlsx', 'exceljs', 'electron'],
+    plugins: [loadOnFirstUse],
     // CommonJS packages bundled into an ES module still call require() for Node's own modules.
     banner: { js: "import { createRequire as __crmRequire } from 'node:module'; const require = __crmRequire(import.meta.url);" },
     // Less to parse at every start (a third less start-up time, measured by bench/cases/cli-start.ts).
