@@ -134,6 +134,7 @@ export const FIELD_LABELS: Record<string, string> = {
   eventId: '招商活动',
   amountYuan: '金额',
   contractNo: '合同编号',
+  parties: '签约各方',
   arrivedOn: '到位日期',
   category: '诉求类别',
   detail: '详情',

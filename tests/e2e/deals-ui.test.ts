@@ -9,6 +9,7 @@ import { chooseOption, motionDone } from '../support/ui'
 
 const PROJECT = '齐鲁制药创新药生产基地'
 const INVESTOR = '齐鲁制药有限公司'
+const PARTIES = '甲方：长清区人民政府；乙方：齐鲁制药有限公司'
 
 describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => {
   let app: AppServer
@@ -59,7 +60,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await signing.waitFor()
     await signing.getByLabel('合同编号').fill('QL-2026-018')
     await signing.getByLabel('签约金额').fill('30亿')
-    await signing.getByLabel('签约各方及备注').fill('甲方：长清区人民政府；乙方：齐鲁制药有限公司')
+    await signing.getByLabel('签约各方').fill(PARTIES)
     await signing.getByTestId('agreement-file-input').setInputFiles({ name: '投资协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 协议正文') })
     await signing.getByTestId('agreement-file-name').filter({ hasText: '投资协议.pdf' }).waitFor()
     await motionDone(page)
@@ -71,9 +72,11 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await row.filter({ hasText: 'QL-2026-018' }).waitFor()
     await row.getByTestId('agreement-file').filter({ hasText: '投资协议.pdf' }).waitFor()
     expect(await row.textContent()).toContain('30.00 亿元')
-    const [agreement] = await db().selectFrom('agreement').select(['id', 'type', 'amountYuan', 'signedOn']).execute()
+    // 签约各方 is the agreement's own field, shown as such on the detail (not folded into 备注).
+    expect(await row.getByTestId('agreement-parties').textContent()).toBe(`签约各方：${PARTIES}`)
+    const [agreement] = await db().selectFrom('agreement').select(['id', 'type', 'amountYuan', 'signedOn', 'parties', 'note']).execute()
     const [project] = await db().selectFrom('project').select(['stage', 'signedOn']).where('id', '=', projectId).execute()
-    expect(agreement).toMatchObject({ type: 'investment', amountYuan: 3_000_000_000 })
+    expect(agreement).toMatchObject({ type: 'investment', amountYuan: 3_000_000_000, parties: PARTIES, note: null })
     expect(project).toEqual({ stage: 'signed', signedOn: agreement!.signedOn })
     const files = await db().selectFrom('attachment').select(['entity', 'entityId', 'fileName']).execute()
     expect(files).toEqual([{ entity: 'agreement', entityId: agreement!.id, fileName: '投资协议.pdf' }])
@@ -94,9 +97,12 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await supplement.getByRole('button', { name: /编辑/ }).click()
     await dialog.getByTestId('agreement-form').waitFor()
     await dialog.getByLabel('签约金额').fill('0.8亿')
+    await dialog.getByLabel('签约各方').fill('甲方：园区管委会')
+    await motionDone(page)
+    await screenshot(page, 'deals-agreement-form')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
+    await supplement.filter({ hasText: '0.80 亿元' }).getByTestId('agreement-parties').filter({ hasText: '甲方：园区管委会' }).waitFor()
 
     await supplement.getByRole('button', { name: /删除/ }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()

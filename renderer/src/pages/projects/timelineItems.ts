@@ -170,6 +170,7 @@ export function timelineItems(t: TFunction, sources: TimelineSources): TimelineI
       lines: [
         agreement.amountYuan !== null && t('project.timeline.agreementAmount', { yi: yi(agreement.amountYuan) }),
         agreement.contractNo,
+        agreement.parties,
         agreement.note,
       ].filter((line): line is string => !!line),
     })),

@@ -1,5 +1,5 @@
 // 添加协议 / 编辑协议 on the project detail. The file, if any, is attached once the agreement exists.
-import { Col, Form, Input, Modal, Row, Select } from 'antd'
+import { Col, Form, Input, Row, Select } from 'antd'
 import { DateField } from '../../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { AgreementFields, type SavedAgreement } from '../../../../../db/domain/deal'
@@ -11,6 +11,7 @@ import { zodRule } from '../../../components/forms'
 import { useFormDialog } from '../../../components/useFormDialog'
 import { isoDateItem, notInFuture, today } from '../dates'
 import { AgreementFileInput, agreementFileRule, useAttachAgreementFile } from './agreementFile'
+import { DealFormDialog } from './DealFormDialog'
 import { textLimit } from '../../../components/textLimit'
 
 interface Props {
@@ -30,7 +31,7 @@ export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: 
   const attachFile = useAttachAgreementFile()
   const create = useApiMutation('agreement-create')
   const update = useApiMutation('agreement-update')
-  const { form, submit, modalProps } = useFormDialog<SavedAgreement>({
+  const dialog = useFormDialog<SavedAgreement>({
     save: async ({ file, ...fields }, clientRequestId) => {
       const saved = agreement
         ? await update.mutateAsync({ id: agreement.id, ...fields })
@@ -43,47 +44,54 @@ export function AgreementForm({ projectId, open, agreement, onClose, onSaved }: 
   })
 
   return (
-    <Modal open={open} width={640} title={agreement ? t('agreement.editTitle') : t('agreement.addTitle')} {...modalProps}>
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        data-testid="agreement-form"
-        onFinish={() => void submit()}
-        initialValues={
-          agreement
-            ? { type: agreement.type, signedOn: agreement.signedOn, amount: agreement.amountYuan, contractNo: agreement.contractNo, note: agreement.note }
-            : { type: 'investment', signedOn: today() }
-        }
-      >
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="type" label={t('agreement.type')} rules={[{ required: true, message: t('agreement.typeRequired') }]}>
-              <Select options={AGREEMENT_TYPE.keys.map((key) => ({ value: key, label: t(`vocab.agreementType.${key}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="signedOn" label={t('agreement.signedOn')} required rules={[zodRule(shape.signedOn)]} {...isoDateItem}>
-              <DateField allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="contractNo" label={t('agreement.contractNo')} rules={[zodRule(shape.contractNo)]}>
-              <Input {...textLimit(shape.contractNo)} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="amount" label={t('agreement.amount')} validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape.amount)]}>
-          <AmountInput placeholder={t('project.hint.amount')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('agreement.parties')} rules={[zodRule(shape.note)]}>
-          <Input.TextArea rows={2} {...textLimit(shape.note)} placeholder={t('agreement.partiesHint')} />
-        </Form.Item>
-        <Form.Item name="file" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
-          <AgreementFileInput />
-        </Form.Item>
-        <button type="submit" hidden />
-      </Form>
-    </Modal>
+    <DealFormDialog
+      dialog={dialog}
+      open={open}
+      width={640}
+      title={agreement ? t('agreement.editTitle') : t('agreement.addTitle')}
+      testId="agreement-form"
+      initialValues={
+        agreement
+          ? {
+              type: agreement.type,
+              signedOn: agreement.signedOn,
+              amount: agreement.amountYuan,
+              contractNo: agreement.contractNo,
+              parties: agreement.parties,
+              note: agreement.note,
+            }
+          : { type: 'investment', signedOn: today() }
+      }
+    >
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="type" label={t('agreement.type')} rules={[{ required: true, message: t('agreement.typeRequired') }]}>
+            <Select options={AGREEMENT_TYPE.keys.map((key) => ({ value: key, label: t(`vocab.agreementType.${key}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="signedOn" label={t('agreement.signedOn')} required rules={[zodRule(shape.signedOn)]} {...isoDateItem}>
+            <DateField allowClear={false} disabledDate={notInFuture} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="contractNo" label={t('agreement.contractNo')} rules={[zodRule(shape.contractNo)]}>
+            <Input {...textLimit(shape.contractNo)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="amount" label={t('agreement.amount')} validateFirst rules={[readableAmountRule(t('amount.unreadable')), zodRule(shape.amount)]}>
+        <AmountInput placeholder={t('project.hint.amount')} />
+      </Form.Item>
+      <Form.Item name="parties" label={t('agreement.parties')} rules={[zodRule(shape.parties)]}>
+        <Input.TextArea rows={2} {...textLimit(shape.parties)} placeholder={t('agreement.partiesHint')} />
+      </Form.Item>
+      <Form.Item name="note" label={t('agreement.note')} rules={[zodRule(shape.note)]}>
+        <Input.TextArea rows={2} {...textLimit(shape.note)} />
+      </Form.Item>
+      <Form.Item name="file" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
+        <AgreementFileInput />
+      </Form.Item>
+    </DealFormDialog>
   )
 }

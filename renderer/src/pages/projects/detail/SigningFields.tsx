@@ -65,8 +65,8 @@ export function SigningFields() {
           >
             <AmountInput placeholder={t('project.hint.amount')} />
           </Form.Item>
-          <Form.Item name={['agreement', 'note']} label={t('agreement.parties')} rules={[zodRule(shape.note)]}>
-            <Input.TextArea rows={2} {...textLimit(shape.note)} placeholder={t('agreement.partiesHint')} />
+          <Form.Item name={['agreement', 'parties']} label={t('agreement.parties')} rules={[zodRule(shape.parties)]}>
+            <Input.TextArea rows={2} {...textLimit(shape.parties)} placeholder={t('agreement.partiesHint')} />
           </Form.Item>
           <Form.Item name="agreementFile" label={t('agreement.file')} rules={[agreementFileRule(t)]}>
             <AgreementFileInput />
