@@ -3,8 +3,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { generate } from '../../bench/generate'
+import { bundled } from '../../tests/support/bundle'
 import type { Result } from '../../db/domain/errors'
 import { BackendClient } from './client'
 import { type ForkedBackend, forkBackend } from './fork'
@@ -24,11 +25,17 @@ describe('the backend process', () => {
   let client: BackendClient | null
   let forked: ForkedBackend[]
   let events: Array<{ event: string; payload: unknown }>
+  // child.ts bundled from source once for the file: every restart here is a real new process, but
+  // none of them pays tsx's compile of the whole backend (tests/support/bundle.ts).
+  let childSource: string
+  beforeAll(async () => {
+    childSource = await bundled('backend-child')
+  }, 120_000)
   const clientFor = (file: string, entry?: string, maxRestarts?: number) =>
     new BackendClient({
       maxRestarts,
       spawn: () => {
-        const child = forkBackend(entry)
+        const child = forkBackend(entry ?? childSource)
         forked.push(child)
         return child
       },

@@ -11,6 +11,7 @@ import { generate } from '../../bench/generate'
 import { openBackend } from '../../db/backend'
 import type { Result } from '../../db/domain/errors'
 import { type WebServer, startWebServer } from '../server/web-server'
+import { bundled } from '../../tests/support/bundle'
 import { BackendClient } from './client'
 import { type ForkedBackend, forkBackend } from './fork'
 
@@ -81,9 +82,11 @@ describe('a long export holds up no other call', () => {
     await inProcess.close()
 
     const forked: ForkedBackend[] = []
+    // child.ts bundled from source: the processes start without tsx's compile (tests/support/bundle.ts).
+    const childSource = await bundled('backend-child')
     const client = new BackendClient({
       spawn: () => {
-        const child = forkBackend()
+        const child = forkBackend(childSource)
         forked.push(child)
         return child
       },

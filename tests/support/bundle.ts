@@ -1,0 +1,51 @@
+// The backend's process entries (the backend child, the command line) bundled from source once per
+// test file, for tests that start them as real processes. `tsx` would transpile the whole backend
+// again in every process it starts: about 3.5 s of CPU per backend child against 1 s for the
+// bundle, and `npx tsx` adds npm's own start on top. Same source, same esbuild transpiler as tsx;
+// only the per-process compile goes. (tests/crash/spawn.ts does the same for the crash writer.)
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+
+const ROOT = join(__dirname, '..', '..')
+// Inside the repository, so the external packages (better-sqlite3, kysely, exceljs) resolve from
+// node_modules; one file per test process, so parallel workers never overwrite each other's.
+const CACHE = join(ROOT, 'node_modules', '.cache', 'crm-test-bundles')
+
+const ENTRIES = {
+  /** The backend process (electron/backend-host/child.ts), as forkBackend starts it. */
+  'backend-child': join(ROOT, 'electron', 'backend-host', 'child.ts'),
+  /** The command line (electron/cli/index.ts), as `npm run cli` runs it. */
+  cli: join(ROOT, 'electron', 'cli', 'index.ts'),
+} as const
+
+export type BundledEntry = keyof typeof ENTRIES
+
+const built = new Map<BundledEntry, Promise<string>>()
+const written: string[] = []
+
+/** The entry bundled to a plain ES module that `node <file>` (or fork) runs; built on first use. */
+export function bundled(entry: BundledEntry): Promise<string> {
+  let file = built.get(entry)
+  if (!file) {
+    const outfile = join(CACHE, `${entry}-${process.pid}.mjs`)
+    file = (async () => {
+      mkdirSync(CACHE, { recursive: true })
+      await build({
+        entryPoints: [ENTRIES[entry]],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        outfile,
+        logLevel: 'error',
+      })
+      if (written.length === 0) process.once('exit', () => written.forEach((path) => rmSync(path, { force: true })))
+      written.push(outfile)
+      return outfile
+    })()
+    built.set(entry, file)
+  }
+  return file
+}
