@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Compilable } from 'kysely'
 import { ProjectListQuery } from '../domain/project'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
-import { filteredProjects, listProjects, pageIds } from './project-list'
+import { boardCards, filteredProjects, listProjects, pageIds } from './project-list'
 
 function plan(api: TestBackend, query: Compilable): string {
   const { sql, parameters } = query.compile()
@@ -19,16 +19,31 @@ describe('project list at ledger scale', () => {
     const query = ProjectListQuery.parse({ parkId: 'P1', library: 'implementing', sort: 'signedOn' })
     const db = api.env.ctx.db
     const count = plan(api, filteredProjects(db, query).select((eb) => eb.fn.countAll().as('n')))
-    expect(count).toContain('USING INDEX project_park_stage')
+    expect(count).toMatch(/USING (COVERING )?INDEX project_park_stage/)
     expect(count).not.toMatch(/SCAN p\b/)
     const page = plan(api, pageIds(db, query))
-    expect(page).toContain('USING INDEX project_park_stage')
+    expect(page).toMatch(/USING (COVERING )?INDEX project_park_stage/)
     expect(page).not.toMatch(/SCAN p\b/)
     const byOwner = plan(api, filteredProjects(db, ProjectListQuery.parse({ ownerId: 'U1', stage: 'started' })).select('p.id'))
-    expect(byOwner).toContain('USING INDEX project_owner')
+    expect(byOwner).toMatch(/USING (COVERING )?INDEX project_owner/)
     // The board's per-stage totals: the index holds the amounts, so no table row is read.
     const column = plan(api, filteredProjects(db, { stage: 'signed' }).select((eb) => eb.fn.sum('p.totalInvestmentYuan').as('s')))
     expect(column).toMatch(/SEARCH p USING (COVERING )?INDEX project_stage_updated \(stage=\?\)/)
+  })
+
+  it('reads every board column from its index alone: totals without the table, cards in index order', async () => {
+    const db = api.env.ctx.db
+    const totals = (filter: Parameters<typeof filteredProjects>[1]) =>
+      plan(api, filteredProjects(db, filter).select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('p.totalInvestmentYuan').as('s')]))
+    expect(totals({ parkId: 'P1', stage: 'signed' })).toContain('COVERING INDEX project_park_stage')
+    expect(totals({ districtId: 'D1', stage: 'signed' })).toContain('COVERING INDEX project_district_stage')
+    expect(totals({ ownerId: 'U1', stage: 'signed' })).toContain('COVERING INDEX project_owner')
+    expect(totals({ stage: 'signed' })).toContain('COVERING INDEX project_stage_updated')
+    for (const filter of [{ parkId: 'P1' }, { districtId: 'D1' }, { ownerId: 'U1' }, {}]) {
+      const cards = plan(api, boardCards(db, { ...filter, stage: 'signed' }))
+      expect(cards).toMatch(/SEARCH p USING INDEX project_(park_stage|district_stage|owner|stage_updated)/)
+      expect(cards).not.toContain('TEMP B-TREE')
+    }
   })
 
   it('sums amounts past 2^32 exactly and refuses a total JavaScript cannot hold', async () => {
