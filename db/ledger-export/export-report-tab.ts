@@ -7,7 +7,7 @@ import type { Ctx } from '../context'
 import type { ReportTabExportInput } from '../domain/report-tab-export'
 import { ORIGIN, PRIORITY } from '../domain/vocab'
 import { type ColumnSpec, type ColumnType } from '../spreadsheet/write-cells'
-import { createWorkbookWriter } from '../spreadsheet/write-sheet'
+import { createWorkbookWriter, type SpreadsheetWriter } from '../spreadsheet/write-sheet'
 
 /** '1,590.83' → 1590.83, '+12.50%' → 0.125, '—' → empty: the screen's text as the number it shows. */
 export function shownValue(type: ColumnType, text: string): string | number | null {
@@ -38,22 +38,30 @@ export async function filterLine(ctx: Ctx, input: ReportTabExportInput): Promise
   return parts.length ? `筛选：${parts.map(([label, value]) => `${label}：${value}`).join('，')}` : '筛选：无（全部项目）'
 }
 
+type ShownSheet = Pick<ReportTabExportInput, 'title' | 'notes' | 'columns' | 'rows' | 'totalRow'>
+
 export async function exportReportTab(ctx: Ctx, path: string, input: ReportTabExportInput): Promise<{ rows: number }> {
-  const columns: ColumnSpec[] = input.columns.map((column, i) => ({
+  const writer = createWorkbookWriter(path)
+  const filters = await filterLine(ctx, input)
+  // Every sheet carries the filters: a sheet printed alone still says which projects it covers.
+  for (const table of [input, ...input.more]) writeShownSheet(writer, table, filters)
+  await writer.finish()
+  return { rows: input.rows.length }
+}
+
+function writeShownSheet(writer: SpreadsheetWriter, table: ShownSheet, filters: string) {
+  const columns: ColumnSpec[] = table.columns.map((column, i) => ({
     header: column.header,
     key: `c${i}`,
     type: column.type,
     // Chinese headers wrap in the header row; a figure column needs no more than a 亿元 amount's width.
     width: column.type === 'text' ? Math.max(12, Math.min(40, column.header.length * 2 + 4)) : Math.max(10, Math.min(16, column.header.length * 2)),
   }))
-  const writer = createWorkbookWriter(path)
-  const sheet = writer.addSheet({ name: input.title, title: input.title, notes: [...input.notes, await filterLine(ctx, input)], columns, empty: '本表没有数据' })
-  input.rows.forEach((cells, r) => {
+  const sheet = writer.addSheet({ name: table.title, title: table.title, notes: [...table.notes, filters], columns, empty: '本表没有数据' })
+  table.rows.forEach((cells, r) => {
     const values = Object.fromEntries(columns.map((column, i) => [column.key, shownValue(column.type, cells[i] ?? '')]))
-    if (input.totalRow && r === input.rows.length - 1) sheet.addTotalRow(values)
+    if (table.totalRow && r === table.rows.length - 1) sheet.addTotalRow(values)
     else sheet.addRow(values)
   })
   sheet.commit()
-  await writer.finish()
-  return { rows: input.rows.length }
 }

@@ -2,10 +2,10 @@
 // the month chosen and the district filtered on screen, and its figures equal the screen's.
 import { readFile } from 'node:fs/promises'
 import * as XLSX from '@e965/xlsx'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
-import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import { appInBrowser } from '../support/app-in-browser'
+import { screenshot } from '../support/app-server'
+import { browserTestsEnabled } from '../support/browser'
 import { chooseOption, motionDone } from '../support/ui'
 
 const now = new Date()
@@ -14,17 +14,8 @@ const MONTH = now.getMonth() + 1
 const FIRST = `${YEAR}-${String(MONTH).padStart(2, '0')}-01`
 
 describe.skipIf(!browserTestsEnabled())('the 月报 from the reports page', () => {
-  let app: AppServer
-  let browser: Browser
-  let page: Page
-  const errors: string[] = []
   let districtId = ''
-
-  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
-  const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
-
-  beforeAll(async () => {
-    app = await startAppServer()
+  const ui = appInBrowser('report-export', async (api) => {
     districtId = (await api<{ id: string }>('district-create', { name: '长清区' })).id
     const other = (await api<{ id: string }>('district-create', { name: '平阴县' })).id
     const parkId = (await api<{ id: string }>('park-create', { name: '长清经济开发区', districtId })).id
@@ -37,34 +28,24 @@ describe.skipIf(!browserTestsEnabled())('the 月报 from the reports page', () =
     ] as const) {
       await api('project-create', { name, parkId: park, totalInvestment: amount, stage: 'signed', stageOn: FIRST, reserveOn: FIRST })
     }
-    browser = await launchBrowser({ width: 1280, height: 800 })
-    page = await browser.context.newPage()
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(app.server.url)
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor()
-  })
-  beforeEach((context) => onTestFailed(() => screenshot(page, `failed-report-export-${context.task.name.slice(0, 40)}`).then(() => undefined)))
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
   })
 
   it('downloads the 月报 for the chosen month with the filters on screen, with the screen figures', async () => {
-    await go(`/reports/flow?period=month&year=${YEAR}&month=${MONTH}&district=${districtId}`)
-    const count = page.getByTestId('flow-signed-count').first()
+    await ui.go(`/reports/flow?period=month&year=${YEAR}&month=${MONTH}&district=${districtId}`)
+    const count = ui.page.getByTestId('flow-signed-count').first()
     await expect.poll(() => count.textContent()).toBe('2')
-    const screenSum = await page.getByTestId('flow-signed-sum').first().textContent()
+    const screenSum = await ui.page.getByTestId('flow-signed-sum').first().textContent()
     expect(screenSum).toBe('15.85')
 
-    await page.getByTestId('monthly-export').click()
-    const dialog = page.getByRole('dialog')
+    await ui.page.getByTestId('monthly-export').click()
+    const dialog = ui.page.getByRole('dialog')
     await dialog.getByTestId('monthly-export-form').waitFor()
     // The dialog starts on the screen's month; choosing it again shows the picker works.
     await dialog.getByLabel('月份').click()
-    await chooseOption(page, `${MONTH}月`)
-    await motionDone(page)
-    await screenshot(page, 'report-export-monthly-dialog')
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /下\s*载/ }).click()])
+    await chooseOption(ui.page, `${MONTH}月`)
+    await motionDone(ui.page)
+    await screenshot(ui.page, 'report-export-monthly-dialog')
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), dialog.getByRole('button', { name: /下\s*载/ }).click()])
     expect(download.suggestedFilename()).toBe(`招商引资报表-${YEAR}-${String(MONTH).padStart(2, '0')}.xlsx`)
 
     const workbook = XLSX.read(await readFile((await download.path())!))
@@ -82,6 +63,6 @@ describe.skipIf(!browserTestsEnabled())('the 月报 from the reports page', () =
     expect(list).toEqual(expect.arrayContaining(['齐鲁制药创新药生产基地', '高端装备制造基地']))
     expect(list).not.toContain('平阴玫瑰精深加工项目')
     await dialog.waitFor({ state: 'hidden' })
-    expect(errors).toEqual([])
+    expect(ui.errors).toEqual([])
   })
 })

@@ -32,6 +32,9 @@ export function watchApiCalls(page: Page): { settled(): Promise<void> } {
   return { settled: () => expect.poll(() => inFlight.size, { timeout: 60_000 }).toBe(0) }
 }
 
+/** Navigates inside the app without a reload (hash routing): '/reports/flow?period=month'. */
+export const goTo = (page: Page, hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
+
 /** The open dropdown of a select (antd keeps closed ones in the DOM, hidden). */
 export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible')
 

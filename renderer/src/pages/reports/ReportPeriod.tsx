@@ -1,10 +1,11 @@
 // The period a report was computed over, as the backend resolved it (its answer's `period`), not
 // the filter's own guess: 全部时间 on a flow still means "this year so far", and the page says so.
-// The tab's 导出本页 sits on the same line.
+// The tab's 导出本页 sits on the same line; the print header repeats the sentence (print/statedPeriod.ts).
 import { Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Period } from '../../../../db/domain/report'
+import { usePublishStatedPeriod } from './print/statedPeriod'
 import { usePeriodText } from './usePeriodText'
 
 /** The sentence ReportPeriod shows; the tab export writes the same one above its table. */
@@ -16,6 +17,7 @@ export function useStatedPeriod() {
 }
 
 export function ReportPeriod({ text, testId = 'report-period', children }: { text: string; testId?: string; children?: ReactNode }) {
+  usePublishStatedPeriod(text)
   return (
     <div className="report-period-line">
       <Typography.Paragraph type="secondary" className="report-period" data-testid={testId}>

@@ -10,6 +10,7 @@ import { MonthlyExport } from './export/MonthlyExport'
 import { FilterBar } from './filters/FilterBar'
 import { useReportParams } from './filters/useReportParams'
 import { PrintHeader } from './print/PrintHeader'
+import { StatedPeriodContext } from './print/statedPeriod'
 import { usePrintView } from './print/usePrintView'
 import { TabContent } from './TabContent'
 import { REPORT_TABS, type ReportTab } from './reportTabs'
@@ -26,11 +27,13 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
   const [drill, setDrill] = useState<{ view: string; request: DrillRequest } | null>(null)
   const openDrill = useCallback((request: DrillRequest | null) => setDrill(request && { view, request }), [view])
   const printView = usePrintView()
+  const [stated, setStated] = useState<string | null>(null)
 
   return (
     <DrillContext.Provider value={openDrill}>
+      <StatedPeriodContext.Provider value={setStated}>
       <div className="page reports-page" data-testid="reports-page">
-        {printView.printing && <PrintHeader tab={tab} params={params} />}
+        {printView.printing && <PrintHeader tab={tab} stated={stated} />}
         <div className="report-toolbar">
           <PageTitle className="report-screen-only">
             {t('reports.title')}
@@ -59,6 +62,7 @@ export function ReportsPage({ tab }: { tab: ReportTab }) {
         <TabContent tab={tab} params={params} setParams={setParams} />
       </div>
       <DrillDrawer request={drill?.view === view ? drill.request : null} onClose={() => setDrill(null)} />
+      </StatedPeriodContext.Provider>
     </DrillContext.Provider>
   )
 }

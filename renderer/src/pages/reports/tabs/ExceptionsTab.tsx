@@ -7,8 +7,11 @@ import { EXCEPTION_KINDS, type ExceptionKind } from '../../../../../db/domain/re
 import { useApiQuery } from '../../../api/hooks'
 import { count } from '../../../format'
 import { DrillLink } from '../drill/DrillLink'
+import { TabExport } from '../export/TabExport'
+import { exceptionsTable } from '../export/tabTables'
 import { type ReportParams, scopeInput } from '../filters/params'
 import { useQueryKey } from '../filters/useReportParams'
+import { usePublishStatedPeriod } from '../print/statedPeriod'
 import { ReportState } from '../ReportState'
 import { ByPerson } from './exceptions/ByPerson'
 import { ExceptionTable } from './exceptions/ExceptionTable'
@@ -27,6 +30,23 @@ export function ExceptionsTab({ params, onOwner }: { params: ReportParams; onOwn
   }
   const list = useApiQuery('report-exceptions', { ...scopeInput(params), kind, threshold: threshold ?? undefined, page, pageSize: PAGE_SIZE })
   const data = list.data
+  // The list's one sentence about itself: what, since when, how many; the print header and the
+  // workbook's title rows say it (the list has no period: it is as of today).
+  const stated =
+    data &&
+    t('reports.exceptions.stated', {
+      kind: t(`reports.exceptions.kind.${kind}`),
+      threshold: count(data.threshold),
+      unit: t(`reports.exceptions.unit.${data.thresholdUnit}`),
+      asOf: data.asOf,
+      n: count(data.total),
+    })
+  usePublishStatedPeriod(stated ?? null)
+  /** A list longer than a page exports the page shown, and says which rows those are. */
+  const pageNote = (shown: number) =>
+    data && data.total > shown
+      ? [t('reports.exceptions.page', { page, from: count((page - 1) * PAGE_SIZE + 1), to: count((page - 1) * PAGE_SIZE + shown) })]
+      : []
   return (
     <>
       <Segmented
@@ -60,6 +80,14 @@ export function ExceptionsTab({ params, onOwner }: { params: ReportParams; onOwn
                 {t('reports.exceptions.total', { n: count(data.total) })}
               </DrillLink>
             </Typography.Text>
+          )}
+          {data && stated && data.total > 0 && (
+            <TabExport
+              title={t('reports.tab.exceptions')}
+              notes={[stated, ...pageNote(data.rows.length)]}
+              params={params}
+              table={() => exceptionsTable(t, data)}
+            />
           )}
         </Space>
         {data && data.byPerson.length > 0 && <ByPerson people={data.byPerson} onOwner={onOwner} />}

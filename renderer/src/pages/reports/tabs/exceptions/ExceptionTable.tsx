@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom'
 import type { ExceptionRow, ExceptionsResult } from '../../../../../../db/domain/report'
 import { StageTag } from '../../../../components/StageTag'
 import { count, date, yi } from '../../../../format'
+import { EXCEPTION_RECORD_KINDS } from '../../export/tabTables'
 
 interface Props {
   data: ExceptionsResult
@@ -13,12 +14,9 @@ interface Props {
   onPage(page: number): void
 }
 
-/** Follow-ups and requests have a title of their own; project lists do not. */
-const RECORD_KINDS = new Set(['overdue-next-steps', 'overdue-requests'])
-
 export function ExceptionTable({ data, page, pageSize, onPage }: Props) {
   const { t } = useTranslation()
-  const records = RECORD_KINDS.has(data.kind)
+  const records = EXCEPTION_RECORD_KINDS.has(data.kind)
   return (
     <Table<ExceptionRow>
       rowKey={(row) => row.recordId ?? row.projectId ?? ''}
