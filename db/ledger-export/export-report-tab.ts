@@ -54,8 +54,12 @@ function writeShownSheet(writer: SpreadsheetWriter, table: ShownSheet, filters: 
     header: column.header,
     key: `c${i}`,
     type: column.type,
+    // A text column is as wide as its longest cell (up to 40), so '签约金额（亿元）' prints on one line;
     // Chinese headers wrap in the header row; a figure column needs no more than a 亿元 amount's width.
-    width: column.type === 'text' ? Math.max(12, Math.min(40, column.header.length * 2 + 4)) : Math.max(10, Math.min(16, column.header.length * 2)),
+    width:
+      column.type === 'text'
+        ? Math.max(12, Math.min(40, Math.max(column.header.length, ...table.rows.map((cells) => (cells[i] ?? '').length)) * 2 + 4))
+        : Math.max(10, Math.min(16, column.header.length * 2)),
   }))
   const sheet = writer.addSheet({ name: table.title, title: table.title, notes: [...table.notes, filters], columns, empty: '本表没有数据' })
   table.rows.forEach((cells, r) => {
