@@ -17,6 +17,7 @@ import { creditCodeCheckChar } from '../db/domain/credit-code'
 import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
+import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/migrations/0007-report-facts'
 import { openDatabase } from '../db/open'
 import { Days, makeUlid, seededRng } from './rng'
 
@@ -139,6 +140,9 @@ function deferIndexesAndSearch(db: Sqlite.Database) {
   const triggers = triggerNames.map((name) => ({ name, sql: db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string }))
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`)
   for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`)
+  // The report facts' triggers look up each project's agreements and events: without the indexes
+  // that is a scan per row, so they are set aside too and the facts built in one pass afterwards.
+  for (const name of Object.keys(REPORT_FACT_TRIGGERS)) db.exec(`DROP TRIGGER ${name}`)
   return {
     restore(phase: (name: string, rows: number) => void) {
       for (const { sql } of indexes) db.exec(sql)
@@ -154,6 +158,9 @@ function deferIndexesAndSearch(db: Sqlite.Database) {
       for (const { sql } of triggers) db.exec(sql)
       db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
       phase('search_fts rebuild (trigram)', docs)
+      for (const statement of REBUILD_REPORT_FACTS) db.exec(statement)
+      for (const statement of Object.values(REPORT_FACT_TRIGGERS)) db.exec(statement)
+      phase('report facts (migration 0007, one pass)', db.prepare('SELECT count(*) FROM project_report').pluck().get() as number)
     },
   }
 }

@@ -272,6 +272,24 @@ export interface SearchDocTable {
   keys: string
 }
 
+/** Report facts per project, derived and kept by triggers (migration 0007); never replicated. */
+export interface ProjectReportTable {
+  projectId: string
+  /** 签约日期 by the signing definition; null: not signed. */
+  signedOn: string | null
+  /** The highest main stage reached, 0 (线索) … 8 (后评价). */
+  reachRank: number
+  /** 签约金额: investment agreements, else framework agreements, else 总投资. */
+  signedAmountYuan: number
+}
+
+/** A completed stay of a project in a stage, in whole days (migration 0007); derived, never replicated. */
+export interface ProjectStayTable {
+  projectId: string
+  stage: Stage
+  days: number
+}
+
 /** A ledger import (db/ledger): counts per outcome; undone_at once it was undone. */
 export interface ImportBatchTable {
   id: string
@@ -384,6 +402,8 @@ export interface Database {
   target: TargetTable
   attachment: AttachmentTable
   searchDoc: SearchDocTable
+  projectReport: ProjectReportTable
+  projectStay: ProjectStayTable
   importBatch: ImportBatchTable
   importBatchRow: ImportBatchRowTable
   syncOperation: SyncOperationTable

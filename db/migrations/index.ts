@@ -7,6 +7,7 @@ import * as m0003 from './0003-import-batch'
 import * as m0004 from './0004-sync'
 import * as m0005 from './0005-client-request'
 import * as m0006 from './0006-agreement-parties'
+import * as m0007 from './0007-report-facts'
 import * as m0008 from './0008-board-covering-indexes'
 import * as m0009 from './0009-sync-snapshot'
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-sync': m0004,
   '0005-client-request': m0005,
   '0006-agreement-parties': m0006,
+  '0007-report-facts': m0007,
   '0008-board-covering-indexes': m0008,
   '0009-sync-snapshot': m0009,
 }

@@ -70,7 +70,10 @@ describe('query plans of the main report queries', () => {
     expect(await plan({ parkId: 'K1' }, sql`p.stage`)).toMatch(/USING INDEX project_park_stage/)
   })
 
-  it('finds agreements signed in the period through agreement_signed', async () => {
-    expect(await plan({ dates: { signed: year } })).toMatch(/SEARCH a USING (COVERING )?INDEX agreement_signed/)
+  it('finds projects signed in the period through the report facts (project_report_signed), then by id', async () => {
+    const signed = await plan({ dates: { signed: year } })
+    expect(signed).toMatch(/SEARCH r USING COVERING INDEX project_report_signed/)
+    expect(signed).toMatch(/SEARCH p USING INDEX sqlite_autoindex_project_1 \(id=\?\)/)
+    expect(signed).not.toMatch(/SCAN p/)
   })
 })
