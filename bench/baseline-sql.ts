@@ -28,14 +28,27 @@ export const SQL = {
     LEFT JOIN park k ON k.id = x.park_id LEFT JOIN investor i ON i.id = x.investor_id LEFT JOIN user o ON o.id = x.owner_id
     WHERE x.rn <= 30 ORDER BY x.stage, x.rn`,
 
+  /**
+   * The app's ranking: exact title, then title or pinyin prefix, then bm25; ties by shorter title,
+   * then newest. (Before 2026-11-30 the baseline ranked by bm25 alone and so answered other rows.)
+   */
   search: `SELECT kind, ref_id, title, body, score FROM (
-      SELECT s.*, row_number() OVER (PARTITION BY s.kind ORDER BY s.score) AS pos FROM (
-        SELECT d.kind, d.ref_id, d.title, d.body, bm25(search_fts, 10.0, 1.0, 8.0) AS score
-        FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid WHERE search_fts MATCH ?) s)
+      SELECT s.*, row_number() OVER (PARTITION BY s.kind ORDER BY s.score, length(s.title), s.docid DESC) AS pos FROM (
+        SELECT d.docid, d.kind, d.ref_id, d.title, d.body, bm25(search_fts, 10.0, 1.0, 8.0) + CASE
+            WHEN d.title = @whole THEN -3000000
+            WHEN d.title LIKE @prefix ESCAPE '\\' OR d.keys LIKE @prefix ESCAPE '\\' OR d.keys LIKE @wordPrefix ESCAPE '\\' THEN -2000000
+            ELSE 0 END AS score
+        FROM search_fts JOIN search_doc d ON d.docid = search_fts.rowid WHERE search_fts MATCH @match) s)
     WHERE pos <= 10 ORDER BY kind, pos`,
-  searchOwners: `SELECT n.id, n.happened_on, p.id AS project_id, p.name AS project_name, i.id AS investor_id, i.name AS investor_name
+  /** Where the hits belong (and whether that record is live), as the app shows beside each hit. */
+  searchOwners: `SELECT n.id, n.happened_on, p.id AS project_id, p.name AS project_name, p.deleted_at AS project_deleted_at,
+      i.id AS investor_id, i.name AS investor_name, i.deleted_at AS investor_deleted_at
     FROM negotiation n LEFT JOIN project p ON p.id = n.project_id LEFT JOIN investor i ON i.id = coalesce(n.investor_id, p.investor_id)
     WHERE n.id IN (SELECT value FROM json_each(?))`,
+  searchProjectOwners: `SELECT p.id, i.id AS investor_id, i.name AS investor_name FROM project p LEFT JOIN investor i ON i.id = p.investor_id
+    WHERE p.id IN (SELECT value FROM json_each(?))`,
+  searchContactOwners: `SELECT c.id, i.id AS investor_id, i.name AS investor_name, i.deleted_at FROM contact c JOIN investor i ON i.id = c.investor_id
+    WHERE c.id IN (SELECT value FROM json_each(?))`,
 
   funnelByStage: `SELECT p.stage, count(*) AS n, sum(coalesce(p.total_investment_yuan, 0)) AS s FROM project p
     WHERE p.deleted_at IS NULL AND p.reserve_on BETWEEN ? AND ? GROUP BY p.stage`,

@@ -100,9 +100,19 @@ export async function runQueryCases(env: HandlerEnv, params: QueryParams, reps: 
   )
 
   // 3. Global search.
+  // The same answer as the app's: the ten best of each kind by the same ranking, and for every hit
+  // the record it belongs to (negotiation → project and investor, project → investor, contact →
+  // investor). Terms here are single words of 3+ characters, so one FTS phrase and no LIKE terms.
   const searchBaseline = (text: string) => () => {
-    const docs = all('search', `"${text}"`) as Array<{ kind: string; ref_id: string }>
-    all('searchOwners', JSON.stringify(docs.filter((d) => d.kind === 'negotiation').map((d) => d.ref_id)))
+    const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const docs = all('search', { match: `"${text}"`, whole: text, prefix, wordPrefix: `% ${prefix}` }) as Array<{ kind: string; ref_id: string }>
+    const owners = (name: BaselineName, kind: string) => {
+      const ids = docs.filter((d) => d.kind === kind).map((d) => d.ref_id)
+      if (ids.length > 0) all(name, JSON.stringify(ids))
+    }
+    owners('searchOwners', 'negotiation')
+    owners('searchProjectOwners', 'project')
+    owners('searchContactOwners', 'contact')
   }
   done(await compare('3a', `search: Chinese substring “${params.chinese}”`, [params.chinese], (t) => call(env, 'search', { text: t }), searchBaseline(params.chinese), { reps }))
   done(await compare('3b', `search: pinyin initials “${params.initials}”`, [params.initials], (t) => call(env, 'search', { text: t }), searchBaseline(params.initials), { reps }))
