@@ -6,6 +6,7 @@ import type { Ctx } from '../context'
 import { describeHubError } from './connect'
 import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
 import type { HubStatus, HubSyncResult } from '../domain/hub'
+import { asBackgroundWriter } from '../written-tables'
 import { DEFAULT_INTERVAL_MINUTES, readHubStatus } from './status'
 import { type HubSyncOptions, syncWithHub } from './sync'
 
@@ -30,7 +31,9 @@ function runnerOf(ctx: Ctx): Runner {
 /** Starts a sync unless one is running (then joins it). Resolves null when it failed; the reason is in the status. */
 export function requestHubSync(ctx: Ctx, options: HubSyncOptions = {}): Promise<HubSyncResult | null> {
   const runner = runnerOf(ctx)
-  runner.running ??= (async () => {
+  // The sync is a writer of its own: the tables it pulled into are announced when it ends, never
+  // carried by whichever call happens to come next (or the call that started it and returned).
+  runner.running ??= asBackgroundWriter(ctx.sqlite, 'hub', async () => {
     try {
       const result = await syncWithHub(ctx, options)
       if (!ctx.sqlite.open) return result
@@ -46,7 +49,7 @@ export function requestHubSync(ctx: Ctx, options: HubSyncOptions = {}): Promise<
     } finally {
       runner.running = null
     }
-  })()
+  })
   return runner.running
 }
 

@@ -14,7 +14,7 @@ import { maybeDailyBackup } from '../../db/storage/backup'
 import { dispatch } from '../handlers/dispatch'
 import { watchReminders } from '../handlers/reminders-watch'
 import { scheduleSkippedIntegrityCheck } from '../handlers/startup-check'
-import { EventBus } from '../handlers/events-bus'
+import { EventBus, announceWritesOutsideCalls } from '../handlers/events-bus'
 import type { HandlerEnv } from '../handlers/types'
 import { keychainSecretBox } from './hub-secret-box'
 import type { BackendStart, FromBackend, ToBackend } from './protocol'
@@ -59,6 +59,8 @@ async function start(options: BackendStart): Promise<void> {
     // Every event crosses to the shell as is; the shell hands it to its windows.
     events.subscribe((message) => channel.send({ type: 'event', event: message.event, payload: message.payload }))
     env = { ctx: backend.ctx, backend, shell: options.shell, events }
+    // The hub's background sync and other writes outside calls say data-changed when they commit.
+    announceWritesOutsideCalls(env)
   } catch (error) {
     channel.send({ type: 'start-failed', message: (error as Error).message })
     process.exit(1)

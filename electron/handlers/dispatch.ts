@@ -4,12 +4,13 @@ import { z } from 'zod'
 import { type Locale, isLocale, localizeError } from '../../db/domain/error-text'
 import { AppError, type ApiError, type Result } from '../../db/domain/errors'
 import { logFor } from '../../db/log'
-import { takeWritten } from '../../db/written-tables'
+import { asWriter } from '../../db/written-tables'
 import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
 import { contract, isMethodName } from '../contract'
 import type { DataChange } from '../contract/events'
 import { handlers } from '.'
 import { createOnce, takeClientRequestId } from './client-request'
+import { announceWritesOutsideCalls } from './events-bus'
 import type { HandlerEnv } from './types'
 
 z.config(z.locales.zhCN())
@@ -63,11 +64,12 @@ export type DispatchResult = Result<unknown> & { changed?: DataChange }
 
 export async function dispatch(env: HandlerEnv, method: string, input: unknown): Promise<DispatchResult> {
   const started = performance.now()
-  const result: DispatchResult = await answer(env, method, input)
+  // The call is a writer of its own: its answer carries only the tables it wrote (a read none).
+  const { value: result, tables } = await asWriter<DispatchResult>(() => answer(env, method, input))
   const ms = Math.round(performance.now() - started)
   if (ms > SLOW_CALL_MS) logFor(env.ctx.dataDir).write('slow_call', { method, ms, ok: result.ok })
-  // Taken from the connection in use after the call: a restore has swapped it for the restored one.
-  const tables = takeWritten(env.ctx.sqlite)
+  // After the call: a restore has swapped the connection, whose other writers announce here too.
+  announceWritesOutsideCalls(env)
   if (tables.length > 0) {
     const seq = env.events ? env.events.dataChanged(tables, env.shell) : 0
     if (result.ok) result.changed = { tables, seq }

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BackendEvents, EventMessage, JobProgress } from '../contract/events'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { dispatch } from './dispatch'
-import { EventBus, JOB_CANCELLED } from './events-bus'
+import { EventBus, JOB_CANCELLED, announceWritesOutsideCalls } from './events-bus'
+import { createDistrict } from '../../db/services/districts'
+import { asBackgroundWriter } from '../../db/written-tables'
 
 describe('the event channel: data-changed after every write, from the records layer', () => {
   let api: TestBackend
@@ -45,11 +47,65 @@ describe('the event channel: data-changed after every write, from the records la
 
   it('a restore refreshes everything', async () => {
     // In memory there is nothing to restore; the rule is what the handler notes on the new connection.
-    const { noteWritten, takeWritten, ALL_TABLES } = await import('../../db/written-tables')
-    noteWritten(api.env.ctx.sqlite, ALL_TABLES)
-    noteWritten(api.env.ctx.sqlite, 'project')
-    expect(takeWritten(api.env.ctx.sqlite)).toEqual(['*', 'project'])
-    expect(takeWritten(api.env.ctx.sqlite)).toEqual([])
+    const { noteWritten, asWriter, ALL_TABLES } = await import('../../db/written-tables')
+    const { tables } = await asWriter(async () => {
+      noteWritten(api.env.ctx.sqlite, ALL_TABLES)
+      noteWritten(api.env.ctx.sqlite, 'project')
+    })
+    expect(tables).toEqual(['*', 'project'])
+  })
+})
+
+describe('data-changed comes from the writer that wrote, at once', () => {
+  let api: TestBackend
+  let seen: BackendEvents['data-changed'][]
+  let next: (() => void) | null
+  beforeEach(async () => {
+    api = await testBackend()
+    api.env.events = new EventBus()
+    seen = []
+    next = null
+    api.env.events.subscribe((m) => {
+      if (m.event !== 'data-changed') return
+      seen.push(m.payload as BackendEvents['data-changed'])
+      next?.()
+    })
+    // as the backend process does when it opens
+    announceWritesOutsideCalls(api.env)
+  })
+  afterEach(() => api.close())
+
+  /** Resolves at the next data-changed event. */
+  const nextChange = () => new Promise<void>((resolve) => (next = resolve))
+
+  it('a write made outside any call is announced once committed, and the next read carries nothing', async () => {
+    const announced = nextChange()
+    await createDistrict(api.env.ctx, { name: '历下区', code: null, note: null })
+    await announced
+    expect(seen).toEqual([expect.objectContaining({ tables: ['district'], origin: 'background' })])
+    const read = await dispatch(api.env, 'district-list', {})
+    expect(read.ok).toBe(true)
+    expect(read.changed).toBeUndefined()
+    expect(seen).toHaveLength(1)
+  })
+
+  it('a background writer (the hub sync) announces its own tables when it ends; the call running meanwhile carries only its own', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    // The background writer writes, then waits while a call writes another table.
+    const background = asBackgroundWriter(api.env.ctx.sqlite, 'hub', async () => {
+      await createDistrict(api.env.ctx, { name: '市中区', code: null, note: null })
+      await held
+    })
+    const tag = await dispatch(api.env, 'tag-create', { name: '专精特新', color: '#1677ff' })
+    expect(tag.changed?.tables).toEqual(['tag'])
+    expect(seen.map((c) => c.tables)).toEqual([['tag']])
+    release()
+    await background
+    expect(seen.at(-1)).toMatchObject({ tables: ['district'], origin: 'hub' })
+    const read = await dispatch(api.env, 'district-list', {})
+    expect(read.changed).toBeUndefined()
+    expect(seen).toHaveLength(2)
   })
 })
 

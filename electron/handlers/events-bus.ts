@@ -4,7 +4,9 @@
 // It knows nothing of Electron or HTTP, so the backend can run in any process.
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../db/domain/errors'
+import { announceWrites } from '../../db/written-tables'
 import type { BackendEvents, EventMessage, EventName, JobProgress } from '../contract/events'
+import type { HandlerEnv } from './types'
 
 export type EventListener = (message: EventMessage) => void
 
@@ -116,4 +118,13 @@ export const SILENT_JOB: JobReporter = { jobId: '', step() {}, finish() {} }
 /** Runs work as a job on the env's channel, or silently when the env has none. */
 export function runJob<T>(events: EventBus | undefined, job: string, options: { cancellable?: boolean }, work: (reporter: JobReporter) => Promise<T>): Promise<T> {
   return events ? events.run(job, options, work) : work(SILENT_JOB)
+}
+
+/**
+ * Writes that no call carries (the hub's background sync, a service called directly, a timer) go
+ * out on this env's channel as soon as they are committed (db/written-tables.ts). The shell calls
+ * it when the backend opens; dispatch again after every call, for a connection a restore swapped in.
+ */
+export function announceWritesOutsideCalls(env: HandlerEnv): void {
+  announceWrites(env.ctx.sqlite, (tables, origin) => env.events?.dataChanged(tables, origin))
 }

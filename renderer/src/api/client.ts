@@ -139,8 +139,9 @@ export async function callReporting<M extends MethodName>(method: M, input: Inpu
 }
 
 /**
- * A read for a cached query. Its answer may carry a change all the same (a write made outside any
- * call, such as the hub's background sync, is reported with the next answer): the refresh starts
+ * A read for a cached query. An answer carries only what its own call wrote (writes outside calls,
+ * such as the hub's background sync, come as data-changed events), so a pure read carries nothing;
+ * but a method read here may still write (a list that records something): its refresh starts
  * but is not awaited, because the query being fetched is among those it refreshes, and TanStack
  * hands a query's refresh the fetch already in flight when it has no data yet — the very fetch
  * that would be waiting (the page then stays loading for good).
