@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Figure } from '../../db/domain/report'
 import { fillLedger } from '../../db/services/reports/fixtures'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
+import { bundled } from '../../tests/support/bundle'
 
 // The ledger of db/services/reports/fixtures.ts; every expected number below is worked out by hand
 // from the comments there. P6 is deleted and must never show up.
@@ -242,7 +243,7 @@ describe('the managers’ numbers', () => {
   })
 })
 
-// Each spawn compiles the CLI with tsx: seconds on a two-core machine.
+// Each command is a real Node process (the CLI bundled from source once, tests/support/bundle.ts).
 const CLI_TIMEOUT = 120_000
 
 describe('report on the command line', () => {
@@ -258,7 +259,7 @@ describe('report on the command line', () => {
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  const cli = (...args: string[]) => run('npx', ['tsx', 'electron/cli/index.ts', '--db', file, ...args], { cwd: process.cwd() })
+  const cli = async (...args: string[]) => run(process.execPath, [await bundled('cli'), '--db', file, ...args], { cwd: process.cwd() })
 
   it('prints the yearly summary by district as exact JSON', async () => {
     const { stdout } = await cli('report', '--year', '2024', '--by', 'district', '--json')

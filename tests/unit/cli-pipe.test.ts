@@ -4,13 +4,17 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bundled } from '../support/bundle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const CLI_TIMEOUT = 180_000
 
-function runPiped(args: string[]): Promise<{ code: number | null; bytes: number; text: string }> {
+async function runPiped(args: string[]): Promise<{ code: number | null; bytes: number; text: string }> {
+  // The CLI bundled from source once for the file (tests/support/bundle.ts): a real Node process per
+  // command, without tsx's compile of the whole backend at every start.
+  const entry = await bundled('cli')
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [entry, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
     const chunks: Buffer[] = []
     // Read slowly at first so the child's writes really pile up behind a full pipe.
     child.stdout.pause()

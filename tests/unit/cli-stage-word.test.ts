@@ -5,13 +5,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { bundled } from '../support/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const CLI_TIMEOUT = 180_000
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+async function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  // The CLI bundled from source once for the file (tests/support/bundle.ts): a real Node process per
+  // command, without tsx's compile of the whole backend at every start.
+  const entry = await bundled('cli')
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [entry, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
