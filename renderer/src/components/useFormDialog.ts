@@ -15,11 +15,16 @@ interface Options<T> {
   save(values: any, clientRequestId: string): Promise<T>
   onSaved?(saved: T): void
   onClose(): void
+  /**
+   * What the toast says after a save (default 已保存); null: no toast, because onSaved says
+   * something itself (the stage change's date warnings).
+   */
+  savedMessage?(saved: T): string | null
 }
 
 export const newClientRequestId = (): string => crypto.randomUUID()
 
-export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
+export function useFormDialog<T>({ save, onSaved, onClose, savedMessage }: Options<T>) {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
   const [form] = Form.useForm()
@@ -41,7 +46,8 @@ export function useFormDialog<T>({ save, onSaved, onClose }: Options<T>) {
       if (!values) return
       const record = await save(values, requestId.current)
       saved.current = true
-      void message.success(t('common.saved'))
+      const said = savedMessage ? savedMessage(record) : t('common.saved')
+      if (said !== null) void message.success(said)
       onSaved?.(record)
       onClose()
     } catch (error) {

@@ -1,6 +1,6 @@
 // Create or edit an investor. Likely duplicates show up while the name or credit code is typed;
 // saving despite a similar name takes an explicit "仍然创建". The credit code is checked per key.
-import { App, Col, Divider, Form, Input, Modal, Row, Select, Spin } from 'antd'
+import { Col, Divider, Form, Input, Modal, Row, Select, Spin } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type DuplicateCandidate, type InvestorDetail, InvestorFields } from '../../../../db/domain/investor'
@@ -8,7 +8,8 @@ import { ContactFields } from '../../../../db/domain/investor'
 import { ApiCallError } from '../../api/client'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { AmountInput, readableAmountRule } from '../../components/AmountInput'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { IndustrySelect, TagSelect } from '../../components/selects'
 import { DuplicateWarning, useDuplicates } from './DuplicateWarning'
 import { originOptions, ownershipOptions, sourceChannelOptions } from './options'
@@ -55,11 +56,29 @@ export function InvestorForm(props: Props) {
 
 function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: InvestorDetail | null }) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const create = useApiMutation('investor-create')
   const update = useApiMutation('investor-update')
   const [fromServer, setFromServer] = useState<DuplicateCandidate[]>([])
+  const { form, modalProps } = useFormDialog<InvestorDetail>({
+    // Called after render: needsConfirm (below) is then the warning on screen when 保存 was pressed.
+    save: async ({ contactName, contactTitle, contactPhone, ...fields }, clientRequestId) => {
+      try {
+        return investor
+          ? await update.mutateAsync({ id: investor.id, ...fields, confirmDuplicate: needsConfirm })
+          : await create.mutateAsync({
+              ...fields,
+              confirmDuplicate: needsConfirm,
+              contacts: contactName ? [{ name: contactName, title: contactTitle, phone: contactPhone, isPrimary: true }] : undefined,
+              clientRequestId,
+            })
+      } catch (error) {
+        setFromServer(serverDuplicates(error))
+        throw error
+      }
+    },
+    onSaved,
+    onClose,
+  })
 
   const name: string | undefined = Form.useWatch('name', form)
   const creditCode: string | undefined = Form.useWatch('creditCode', form)
@@ -69,45 +88,15 @@ function InvestorFormDialog({ investor, onClose, onSaved }: Props & { investor: 
   const candidates = typed.length > 0 ? typed : fromServer
   const needsConfirm = candidates.some((c) => c.reason === 'name')
 
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    const { contactName, contactTitle, contactPhone, ...fields } = values
-    try {
-      const saved = investor
-        ? await update.mutateAsync({ id: investor.id, ...fields, confirmDuplicate: needsConfirm })
-        : await create.mutateAsync({
-            ...fields,
-            confirmDuplicate: needsConfirm,
-            contacts: contactName ? [{ name: contactName, title: contactTitle, phone: contactPhone, isPrimary: true }] : undefined,
-          })
-      void message.success(t('common.saved'))
-      onSaved?.(saved)
-      onClose()
-    } catch (error) {
-      setFromServer(serverDuplicates(error))
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
-
   const okText = needsConfirm ? (investor ? t('investors.duplicates.saveAnyway') : t('investors.duplicates.createAnyway')) : t('common.save')
   return (
     <Modal
       open
       width={760}
       title={investor ? t('investors.edit') : t('investors.add')}
+      {...modalProps}
       okText={okText}
-      okButtonProps={{ danger: needsConfirm }}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      okButtonProps={{ ...modalProps.okButtonProps, danger: needsConfirm }}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={investor ? toForm(investor) : {}} requiredMark="optional">
         <Row gutter={16}>

@@ -1,12 +1,14 @@
 // 变更阶段: one dialog for the board's drag and the detail's button. Moving back or off the main
 // path asks for a reason; dates that contradict earlier ones are shown after saving, not refused.
+// useFormDialog makes a double click one change (the button is disabled while saving).
 import { Alert, App, Form, Input, Modal, Select, Space } from 'antd'
 import { DateField } from '../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { ProjectStageChange } from '../../../../db/domain/project'
 import { MAIN_STAGES, SIDE_STAGES, type Stage } from '../../../../db/domain/stages'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { StageTag } from '../../components/StageTag'
 import { isoDateItem, notInFuture, today } from './dates'
 import { needsReason } from './stageRules'
@@ -38,23 +40,21 @@ const shape = ProjectStageChange.shape
 
 export function StageChangeDialog({ target, onClose }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm<Values>()
+  const { modal } = App.useApp()
   const change = useApiMutation('project-stage-change')
   const attachFile = useAttachAgreementFile()
-  const toStage = Form.useWatch('toStage', form)
-  const from = target?.stage ?? 'lead'
-  const reasonNeeded = needsReason(from, toStage)
-
-  const save = async (values: Values) => {
-    if (!target || !values.toStage) return
-    try {
+  const { form, submit, modalProps } = useFormDialog({
+    save: async (values: Values) => {
       const { rest, agreement, file } = takeSigning(values)
-      const saved = await change.mutateAsync({ id: target.id, ...rest, toStage: values.toStage, agreement })
-      onClose()
+      const saved = await change.mutateAsync({ id: target!.id, ...rest, toStage: values.toStage!, agreement })
+      // Inside the save: the dialog stays busy until the file is there (or said to have failed).
       if (saved.agreementId) await attachFile(saved.agreementId, file)
-      const done = t('project.stageChange.done', { stage: t(`stage.${values.toStage}`) })
-      if (saved.warnings.length === 0) return void message.success(done)
+      return { ...saved, toStage: values.toStage! }
+    },
+    // Dates that contradict earlier ones replace the toast with a list the officer must read.
+    savedMessage: (saved) => (saved.warnings.length === 0 ? t('project.stageChange.done', { stage: t(`stage.${saved.toStage}`) }) : null),
+    onSaved: (saved) => {
+      if (saved.warnings.length === 0) return
       modal.warning({
         title: t('project.stageChange.warningsTitle'),
         content: (
@@ -65,35 +65,22 @@ export function StageChangeDialog({ target, onClose }: Props) {
           </ul>
         ),
       })
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), okText: t('project.discard'), cancelText: t('common.cancel'), onOk: onClose })
-  }
+    },
+    onClose,
+  })
+  const toStage = Form.useWatch('toStage', form) as Stage | undefined
+  const from = target?.stage ?? 'lead'
+  const reasonNeeded = needsReason(from, toStage)
 
   return (
-    <Modal
-      open={target !== null}
-      width={520}
-      title={target ? t('project.stageChange.title', { name: target.name }) : ''}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={change.isPending}
-      onOk={() => form.submit()}
-      onCancel={cancel}
-      destroyOnHidden
-    >
+    <Modal open={target !== null} width={520} title={target ? t('project.stageChange.title', { name: target.name }) : ''} {...modalProps}>
       {target && (
         <Form<Values>
           form={form}
           layout="vertical"
           preserve={false}
           initialValues={{ toStage: target.toStage, happenedOn: today() }}
-          onFinish={save}
+          onFinish={() => void submit()}
           data-testid="stage-change-form"
         >
           <Form.Item label={t('project.stageChange.from')}>

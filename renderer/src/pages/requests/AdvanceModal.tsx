@@ -1,14 +1,15 @@
 // Moves a request along 受理 → 交办 → 办理中 → 办结 → 回访 (skipping steps is allowed), or reopens a
 // resolved one with a note. What each step needs (an assignee, a satisfaction score) is asked
-// only when that step is chosen.
-import { App, Form, Input, Modal, Rate, Select } from 'antd'
+// only when that step is chosen. useFormDialog keeps a double click to one step.
+import { Form, Input, Modal, Rate, Select } from 'antd'
 import { DateField } from '../../components/DateField'
 import { useTranslation } from 'react-i18next'
 import { requiredText } from '../../../../db/domain/fields'
 import { RequestAdvance, type RequestView } from '../../../../db/domain/request'
 import type { RequestStatus } from '../../../../db/domain/vocab'
 import { useApiMutation } from '../../api/hooks'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { UserSelect } from '../../components/selects'
 import { dateItemProps, today } from '../../shell/formDates'
 import { laterStatuses, nextStatus } from './status'
@@ -26,24 +27,18 @@ interface Props {
 
 export function AdvanceModal({ request, mode, open, onClose }: Props) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [form] = Form.useForm()
   const advance = useApiMutation('request-advance')
-  const toStatus: RequestStatus | undefined = Form.useWatch('toStatus', form)
   const reopen = mode === 'reopen'
-  const shape = RequestAdvance.shape
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
+  const { form, modalProps } = useFormDialog({
+    save: async (values: { toStatus: RequestStatus }) => {
       await advance.mutateAsync({ id: request.id, ...values })
-      void message.success(reopen ? t('request.reopened') : t('request.advanced', { status: t(`vocab.requestStatus.${values.toStatus}`) }))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
+      return values.toStatus
+    },
+    savedMessage: (status) => (reopen ? t('request.reopened') : t('request.advanced', { status: t(`vocab.requestStatus.${status}`) })),
+    onClose,
+  })
+  const toStatus: RequestStatus | undefined = Form.useWatch('toStatus', form)
+  const shape = RequestAdvance.shape
 
   const initialValues = reopen
     ? { toStatus: 'in_progress', on: today() }
@@ -54,12 +49,7 @@ export function AdvanceModal({ request, mode, open, onClose }: Props) {
       open={open}
       width={520}
       title={reopen ? t('request.reopen') : t('request.advance')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={advance.isPending}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form form={form} layout="vertical" preserve={false} initialValues={initialValues}>
         <Form.Item name="toStatus" label={t('request.status')} hidden={reopen} required>

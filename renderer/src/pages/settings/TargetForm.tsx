@@ -1,13 +1,14 @@
 // Set one target: unit (district, park or person), indicator, value. Setting the same unit and
 // indicator again replaces the value. Amounts are typed in 亿元 (or 万元) and kept as exact 元.
-import { App, Col, Form, InputNumber, Modal, Row, Select } from 'antd'
+import { Col, Form, InputNumber, Modal, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { yuan } from '../../../../db/domain/fields'
 import { isAmountIndicator, type TargetView } from '../../../../db/domain/target'
 import { TARGET_INDICATOR, TARGET_UNIT, type TargetIndicator, type TargetUnit } from '../../../../db/domain/vocab'
 import { useApiMutation } from '../../api/hooks'
 import { AmountInput, readableAmountRule } from '../../components/AmountInput'
-import { applyApiError, zodRule } from '../../components/forms'
+import { zodRule } from '../../components/forms'
+import { useFormDialog } from '../../components/useFormDialog'
 import { DistrictSelect, ParkSelect, UserSelect } from '../../components/selects'
 
 interface Props {
@@ -21,42 +22,21 @@ const UNIT_PICKERS = { district: DistrictSelect, park: ParkSelect, user: UserSel
 
 export function TargetForm({ year, target, open, onClose }: Props) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
-  const [form] = Form.useForm()
   const set = useApiMutation('target-set')
+  // target-set replaces the unit's value for the indicator, so a repeat cannot make two targets;
+  // the hook still keeps a double click to one call.
+  const { form, modalProps } = useFormDialog({ save: (values) => set.mutateAsync({ year, ...values }), onClose })
   const unitType: TargetUnit = Form.useWatch('unitType', form) ?? target?.unitType ?? 'district'
   const indicator: TargetIndicator = Form.useWatch('indicator', form) ?? target?.indicator ?? 'signed_projects'
   const amount = isAmountIndicator(indicator)
   const UnitPicker = UNIT_PICKERS[unitType]
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    try {
-      await set.mutateAsync({ year, ...values })
-      void message.success(t('common.saved'))
-      onClose()
-    } catch (error) {
-      void message.error(applyApiError(form, error))
-    }
-  }
-
-  const cancel = () => {
-    if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
-  }
 
   return (
     <Modal
       open={open}
       width={560}
       title={`${year} · ${target ? t('settings.targets.edit') : t('settings.targets.add')}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={set.isPending}
-      onOk={submit}
-      onCancel={cancel}
-      destroyOnHidden
+      {...modalProps}
     >
       <Form
         form={form}
