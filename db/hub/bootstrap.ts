@@ -26,13 +26,17 @@ export interface HubBootstrapResult extends ApplySummary {
 /** One page of a table's records after `after` (row id order), each with its fields' winning ops. */
 async function fetchRecords(hub: HubClient, teamId: string, table: string, after: string): Promise<Array<[string, RowSnapshot]>> {
   const result = await hub.client.query<{ page: string }>(
-    `SELECT coalesce(json_agg(json_build_array(r.row_id, r.ops) ORDER BY r.row_id), '[]')::text AS page FROM (
+    // The page's last row id first, so the page itself is one range of the operation_field index,
+    // read backwards: DISTINCT ON then takes each field's newest op without sorting.
+    `WITH bound AS (
+       SELECT max(row_id) AS upto FROM (
+         SELECT DISTINCT row_id FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4) b)
+     SELECT coalesce(json_agg(json_build_array(r.row_id, r.ops) ORDER BY r.row_id), '[]')::text AS page FROM (
        SELECT w.row_id, json_object_agg(w.field, json_build_array(w.hlc, w.user_id, w.value)) AS ops
        FROM (SELECT DISTINCT ON (o.row_id, o.field) o.row_id, o.field, o.hlc, o.user_id, o.value
              FROM ${LOG_SCHEMA}.operation o
-             WHERE o.team_id = $1 AND o.tbl = $2 AND o.row_id IN (
-               SELECT DISTINCT row_id FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4)
-             ORDER BY o.row_id, o.field, o.hlc DESC) w
+             WHERE o.team_id = $1 AND o.tbl = $2 AND o.row_id > $3 AND o.row_id <= (SELECT upto FROM bound)
+             ORDER BY o.row_id DESC, o.field DESC, o.hlc DESC) w
        GROUP BY w.row_id) r`,
     [teamId, table, after, RECORDS_PER_PAGE],
   )

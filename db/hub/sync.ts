@@ -20,6 +20,8 @@ import { type HubClient, HubConfigError, connectHub } from './connect'
 import { HUB_SCHEMA_VERSION, LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
 import { canBootstrap } from '../sync/bootstrap'
+import { needsSnapshot, snapshotOperations } from '../sync/compact'
+import { hasSnapshot, mergeMarks, snapshotMarks } from '../sync/snapshot'
 import { bootstrapFromHub } from './bootstrap'
 import { measureHubLog } from './status'
 import { type HubRow, checkHubPage } from './validate'
@@ -78,12 +80,35 @@ const maxHlc = (a: string | undefined, b: string) => (a !== undefined && a > b ?
 export async function pushToHub(ctx: Ctx, hub: HubClient, teamId: string, options: HubSyncOptions = {}): Promise<number> {
   const batch = options.pushBatch ?? 2000
   let pushed = 0
+  // A log compacted before this hub was set up holds part of its history only as the snapshot:
+  // the hub gets those winning ops first (idempotent like every push), or it would have a gap.
+  const held = readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}
+  if (hasSnapshot(ctx.sqlite) && needsSnapshot(ctx.sqlite, held)) {
+    const snapshot = snapshotOperations(ctx.sqlite)
+    for (let i = 0; i < snapshot.length; i += batch) {
+      const ops = snapshot.slice(i, i + batch)
+      await insertOperations(hub, teamId, ops)
+      pushed += ops.length
+      options.onStep?.({ kind: 'pushed', count: ops.length })
+    }
+    writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(held, snapshotMarks(ctx.sqlite)))
+  }
   for (;;) {
     const watermarks = readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}
     const ops = await readOperations(ctx, watermarks, batch)
     if (ops.length === 0) return pushed
-    // One statement (one transaction on the server) per batch: unnest keeps it a single round trip.
-    await hub.client.query(
+    await insertOperations(hub, teamId, ops)
+    const next = { ...watermarks }
+    for (const op of ops) next[op.replicaId] = maxHlc(next[op.replicaId], op.hlc)
+    writeHubSetting(ctx, HUB_KEYS.pushedUpTo, next)
+    pushed += ops.length
+    options.onStep?.({ kind: 'pushed', count: ops.length })
+  }
+}
+
+/** One statement (one transaction on the server) per batch: unnest keeps it a single round trip. */
+async function insertOperations(hub: HubClient, teamId: string, ops: Operation[]): Promise<void> {
+  await hub.client.query(
       `INSERT INTO ${LOG_SCHEMA}.operation (hlc, team_id, replica_id, user_id, tbl, row_id, field, value)
        SELECT h, $1, r, u, t, i, f, v::jsonb
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS x (h, r, u, t, i, f, v)
@@ -99,12 +124,6 @@ export async function pushToHub(ctx: Ctx, hub: HubClient, teamId: string, option
         ops.map((op) => JSON.stringify(op.value)),
       ],
     )
-    const next = { ...watermarks }
-    for (const op of ops) next[op.replicaId] = maxHlc(next[op.replicaId], op.hlc)
-    writeHubSetting(ctx, HUB_KEYS.pushedUpTo, next)
-    pushed += ops.length
-    options.onStep?.({ kind: 'pushed', count: ops.length })
-  }
 }
 
 type Totals = Omit<HubSyncResult, 'log' | 'pushed' | 'tls' | 'at' | 'ms'>

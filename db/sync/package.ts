@@ -9,6 +9,8 @@ import { applyValidated } from './apply'
 import { ensureReplica, teamIdOf, TEAM_KEY, writeSetting } from './identity'
 import { localWatermarks, readOperationsAfter } from './log'
 import { type ApplySummary, type Operation, REPLICA_PATTERN, type Watermarks } from './operation'
+import { needsSnapshot, snapshotOperations } from './compact'
+import { hasSnapshot } from './snapshot'
 import { refused, validateOperations } from './validate'
 
 export const PACKAGE_FORMAT = 'zhaoshang-crm-sync'
@@ -76,8 +78,12 @@ export async function exportPackage(ctx: Ctx, options: { forReplica?: string } =
   return inTransaction(ctx, async () => {
     const sender = ensureReplica(ctx)
     const teamId = ensureTeam(ctx)
-    const after = options.forReplica ? peerWatermarks(ctx, options.forReplica) : {}
-    const ops = readOperationsAfter(ctx.sqlite, after, PACKAGE_LIMITS.maxOps)
+    const known = options.forReplica ? peerWatermarks(ctx, options.forReplica) : {}
+    // A receiver that may lack what compaction took out of the log gets the snapshot (each field's
+    // winning op) before the log, and the package then starts from nothing.
+    const withSnapshot = hasSnapshot(ctx.sqlite) && (!options.forReplica || needsSnapshot(ctx.sqlite, known))
+    const after = withSnapshot ? {} : known
+    const ops = [...(withSnapshot ? snapshotOperations(ctx.sqlite) : []), ...readOperationsAfter(ctx.sqlite, after, PACKAGE_LIMITS.maxOps)]
     const lines = ops.map((op) => JSON.stringify(op))
     const body = lines.join('\n')
     const header: PackageHeader = {

@@ -56,7 +56,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./hub-commands')).hubCommand,
   },
   sync: {
-    summary: 'sync export FILE [--for ID] | import FILE | status   按文件在电脑之间同步数据',
+    summary: 'sync export FILE [--for ID] | import FILE | compact | status   按文件在电脑之间同步数据',
     load: async () => (await import('./sync-commands')).syncCommand,
   },
 }

@@ -2,6 +2,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SYNC_TABLE_LABELS, type SyncImportView } from '../../db/domain/sync'
+import { inTransaction } from '../../db/context'
+import { compactLog } from '../../db/sync/compact'
 import { listMerges, listReviews, syncStatus } from '../../db/sync/lists'
 import { exportPackage, importPackage } from '../../db/sync/package'
 import { describeImport } from '../handlers/sync'
@@ -55,12 +57,23 @@ async function syncShow({ env }: CommandContext): Promise<void> {
   }
 }
 
+/** Moves what every known colleague (and the hub) acknowledged out of the log into the snapshot. */
+async function syncCompact({ env }: CommandContext): Promise<void> {
+  const result = await inTransaction(env.ctx, async () => compactLog(env.ctx))
+  if (result.records === 0) {
+    console.log(`操作记录 ${result.before} 条，没有可压缩的：还没有同事（或中心库）确认收到过本机的记录。`)
+    return
+  }
+  console.log(`已压缩操作记录：${result.before} 条 → ${result.after} 条（${result.records} 条记录的历史并入快照；尚未被所有同事确认的操作保留）`)
+}
+
 export const syncCommand: Command = {
   run: async (context: CommandContext) => {
     const [sub] = context.args.positional
     if (sub === 'export') return syncExport(context)
     if (sub === 'import') return syncImport(context)
+    if (sub === 'compact') return syncCompact(context)
     if (sub === 'status' || sub === undefined) return syncShow(context)
-    throw new Error(`未知的 sync 子命令：${sub}（可用：export、import、status）`)
+    throw new Error(`未知的 sync 子命令：${sub}（可用：export、import、compact、status）`)
   },
 }
