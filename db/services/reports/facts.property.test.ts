@@ -139,7 +139,7 @@ async function ledger(rows: [number, string, string][]) {
   return { fileName: '台账.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'), skipErrors: true }
 }
 
-const ids = (api: TestBackend, table: string) => (api.env.ctx.sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[])
+const ids = (api: TestBackend, from: string) => (api.env.ctx.sqlite.prepare(`SELECT id FROM ${from} ORDER BY id`).pluck().all() as string[])
 const nth = (list: string[], k: number) => (list.length === 0 ? null : list[k % list.length]!)
 
 /** How many writes of each kind went through (the rest were refused), over all runs. */
@@ -147,8 +147,10 @@ const written = new Map<string, number>()
 
 /** One write; a write the rules refuse (a stage jump they forbid, a purge of a referenced project…) changes nothing. */
 async function apply(api: TestBackend, w: Write): Promise<void> {
-  const project = 'p' in w ? nth(ids(api, 'project'), w.p) : null
-  const agreement = 'a' in w ? nth(ids(api, 'agreement'), w.a) : null
+  // Restores and purges pick from the recycle bin, everything else from all rows.
+  const binned = (table: string) => (['project-restore', 'project-purge', 'agreement-restore'].includes(w.op) ? `${table} WHERE deleted_at IS NOT NULL` : table)
+  const project = 'p' in w ? nth(ids(api, binned('project')), w.p) : null
+  const agreement = 'a' in w ? nth(ids(api, binned('agreement')), w.a) : null
   try {
     await run(api, w, project, agreement)
     written.set(w.op, (written.get(w.op) ?? 0) + 1)

@@ -60,14 +60,16 @@ describe('query plans of the main report queries', () => {
 
   const year = { from: '2024-01-01', to: '2024-12-31' }
 
-  it('reads the reserve flow and the yearly breakdowns through project_reserve_on', async () => {
-    expect(await plan({ dates: { reserve: year } })).toMatch(/SEARCH p USING INDEX project_reserve_on/)
-    expect(await plan({ dates: { reserve: year } }, sql`p.district_id`)).toMatch(/USING INDEX project_reserve_on/)
+  it('reads the reserve flow and the yearly breakdowns from the reserve cohort index alone', async () => {
+    expect(await plan({ dates: { reserve: year } })).toMatch(/SEARCH p USING COVERING INDEX project_reserve_(on|cohort)/)
+    for (const group of [sql`p.district_id`, sql`p.park_id`, sql`p.owner_id`, sql`p.stage`]) {
+      expect(await plan({ dates: { reserve: year } }, group)).toMatch(/SEARCH p USING COVERING INDEX project_reserve_cohort/)
+    }
   })
 
   it('reads a district or park scope through its (unit, stage) index', async () => {
-    expect(await plan({ districtId: 'D1' })).toMatch(/USING INDEX project_district_stage/)
-    expect(await plan({ parkId: 'K1' }, sql`p.stage`)).toMatch(/USING INDEX project_park_stage/)
+    expect(await plan({ districtId: 'D1' })).toMatch(/USING (COVERING )?INDEX project_district_stage/)
+    expect(await plan({ parkId: 'K1' }, sql`p.stage`)).toMatch(/USING (COVERING )?INDEX project_park_stage/)
   })
 
   it('finds projects signed in the period through the report facts (project_report_signed), then by id', async () => {
