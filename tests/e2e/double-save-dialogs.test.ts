@@ -1,12 +1,12 @@
 // The large dialogs save once however impatient the officer is (useFormDialog: 保存 is disabled
 // while saving and a create carries a client request id): a double click on 保存 in 新建客商,
 // 变更阶段 (to 签约, with the agreement and its 签约各方), 设定目标 and 推进 leaves one record or
-// one step, and no error about a second, refused save.
+// one step, and no error about a second, refused save. 合并 (not a form of fields) merges once.
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption, goTo, motionDone, watchApiCalls } from '../support/ui'
+import { chooseOption, motionDone, pickSearched, watchApiCalls } from '../support/ui'
 
 const PROJECT = '鲁西新能源电池材料项目'
 const PARTIES = '甲方：平阴县人民政府；乙方：鲁西新能源科技有限公司'
@@ -19,9 +19,11 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   const errors: string[] = []
   let projectId = ''
   let requestId = ''
+  const ids = { kept: '', merged: '' }
 
   const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
   const db = () => app.backend.ctx.db
+  const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   // The form's own dialog, not a confirmation opened after saving (the 新建项目 offer).
   const dialog = () => page.getByRole('dialog').and(page.locator('.ant-modal:not(.ant-modal-confirm)'))
   /** Double-clicks 保存, waits for the dialog to close and for any second request to land. */
@@ -47,6 +49,8 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await api('district-create', { name: '平阴县' })
     projectId = (await api<{ id: string }>('project-create', { name: PROJECT, stage: 'negotiating' })).id
     requestId = (await api<{ id: string }>('request-create', { category: 'land', title: '用地指标尽快落实', receivedOn: '2026-01-05', projectId })).id
+    ids.kept = (await api<{ id: string }>('investor-create', { name: '济南金石重工集团有限公司' })).id
+    ids.merged = (await api<{ id: string }>('investor-create', { name: '济南金石重工', confirmDuplicate: true })).id
     browser = await launchBrowser({ width: 1280, height: 800 })
     page = await browser.context.newPage()
     page.on('pageerror', (error) => errors.push(error.message))
@@ -61,7 +65,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   })
 
   it('新建客商 creates one investor', async () => {
-    await goTo(page, '/investors')
+    await go('/investors')
     await page.getByRole('button', { name: '新建客商' }).click()
     await dialog().getByLabel('客商名称').fill('鲁西新能源科技有限公司')
     await motionDone(page)
@@ -75,7 +79,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   })
 
   it('变更阶段 to 签约 makes one stage change and one agreement with its parties', async () => {
-    await goTo(page, `/projects/${projectId}`)
+    await go(`/projects/${projectId}`)
     await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
     await page.getByTestId('project-stage-change').click()
     await choose(dialog().getByLabel('变更为'), '签约')
@@ -93,7 +97,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   })
 
   it('设定目标 sets one target, written once', async () => {
-    await goTo(page, '/settings/targets')
+    await go('/settings/targets')
     await page.getByTestId('target-add').click()
     await choose(dialog().getByLabel('考核对象', { exact: true }), '平阴县')
     await dialog().getByLabel('目标值').fill('12')
@@ -108,7 +112,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   })
 
   it('推进 moves the request one step', async () => {
-    await goTo(page, `/requests/${requestId}`)
+    await go(`/requests/${requestId}`)
     await page.getByTestId('request-advance').click()
     await dialog().getByTestId('advance-status').waitFor()
     await motionDone(page)
@@ -117,6 +121,21 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     const request = await db().selectFrom('request').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()
     expect(request.status).toBe('assigned')
     expect(await changesOf(requestId)).toEqual(['create', 'update'])
+    expect(errors).toEqual([])
+  })
+
+  it('确认合并 merges once', async () => {
+    await go(`/investors/${ids.merged}`)
+    await page.getByTestId('investor-name').getByText('济南金石重工').waitFor()
+    await page.getByTestId('investor-merge').click()
+    await pickSearched(page, dialog().getByRole('combobox').first(), '金石', '济南金石重工集团有限公司', { method: /\/api\/investor-list$/ })
+    await dialog().getByText('保留所选客商').click()
+    await dialog().getByTestId('merge-preview').waitFor()
+    await doubleSave(/确认合并/)
+    await page.waitForURL(new RegExp(`#/investors/${ids.kept}$`))
+    // A second merge would be refused (the merged investor is gone), which doubleSave's check for an
+    // error toast catches; the journal shows the one merge.
+    expect((await changesOf(ids.merged)).filter((action) => action === 'delete')).toHaveLength(1)
     expect(errors).toEqual([])
   })
 })

@@ -1,7 +1,9 @@
 // Merge two investors: pick the other one, choose which is kept, read what moves, settle each
 // field both fill, then merge. The merged one goes to the recycle bin; we land on the kept one.
+// Not a form of fields (useFormDialog validates and saves fields): the one thing it shares is that
+// a double click on 合并 merges once — the second would find the merged investor gone and say so.
 import { App, Form, Modal, Radio, Spin } from 'antd'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { MergeField } from '../../../../db/domain/investor'
@@ -24,6 +26,8 @@ export function MergeDialog({ investor, open, onClose }: Props) {
   const [keep, setKeep] = useState<'current' | 'other'>('current')
   const [choices, setChoices] = useState<MergeChoices>({})
   const merge = useApiMutation('investor-merge')
+  // isPending turns true only after the next render; a double click arrives before that.
+  const busy = useRef(false)
 
   const pair = otherId
     ? keep === 'current'
@@ -40,13 +44,15 @@ export function MergeDialog({ investor, open, onClose }: Props) {
   }
 
   const submit = async () => {
-    if (!pair) return
+    if (!pair || busy.current) return
+    busy.current = true
     try {
       const kept = await merge.mutateAsync({ ...pair, fields: choices })
       void message.success(t('investors.merge.done', { name: kept.name }))
       close()
       navigate(`/investors/${kept.id}`)
     } catch (error) {
+      busy.current = false
       void message.error((error as Error).message)
     }
   }
@@ -57,11 +63,15 @@ export function MergeDialog({ investor, open, onClose }: Props) {
       width={760}
       title={t('investors.merge.title', { name: investor.name })}
       okText={t('investors.merge.confirm')}
-      okButtonProps={{ disabled: !preview.data || otherId === investor.id, danger: true }}
+      okButtonProps={{ disabled: !preview.data || otherId === investor.id || merge.isPending, danger: true }}
       cancelText={t('common.cancel')}
       confirmLoading={merge.isPending}
       onOk={submit}
       onCancel={close}
+      // Each opening may merge once (the closing dialog's 合并 is still under the pointer).
+      afterOpenChange={(isOpen) => {
+        if (isOpen) busy.current = false
+      }}
       destroyOnHidden
     >
       <Form layout="vertical">
