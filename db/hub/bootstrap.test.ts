@@ -24,7 +24,8 @@ describe.skipIf(!pgTestsEnabled())('first pull from the hub in bulk', () => {
     for (const backend of open.splice(0)) await backend.close()
   })
 
-  it('a bootstrapped laptop equals one that replayed the log, and both merge later edits the same way', async () => {
+  // Four laptops and a dozen syncs: longer than the default 30 s on a loaded machine.
+  it('a bootstrapped laptop equals one that replayed the log, and both merge later edits the same way', { timeout: 120_000 }, async () => {
     const a = await laptop()
     const b = await laptop()
     const hub = await createTestHub(cluster, a, ['a', 'b', 'c', 'd'])

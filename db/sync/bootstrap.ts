@@ -18,7 +18,7 @@ import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PUR
 import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
 import { stmt } from './statements'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
-import { refused, validateOperations } from './validate'
+import { refused, validateOperations, validateSnapshotOperations } from './validate'
 
 /** Rows per multi-row INSERT: large enough to cross into SQLite rarely, small enough for its variable limit. */
 const ROWS_PER_INSERT = 100
@@ -45,6 +45,8 @@ export class Bootstrap {
   private readonly leftovers: Operation[] = []
   private searchTriggers: { name: string; sql: string }[] = []
   private readonly nowMs: number
+  /** Every clock seen so far: one op per clock in a whole snapshot. */
+  private readonly clocks = new Set<string>()
 
   constructor(
     private readonly ctx: Ctx,
@@ -55,6 +57,8 @@ export class Bootstrap {
 
   start(): void {
     const { sqlite } = this.ctx
+    // A replica made now would first record every row it holds as its own ops (identity.ts): make it before the rows arrive.
+    ensureReplica(this.ctx)
     sqlite.pragma('defer_foreign_keys = ON')
     // The full-text index is rebuilt once at the end ('rebuild' reads search_doc in one pass):
     // kept row by row, it would cost more than writing the records.
@@ -66,7 +70,7 @@ export class Bootstrap {
   add(table: string, rows: Array<[string, RowSnapshot]>): void {
     if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
     const ops = this.operationsOf(table, rows)
-    validateOperations(this.ctx.sqlite, ops, this.nowMs)
+    validateSnapshotOperations(this.ctx.sqlite, ops, this.nowMs, this.clocks)
     this.summary.received += ops.length
     for (const op of ops) this.summary.byUser[op.userId ?? ''] = (this.summary.byUser[op.userId ?? ''] ?? 0) + 1
     const replicated = table as ReplicatedTable

@@ -75,3 +75,18 @@ export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowM
   if (problems.length > 0) throw refused(problems.join('；'), { problems })
   return [...(ops as Operation[])].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
 }
+
+/**
+ * The same checks for a snapshot page (db/sync/bootstrap.ts), without the ordering and the
+ * content comparison of repeated clocks: a snapshot holds each clock once, so a repeat is refused.
+ */
+export function validateSnapshotOperations(sqlite: Sqlite.Database, ops: Operation[], nowMs: number, seen: Set<string>): void {
+  const problems: string[] = []
+  for (let i = 0; i < ops.length && problems.length < 5; i++) {
+    const op = ops[i]!
+    const problem = problemOf(sqlite, op, nowMs) ?? (seen.has(op.hlc) ? '同一时钟戳出现了两次（可能是伪造的）' : null)
+    if (problem) problems.push(`${op.table} ${String(op.rowId).slice(0, 60)} 的 ${String(op.field).slice(0, 40)}：${problem}`)
+    seen.add(op.hlc)
+  }
+  if (problems.length > 0) throw refused(problems.join('；'), { problems })
+}
