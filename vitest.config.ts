@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config'
 // code fails here instead of passing on a UTC machine (set before any worker starts: they inherit it).
 process.env.TZ = 'Asia/Shanghai'
 
+// Two test files at a time in the unit and renderer projects, where vitest's default (cores − 1)
+// gives one worker on this two-core machine. Much of a unit file's time is spent waiting for real
+// processes (LibreOffice, PostgreSQL, forked backends, the command line): a second file keeps the
+// other core busy meanwhile. Both projects share the first group, so they must share the number.
+const UNIT_WORKERS = 2
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +19,10 @@ export default defineConfig({
           include: ['db/**/*.test.ts', 'electron/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // Set-up that fills a database waits for states, never for time; on a loaded machine (two
+          // files at once, other jobs) it can take longer than vitest's 10 s default.
+          hookTimeout: 120_000,
+          maxWorkers: UNIT_WORKERS,
         },
       },
       {
@@ -21,6 +31,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['renderer/src/**/*.test.ts'],
           environment: 'node',
+          maxWorkers: UNIT_WORKERS,
         },
       },
       {
