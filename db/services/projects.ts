@@ -15,6 +15,7 @@ import {
 } from '../domain/project'
 import { isMainStage } from '../domain/stages'
 import type { Database, Park, Project } from '../schema'
+import { compiledOnce } from './compiled-once'
 import { type RecordPatch, deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
 import { captureLink, captureRow } from '../sync/capture'
 
@@ -181,22 +182,28 @@ export async function tagsOf(db: Kysely<Database>, projectIds: readonly string[]
   return byProject
 }
 
+// The detail page's three reads, compiled once (see compiled-once.ts).
+const detailRow = compiledOnce((db, id: string) =>
+  selectNamed(db).leftJoin('user as l', 'l.id', 'p.leaderId').select('l.name as leaderName').where('p.id', '=', id).where('p.deletedAt', 'is', null),
+)
+const liveStageEvents = compiledOnce((db, id: string) =>
+  db.selectFrom('stageEvent').selectAll().where('projectId', '=', id).where('deletedAt', 'is', null).orderBy('id'),
+)
+const tagsOfOne = compiledOnce((db, id: string) =>
+  db
+    .selectFrom('projectTag as pt')
+    .innerJoin('tag as t', 't.id', 'pt.tagId')
+    .select(['t.id', 't.name', 't.color'])
+    .where('pt.projectId', '=', id)
+    .where('t.deletedAt', 'is', null)
+    .orderBy('t.name'),
+)
+
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
-  const row = await selectNamed(ctx.db)
-    .leftJoin('user as l', 'l.id', 'p.leaderId')
-    .select('l.name as leaderName')
-    .where('p.id', '=', id)
-    .where('p.deletedAt', 'is', null)
-    .executeTakeFirst()
+  const [row] = await detailRow(ctx.db, id)
   if (!row) throw notFound(WHAT, id)
-  const stageEvents = await ctx.db
-    .selectFrom('stageEvent')
-    .selectAll()
-    .where('projectId', '=', id)
-    .where('deletedAt', 'is', null)
-    .orderBy('id')
-    .execute()
-  const tags = (await tagsOf(ctx.db, [id])).get(id) ?? []
+  const stageEvents = await liveStageEvents(ctx.db, id)
+  const tags = await tagsOfOne(ctx.db, id)
   return { ...row, tags, stageEvents, warnings: dateWarnings(row, stageEvents) }
 }
 
