@@ -21,7 +21,7 @@ import { HUB_SCHEMA_VERSION, LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './settings'
 import { canBootstrap } from '../sync/bootstrap'
 import { needsSnapshot, snapshotOperations } from '../sync/compact'
-import { hasSnapshot, mergeMarks, snapshotMarks } from '../sync/snapshot'
+import { coveredBy, hasSnapshot, mergeMarks, replicaOfHlc, snapshotMarks } from '../sync/snapshot'
 import { bootstrapFromHub } from './bootstrap'
 import { measureHubLog } from './status'
 import { type HubRow, checkHubPage } from './validate'
@@ -184,10 +184,13 @@ export async function pullFromHub(
     const cursor = readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0'
     const rows = await fetchPage(hub, identity.teamId, cursor, page)
     if (rows.length === 0) return totals
+    const marks = snapshotMarks(ctx.sqlite)
     const ops: Operation[] = checkHubPage(rows, {
       ...identity,
       after: cursor,
-      hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc),
+      // Our own ops compacted into the snapshot count as held (a cursor reset re-reads them); any
+      // other op at or below the snapshot's marks is skipped by the apply, forged or not.
+      hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc) || coveredBy(marks, { hlc, replicaId: replicaOfHlc(hlc) }),
     })
     const last = rows[rows.length - 1]!.seq
     // What we pulled the hub certainly holds: never push it back.
