@@ -26,11 +26,16 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
   const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
   // The form's own dialog, not a confirmation opened after saving (the 新建项目 offer).
   const dialog = () => page.getByRole('dialog').and(page.locator('.ant-modal:not(.ant-modal-confirm)'))
+  /** The API methods the page has called, in order. */
+  const sent: string[] = []
   /** Double-clicks 保存, waits for the dialog to close and for any second request to land. */
-  const doubleSave = async (okName: RegExp = /保\s*存/) => {
+  const doubleSave = async (method: string, okName: RegExp = /保\s*存/) => {
+    const before = sent.length
     await dialog().getByRole('button', { name: okName }).dblclick()
     await dialog().waitFor({ state: 'hidden' })
     await calls.settled()
+    // The dialog sent its write once (a repeat would be harmless for some methods, never sent).
+    expect(sent.slice(before).filter((name) => name === method)).toEqual([method])
     // A second save that reached the backend would have been refused and said so.
     expect(await page.locator('.ant-message-error').count()).toBe(0)
   }
@@ -54,6 +59,10 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     browser = await launchBrowser({ width: 1280, height: 800 })
     page = await browser.context.newPage()
     page.on('pageerror', (error) => errors.push(error.message))
+    page.on('request', (request) => {
+      const method = /\/api\/([a-z-]+)$/.exec(new URL(request.url()).pathname)?.[1]
+      if (method) sent.push(method)
+    })
     calls = watchApiCalls(page)
     await page.goto(app.server.url)
     await page.getByRole('menuitem', { name: '工作台' }).waitFor()
@@ -70,7 +79,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await dialog().getByLabel('客商名称').fill('鲁西新能源科技有限公司')
     await motionDone(page)
     await screenshot(page, 'double-save-investor-form')
-    await doubleSave()
+    await doubleSave('investor-create')
     // Saving a new investor offers 新建项目 for it.
     await page.getByRole('button', { name: '以后再说' }).click()
     const investors = await db().selectFrom('investor').select('name').where('name', '=', '鲁西新能源科技有限公司').execute()
@@ -87,7 +96,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await signing.getByLabel('签约各方').fill(PARTIES)
     await motionDone(page)
     await screenshot(page, 'double-save-stage-change')
-    await doubleSave()
+    await doubleSave('project-stage-change')
     const events = await db().selectFrom('stageEvent').select(['fromStage', 'toStage']).where('projectId', '=', projectId).where('toStage', '=', 'signed').execute()
     expect(events).toEqual([{ fromStage: 'negotiating', toStage: 'signed' }])
     const agreements = await db().selectFrom('agreement').select('parties').where('projectId', '=', projectId).execute()
@@ -103,7 +112,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await dialog().getByLabel('目标值').fill('12')
     await motionDone(page)
     await screenshot(page, 'double-save-target-form')
-    await doubleSave()
+    await doubleSave('target-set')
     const targets = await db().selectFrom('target').select(['id', 'value']).execute()
     expect(targets).toMatchObject([{ value: 12 }])
     // target-set replaces a value, so the count alone cannot tell: the journal shows one write.
@@ -117,7 +126,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await dialog().getByTestId('advance-status').waitFor()
     await motionDone(page)
     await screenshot(page, 'double-save-advance')
-    await doubleSave()
+    await doubleSave('request-advance')
     const request = await db().selectFrom('request').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()
     expect(request.status).toBe('assigned')
     expect(await changesOf(requestId)).toEqual(['create', 'update'])
@@ -131,7 +140,7 @@ describe.skipIf(!browserTestsEnabled())('the large dialogs save once on a double
     await pickSearched(page, dialog().getByRole('combobox').first(), '金石', '济南金石重工集团有限公司', { method: /\/api\/investor-list$/ })
     await dialog().getByText('保留所选客商').click()
     await dialog().getByTestId('merge-preview').waitFor()
-    await doubleSave(/确认合并/)
+    await doubleSave('investor-merge', /确认合并/)
     await page.waitForURL(new RegExp(`#/investors/${ids.kept}$`))
     // A second merge would be refused (the merged investor is gone), which doubleSave's check for an
     // error toast catches; the journal shows the one merge.
