@@ -1,7 +1,8 @@
 // The one date field of every form. Forms keep dates as the API's 'YYYY-MM-DD' text (dateItem, spread
 // onto the Form.Item); the picker sees dayjs. Two things antd's DatePicker does not do by itself:
 // - a typed day that does not exist (2024-02-30) or text that is no date is kept as typed, so the
-//   field's rule (the zod isoDate of the contract) shows what is wrong instead of the text vanishing;
+//   field's rule (the zod isoDate of the contract) shows what is wrong instead of the text vanishing,
+//   whether the user leaves the field or presses Enter;
 // - a date before 1990 or more than ten years ahead is most likely a typo (1924 for 2024): it is
 //   taken only after the user confirms it.
 import { App, DatePicker, type DatePickerProps } from 'antd'
@@ -64,12 +65,26 @@ export function DateField({ onChange, onBlur, format = ISO, ...picker }: Props) 
 
   // antd drops typed text it cannot read, and a day outside its own range, without a word: the
   // typed text is read here. No date: kept as typed, for the rule to name; an unusual day: asked.
-  const typed = (input: HTMLInputElement) => {
+  // Returns whether it took the text over from the picker.
+  const typed = (input: HTMLInputElement): boolean => {
     const text = input.value?.trim() ?? ''
-    if (!text) return
+    if (!text) return false
     const day = dayjs(text, typeof format === 'string' ? format : ISO, true)
     if (!day.isValid()) onChange?.(text)
     else if (unusualDate(day)) change(day)
+    else return false
+    return true
+  }
+
+  // Enter on text that is no date: the picker ignores it, and the form would save without it (then
+  // the picker shows the old value) — so the text goes to the field's rule now, and the key stops
+  // here. A readable usual day is left to the picker, which takes it on Enter itself.
+  const keyDown: NonNullable<DatePickerProps['onKeyDown']> = (event, preventDefault) => {
+    if (event.key === 'Enter' && typed(event.target as HTMLInputElement)) {
+      event.preventDefault()
+      event.stopPropagation()
+    }
+    picker.onKeyDown?.(event, preventDefault)
   }
 
   const blur: NonNullable<DatePickerProps['onBlur']> = (event, info) => {
@@ -83,6 +98,9 @@ export function DateField({ onChange, onBlur, format = ISO, ...picker }: Props) 
       format={format}
       onChange={(day) => change(Array.isArray(day) ? (day[0] ?? null) : day)}
       onBlur={blur}
+      onKeyDown={keyDown}
+      // Leaving the field must not blank text the rule is naming: the user corrects it in place.
+      preserveInvalidOnBlur
     />
   )
 }

@@ -3,9 +3,15 @@ import { DeleteOutlined, DownOutlined, SaveOutlined } from '@ant-design/icons'
 import { App, Button, Dropdown, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { zodRule } from '../../components/forms'
+import { textLimit } from '../../components/textLimit'
 import type { ColumnKey } from './columns'
 import type { ProjectFilters } from './filters'
 import { KEYS, useStoredState } from './storage'
+
+/** A view's name fits the views menu; longer is refused with a count, never cut (textLimit.ts). */
+const VIEW_NAME_MAX = 40
 
 export interface SavedView {
   name: string
@@ -24,9 +30,17 @@ export function SavedViews({ current, onApply }: Props) {
   const [views, setViews] = useStoredState<SavedView[]>(localStorage, KEYS.views, [])
   const [naming, setNaming] = useState(false)
   const [form] = Form.useForm<{ name: string }>()
+  const viewName = z
+    .string({ error: t('project.views.nameRequired') })
+    .trim()
+    .min(1, t('project.views.nameRequired'))
+    .max(VIEW_NAME_MAX, t('project.views.nameTooLong', { max: VIEW_NAME_MAX }))
 
   const save = async () => {
-    const { name } = await form.validateFields()
+    // A refused name stays in the dialog with its field error; nothing to save.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    const { name } = values
     const trimmed = name.trim()
     // Saving under an existing name replaces that view: the usual way to update one.
     setViews([...views.filter((view) => view.name !== trimmed), { name: trimmed, ...current }])
@@ -90,8 +104,8 @@ export function SavedViews({ current, onApply }: Props) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="name" label={t('project.views.name')} rules={[{ required: true, whitespace: true, message: t('project.views.nameRequired') }]}>
-            <Input autoFocus maxLength={40} placeholder={t('project.views.namePlaceholder')} />
+          <Form.Item name="name" label={t('project.views.name')} rules={[zodRule(viewName)]} required>
+            <Input autoFocus {...textLimit(viewName)} placeholder={t('project.views.namePlaceholder')} />
           </Form.Item>
         </Form>
       </Modal>

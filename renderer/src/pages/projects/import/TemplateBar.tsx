@@ -1,18 +1,21 @@
 // Saved mappings for ledgers that come back every month in the same odd layout.
 import { DeleteOutlined, DownOutlined, SaveOutlined } from '@ant-design/icons'
-import { App, Button, Dropdown, Input, Popover, Space } from 'antd'
+import { App, Button, Dropdown, Input, Popover, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportTemplate, MappingOverrides } from '../../../../../db/domain/ledger'
+import { type ImportTemplate, ImportTemplateSave, type MappingOverrides, type StageWords } from '../../../../../db/domain/ledger'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
+import { textLimit } from '../../../components/textLimit'
 
 interface Props {
   sheet: string
   mapping: MappingOverrides
+  /** Saved with the mapping: next month's ledger with the same words is not asked again. */
+  stageWords: StageWords
   onLoad(template: ImportTemplate): void
 }
 
-export function TemplateBar({ sheet, mapping, onLoad }: Props) {
+export function TemplateBar({ sheet, mapping, stageWords, onLoad }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const templates = useApiQuery('ledger-template-list', {})
@@ -57,21 +60,24 @@ export function TemplateBar({ sheet, mapping, onLoad }: Props) {
           {t('ledger.template.load')} <DownOutlined />
         </Button>
       </Dropdown>
-      <SaveTemplate sheet={sheet} mapping={mapping} />
+      <SaveTemplate sheet={sheet} mapping={mapping} stageWords={stageWords} />
     </Space>
   )
 }
 
-function SaveTemplate({ sheet, mapping }: { sheet: string; mapping: MappingOverrides }) {
+function SaveTemplate({ sheet, mapping, stageWords }: Omit<Props, 'onLoad'>) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const save = useApiMutation('ledger-template-save')
   const [open, setOpen] = useState(false)
   const [name, setName] = useState('')
+  // Too long a name is refused with the contract's own words and a count, never cut while typing.
+  const problem = name.trim() ? ImportTemplateSave.shape.name.safeParse(name).error?.issues[0]?.message : undefined
 
-  const submit = () =>
+  const submit = () => {
+    if (problem || !name.trim()) return
     save.mutate(
-      { name, mapping, sheet },
+      { name, mapping, sheet, stageWords },
       {
         onSuccess: (saved) => {
           setOpen(false)
@@ -80,22 +86,32 @@ function SaveTemplate({ sheet, mapping }: { sheet: string; mapping: MappingOverr
         onError: (error) => void message.error(error.message),
       },
     )
+  }
 
   const content = (
-    <Space.Compact>
-      <Input
-        autoFocus
-        value={name}
-        maxLength={50}
-        placeholder={t('ledger.template.namePlaceholder')}
-        aria-label={t('ledger.template.name')}
-        onChange={(event) => setName(event.target.value)}
-        onPressEnter={submit}
-      />
-      <Button type="primary" loading={save.isPending} disabled={!name.trim()} onClick={submit}>
-        {t('common.save')}
-      </Button>
-    </Space.Compact>
+    <Space direction="vertical" size={4}>
+      <Space.Compact>
+        <Input
+          autoFocus
+          value={name}
+          {...textLimit(ImportTemplateSave.shape.name)}
+          status={problem ? 'error' : undefined}
+          placeholder={t('ledger.template.namePlaceholder')}
+          aria-label={t('ledger.template.name')}
+          aria-invalid={!!problem}
+          onChange={(event) => setName(event.target.value)}
+          onPressEnter={submit}
+        />
+        <Button type="primary" loading={save.isPending} disabled={!name.trim() || !!problem} onClick={submit}>
+          {t('common.save')}
+        </Button>
+      </Space.Compact>
+      {problem && (
+        <Typography.Text type="danger" role="alert" data-testid="ledger-template-name-error">
+          {problem}
+        </Typography.Text>
+      )}
+    </Space>
   )
   return (
     <Popover trigger="click" open={open} onOpenChange={setOpen} title={t('ledger.template.save')} content={content}>
