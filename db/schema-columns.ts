@@ -38,6 +38,8 @@ export const SCHEMA_COLUMNS: { readonly [T in keyof Database]: Nullability<Datab
   syncOperation: { hlc: 'not null', replicaId: 'not null', userId: 'null', tbl: 'not null', rowId: 'not null', field: 'not null', value: 'null', source: 'not null' },
   syncReview: { id: 'not null', tbl: 'not null', rowId: 'not null', field: 'not null', reason: 'not null', ours: 'not null', theirs: 'not null', createdAt: 'not null', resolvedAt: 'null', resolvedBy: 'null' },
   syncWatermark: { peerId: 'not null', originId: 'not null', hlc: 'not null', updatedAt: 'not null' },
+  syncSnapshot: { tbl: 'not null', rowId: 'not null', ops: 'not null' },
+  syncSnapshotMark: { replicaId: 'not null', hlc: 'not null' },
   tag: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', name: 'not null', color: 'null' },
   target: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', year: 'not null', unitType: 'not null', unitId: 'not null', indicator: 'not null', value: 'not null' },
   user: { id: 'not null', createdAt: 'not null', createdBy: 'null', updatedAt: 'not null', updatedBy: 'null', deletedAt: 'null', name: 'not null', role: 'not null', title: 'null', phone: 'null' },

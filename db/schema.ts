@@ -368,6 +368,19 @@ export interface SyncReviewTable {
   resolvedBy: string | null
 }
 
+/** The compacted log: per record, each field's winning operation (JSON: field → [hlc, userId, value]). */
+export interface SyncSnapshotTable {
+  tbl: string
+  rowId: string
+  ops: string
+}
+
+/** Per origin replica, the greatest clock the snapshot covers. */
+export interface SyncSnapshotMarkTable {
+  replicaId: string
+  hlc: string
+}
+
 /** The first answer to a create sent with a client request id (see electron/handlers/client-request.ts). */
 export interface ClientRequestTable {
   id: string
@@ -410,6 +423,8 @@ export interface Database {
   syncWatermark: SyncWatermarkTable
   syncMerge: SyncMergeTable
   syncReview: SyncReviewTable
+  syncSnapshot: SyncSnapshotTable
+  syncSnapshotMark: SyncSnapshotMarkTable
   clientRequest: ClientRequestTable
 }
 
