@@ -3,7 +3,7 @@
 // again in every process it starts: about 3.5 s of CPU per backend child against 1 s for the
 // bundle, and `npx tsx` adds npm's own start on top. Same source, same esbuild transpiler as tsx;
 // only the per-process compile goes. (tests/crash/spawn.ts does the same for the crash writer.)
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 
@@ -31,6 +31,7 @@ export function bundled(entry: BundledEntry): Promise<string> {
     const outfile = join(CACHE, `${entry}-${process.pid}.mjs`)
     file = (async () => {
       mkdirSync(CACHE, { recursive: true })
+      removeOrphans()
       await build({
         entryPoints: [ENTRIES[entry]],
         bundle: true,
@@ -41,6 +42,7 @@ export function bundled(entry: BundledEntry): Promise<string> {
         outfile,
         logLevel: 'error',
       })
+      // 'exit' runs when the worker ends by itself; a worker vitest kills leaves its files to removeOrphans.
       if (written.length === 0) process.once('exit', () => written.forEach((path) => rmSync(path, { force: true })))
       written.push(outfile)
       return outfile
@@ -48,4 +50,22 @@ export function bundled(entry: BundledEntry): Promise<string> {
     built.set(entry, file)
   }
   return file
+}
+
+/** Bundles left by test processes that have ended (the pid in the name no longer runs). */
+function removeOrphans(): void {
+  for (const name of readdirSync(CACHE)) {
+    const pid = Number(/-(\d+)\.mjs$/.exec(name)?.[1])
+    if (pid && pid !== process.pid && !running(pid)) rmSync(join(CACHE, name), { force: true })
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
