@@ -66,7 +66,7 @@ export function insertRecords<T extends RecordTable>(trx: Trx, ctx: Ctx, table: 
     const row: Values = { ...values, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId, deletedAt: null }
     // kysely leaves undefined values out of an insert: so does this
     const names = Object.keys(row).filter((key) => row[key] !== undefined)
-    stmt(ctx.sqlite, `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]))
+    stmt(ctx.sqlite, insertSql(snake, names)).run(...names.map((n) => row[n]))
     const diff: Diff = {}
     for (const [key, value] of Object.entries(values)) {
       if (!STAMPS.has(key) && value !== null && value !== undefined) diff[key] = [null, value]
@@ -110,6 +110,18 @@ export function updateRecords<T extends RecordTable>(
     captureRow(ctx, table, id, fields)
     return diff
   })
+}
+
+// The INSERT for one set of columns, built once: a batch's rows mostly share their columns.
+const insertSqls = new Map<string, string>()
+function insertSql(snake: string, names: readonly string[]): string {
+  const key = `${snake}(${names.join(',')})`
+  let text = insertSqls.get(key)
+  if (text === undefined) {
+    text = `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
+    insertSqls.set(key, text)
+  }
+  return text
 }
 
 // The batch functions write through ctx.sqlite, the connection the transaction runs on: refuse

@@ -1,7 +1,7 @@
 // Speed and memory of the ledger import and export, measured (never asserted: machines differ).
 // Run: LEDGER_BENCH=1 npx vitest run tests/unit/ledger-bench.test.ts
 import { mkdtemp, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -20,14 +20,19 @@ async function measure<T>(label: string, work: () => Promise<T>): Promise<T> {
   let peak = process.memoryUsage().rss
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   const start = performance.now()
+  const cpuStart = process.cpuUsage()
   try {
     return await work()
   } finally {
     clearInterval(timer)
     const ms = performance.now() - start
+    // CPU time as well: on a machine shared with other work the wall time mostly measures the load
+    const cpu = process.cpuUsage(cpuStart)
     peak = Math.max(peak, process.memoryUsage().rss)
     const ratio = baselineMs ? ` (${(ms / baselineMs).toFixed(1)}× the plain parse)` : ''
-    console.log(`${label}: ${(ms / 1000).toFixed(2)} s${ratio}, peak RSS ${(peak / 1048576).toFixed(0)} MB`)
+    console.log(
+      `${label}: ${(ms / 1000).toFixed(2)} s${ratio}, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, peak RSS ${(peak / 1048576).toFixed(0)} MB, load average ${loadavg()[0]!.toFixed(1)}`,
+    )
   }
 }
 
