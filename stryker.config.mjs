@@ -45,5 +45,7 @@ export default {
   concurrency: 2,
   timeoutMS: 30_000,
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['out', 'test-artifacts', 'bench/data', '.electron-native', 'reports', 'renderer', 'node_modules'],
+  // Anchored with '/': a bare 'reports' (gitignore syntax) also dropped db/services/reports, so the
+  // report definitions listed in `mutate` were never copied to the sandbox nor mutated.
+  ignorePatterns: ['/out', '/test-artifacts', '/bench/data', '/.electron-native', '/reports', '/renderer', '/node_modules'],
 }
