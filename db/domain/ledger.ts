@@ -106,6 +106,11 @@ const mappingTarget = z.enum([...LEDGER_FIELD_KEYS, 'ignore'] as [MappingTarget,
 export const MappingOverrides = z.record(z.string().trim().min(1).max(100), mappingTarget)
 export type MappingOverrides = z.output<typeof MappingOverrides>
 
+/** 项目状态 words of this office the app does not know, and the stage each means (the mapping
+ * step's answers, --stage-word): kept in a template so next month's ledger is not asked again. */
+export const StageWords = z.record(z.string().trim().min(1).max(50), z.enum(STAGES, { error: '阶段不正确' }))
+export type StageWords = z.output<typeof StageWords>
+
 // ---- Import ------------------------------------------------------------------------------------
 
 /** The file travels as base64: the renderer (Electron or browser) has no file paths to give. */
@@ -122,6 +127,8 @@ const importOptions = {
   mapping: MappingOverrides.optional(),
   /** A saved template's mapping, applied before `mapping`. */
   template: z.string().trim().min(1).max(50).optional(),
+  /** What the ledger's unknown 项目状态 words mean (word → stage). */
+  stageWords: StageWords.optional(),
   /** The unit of an amount column whose header names none (header text or letter → unit). */
   units: z.record(z.string().trim().min(1).max(100), z.enum(['亿元', '万元', '元'], { error: '单位应为亿元、万元或元' })).optional(),
   /** Create users for 责任人 / 包挂领导 names that are nobody yet (the preview lists them). */
@@ -153,6 +160,8 @@ export interface ImportMessage {
   /** Column letter ('F') when known. */
   column: string | null
   message: string
+  /** The 项目状态 word no rule knows (the error asks what it means; the mapping step asks the user). */
+  stageWord?: string
 }
 
 export interface ImportRowPlan {
@@ -233,6 +242,7 @@ export const ImportTemplateSave = z.object({
   name: z.string().trim().min(1, '请填写模板名称').max(50, '模板名称不能超过50个字'),
   mapping: MappingOverrides,
   sheet: z.string().trim().max(100).optional(),
+  stageWords: StageWords.optional(),
 })
 export type ImportTemplateSave = z.output<typeof ImportTemplateSave>
 
@@ -240,6 +250,8 @@ export interface ImportTemplate {
   name: string
   mapping: MappingOverrides
   sheet: string | null
+  /** Answers to unknown 项目状态 words; {} in templates saved before there were any. */
+  stageWords: StageWords
   savedAt: string
 }
 

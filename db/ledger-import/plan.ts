@@ -234,6 +234,12 @@ class RowWork {
     this.push('warning', field, message)
   }
 
+  /** A 项目状态 word no rule knows: an error that carries the word, so the wizard can ask about it. */
+  unknownStage(word: string): void {
+    this.push('error', 'stage', `${UNKNOWN_STAGE_WORD}“${word}”（可用：储备、在谈、签约、注册落地、开工、竣工、投产、暂缓、流失、终止等；请说明它对应哪个阶段）`)
+    this.messages[this.messages.length - 1]!.stageWord = word
+  }
+
   private push(level: 'error' | 'warning', field: LedgerField | null, message: string): void {
     this.messages.push({ excelRow: this.excelRow, level, field, column: field ? (this.letters.get(field) ?? null) : null, message })
   }
@@ -454,7 +460,7 @@ function readValues(record: LedgerRecord, work: RowWork, money: ReadingRules, cl
   values.agreementYuan = money.totalField === 'agreementAmount' ? values.yuan : readMoney(v.agreementAmount, 'agreementAmount', money.units, work)
   if (values.stageWord !== null) {
     values.stage = stageOf(values.stageWord, money.stageWords)
-    if (!values.stage) work.error('stage', `${UNKNOWN_STAGE_WORD}“${values.stageWord}”（可用：储备、在谈、签约、注册落地、开工、竣工、投产、暂缓、流失、终止等；请说明它对应哪个阶段）`)
+    if (!values.stage) work.unknownStage(values.stageWord)
   }
   values.planned = readDate(v.plannedDate, 'plannedDate', work, clock)
   for (const [stage, field] of MILESTONE_FIELDS) {

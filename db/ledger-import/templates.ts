@@ -1,11 +1,12 @@
 // Saved column mappings for ledgers that come back every month in the same odd layout. Kept in
-// the setting table (key 'import_templates') as { name: { mapping, sheet, savedAt } }.
+// the setting table (key 'import_templates') as { name: { mapping, sheet, stageWords, savedAt } }:
+// the stage words answer the ledger's unknown 项目状态 words, so next month's file is not asked again.
 import type { Ctx } from '../context'
 import { nowIso } from '../context'
 import { notFound } from '../domain/errors'
-import { type ImportTemplate, type ImportTemplateSave, MappingOverrides, TEMPLATES_SETTING } from '../domain/ledger'
+import { type ImportTemplate, type ImportTemplateSave, MappingOverrides, StageWords, TEMPLATES_SETTING } from '../domain/ledger'
 
-type Stored = Record<string, { mapping: MappingOverrides; sheet: string | null; savedAt: string }>
+type Stored = Record<string, { mapping: MappingOverrides; sheet: string | null; stageWords: StageWords; savedAt: string }>
 
 async function readAll(ctx: Ctx): Promise<Stored> {
   const row = await ctx.db.selectFrom('setting').select('value').where('key', '=', TEMPLATES_SETTING).executeTakeFirst()
@@ -17,7 +18,11 @@ async function readAll(ctx: Ctx): Promise<Stored> {
     // a template written by a newer version with unknown fields is skipped, not fatal
     for (const [name, t] of Object.entries(parsed as Record<string, any>)) {
       const mapping = MappingOverrides.safeParse(t?.mapping)
-      if (mapping.success) out[name] = { mapping: mapping.data, sheet: typeof t.sheet === 'string' ? t.sheet : null, savedAt: String(t.savedAt ?? '') }
+      // templates saved before stage words existed have none; unreadable answers are asked again
+      const stageWords = StageWords.safeParse(t?.stageWords ?? {})
+      if (mapping.success) {
+        out[name] = { mapping: mapping.data, sheet: typeof t.sheet === 'string' ? t.sheet : null, stageWords: stageWords.success ? stageWords.data : {}, savedAt: String(t.savedAt ?? '') }
+      }
     }
     return out
   } catch {
@@ -50,7 +55,7 @@ export async function loadTemplate(ctx: Ctx, name: string): Promise<ImportTempla
 
 export async function saveTemplate(ctx: Ctx, input: ImportTemplateSave): Promise<ImportTemplate> {
   const all = await readAll(ctx)
-  all[input.name] = { mapping: input.mapping, sheet: input.sheet ?? null, savedAt: nowIso(ctx) }
+  all[input.name] = { mapping: input.mapping, sheet: input.sheet ?? null, stageWords: input.stageWords ?? {}, savedAt: nowIso(ctx) }
   await writeAll(ctx, all)
   return { name: input.name, ...all[input.name]! }
 }

@@ -24,7 +24,7 @@ import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
-import { UNKNOWN_STAGE_WORD } from '../../db/ledger-import/plan'
+import { loadTemplate } from '../../db/ledger-import/templates'
 import { type ParsedArgs, stringOption } from './args'
 import type { Command, CommandContext } from './command'
 
@@ -131,11 +131,7 @@ function stageWordsOf(args: ParsedArgs): Record<string, Stage> {
 
 /** The 项目状态 words no rule knows, from the rows' errors, each once. */
 function unknownStageWords(messages: readonly ImportMessage[]): string[] {
-  const words = messages.flatMap((m) => {
-    const found = m.level === 'error' && m.field === 'stage' ? new RegExp(`^${UNKNOWN_STAGE_WORD}“(.+?)”`).exec(m.message) : null
-    return found ? [found[1]!] : []
-  })
-  return [...new Set(words)]
+  return [...new Set(messages.flatMap((m) => (m.stageWord ? [m.stageWord] : [])))]
 }
 
 function askStageWords(messages: readonly ImportMessage[]): void {
@@ -153,12 +149,15 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
   const bytes = await readFile(resolve(file)).catch(() => {
     throw new Error(`无法读取文件：${file}`)
   })
+  const template = stringOption(args, 'template')
+  // the template's answers to unknown 项目状态 words, overridden by this run's --stage-word
+  const saved = template ? await loadTemplate(env.ctx, template) : null
   const options = {
     sheet: stringOption(args, 'sheet'),
-    template: stringOption(args, 'template'),
+    template,
     mapping: mappingOf(args),
     units: unitsOf(args),
-    stageWords: stageWordsOf(args),
+    stageWords: { ...saved?.stageWords, ...stageWordsOf(args) },
     createPeople,
     onProgress: progress('处理行'),
   }

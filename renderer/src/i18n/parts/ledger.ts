@@ -47,6 +47,12 @@ export const ledger = defineMessages({
         delete: '删除模板',
         deleted: '已删除模板“{{name}}”',
       },
+      stageWords: {
+        title: '“项目状态”列中有 {{count}} 个用词无法识别，请说明各自对应的阶段后点击“应用”。保存为模板时一并保存，下次同样的台账不再询问。',
+        means: '“{{word}}”表示',
+        choose: '选择阶段',
+        apply: '应用',
+      },
       counts: {
         rowsRead: '读取行数',
         create: '新增',
@@ -161,6 +167,12 @@ export const ledger = defineMessages({
         loaded: 'Loaded template “{{name}}”',
         delete: 'Delete template',
         deleted: 'Deleted template “{{name}}”',
+      },
+      stageWords: {
+        title: 'The status column uses {{count}} word(s) the app does not know. Choose the stage each means, then click Apply. Saving a template keeps the answers, so the next ledger of this shape is not asked again.',
+        means: '“{{word}}” means',
+        choose: 'Choose a stage',
+        apply: 'Apply',
       },
       counts: {
         rowsRead: 'Rows read',

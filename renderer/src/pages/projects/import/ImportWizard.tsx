@@ -3,7 +3,7 @@
 import { App, Steps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImportPreview, ImportResult, LedgerImportPreviewInput, MappingOverrides } from '../../../../../db/domain/ledger'
+import type { ImportPreview, ImportResult, LedgerImportPreviewInput, MappingOverrides, StageWords } from '../../../../../db/domain/ledger'
 import { call } from '../../../api/client'
 import { FileStep } from './FileStep'
 import { MappingStep } from './MappingStep'
@@ -57,10 +57,11 @@ export function ImportWizard() {
     }
   }
 
-  const onApply = (sheet: string, mapping: MappingOverrides) => {
+  const onApply = (sheet: string, mapping: MappingOverrides, stageWords: StageWords) => {
     if (!current) return
     const { fileName, dataBase64 } = current.input
-    void runPreview({ fileName, dataBase64, sheet, mapping: Object.keys(mapping).length > 0 ? mapping : undefined })
+    const nonEmpty = <T extends object>(value: T) => (Object.keys(value).length > 0 ? value : undefined)
+    void runPreview({ fileName, dataBase64, sheet, mapping: nonEmpty(mapping), stageWords: nonEmpty(stageWords) })
   }
 
   const onConfirm = async (choices: ImportChoices) => {
@@ -101,6 +102,7 @@ export function ImportWizard() {
         <MappingStep
           preview={current.preview}
           mapping={current.input.mapping ?? {}}
+          stageWords={current.input.stageWords ?? {}}
           loading={busy}
           onApply={onApply}
           onBack={restart}

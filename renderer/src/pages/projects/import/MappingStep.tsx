@@ -1,22 +1,26 @@
 // Step 2: which sheet, and which column is which field. Changes stay a draft until "apply"
-// re-runs the preview, so the table always shows what the backend actually understood.
+// re-runs the preview, so the table always shows what the backend actually understood. 项目状态
+// words the app does not know are asked here too, before the preview.
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ImportColumn, type ImportPreview, LEDGER_FIELD_KEYS, type MappingOverrides } from '../../../../../db/domain/ledger'
+import { type ImportColumn, type ImportPreview, LEDGER_FIELD_KEYS, type MappingOverrides, type StageWords } from '../../../../../db/domain/ledger'
 import { type Target, columnKey, pendingChanges, shownTarget } from './mapping'
+import { StageWordQuestions, unknownStageWords } from './StageWordQuestions'
 import { TemplateBar } from './TemplateBar'
 
 interface Props {
   preview: ImportPreview
   mapping: MappingOverrides
+  /** The answers given so far to unknown 项目状态 words (applied in this preview). */
+  stageWords: StageWords
   loading: boolean
-  onApply(sheet: string, mapping: MappingOverrides): void
+  onApply(sheet: string, mapping: MappingOverrides, stageWords: StageWords): void
   onBack(): void
   onNext(): void
 }
 
-export function MappingStep({ preview, mapping, loading, onApply, onBack, onNext }: Props) {
+export function MappingStep({ preview, mapping, stageWords, loading, onApply, onBack, onNext }: Props) {
   const { t } = useTranslation()
   // Only the pending choices: the applied ones are already in the preview's columns.
   const [draft, setDraft] = useState<MappingOverrides>({})
@@ -24,6 +28,7 @@ export function MappingStep({ preview, mapping, loading, onApply, onBack, onNext
   useEffect(() => setDraft({}), [preview])
   const pending = pendingChanges(preview.columns, draft)
   const hasName = preview.columns.some((c) => c.field === 'name')
+  const unanswered = unknownStageWords(preview).length
 
   const fieldOptions = [
     ...LEDGER_FIELD_KEYS.map((key) => ({ value: key, label: t(`ledger.fields.${key}`) })),
@@ -65,12 +70,17 @@ export function MappingStep({ preview, mapping, loading, onApply, onBack, onNext
             disabled={preview.sheets.length < 2 || loading}
             options={preview.sheets.map((name) => ({ value: name, label: name }))}
             // Another sheet has other headers: the old overrides would not match, so drop them.
-            onChange={(sheet) => onApply(sheet, {})}
+            onChange={(sheet) => onApply(sheet, {}, stageWords)}
             data-testid="ledger-sheet"
           />
           <Typography.Text type="secondary">{t('ledger.mapping.headerRow', { row: preview.headerRow })}</Typography.Text>
         </Space>
-        <TemplateBar sheet={preview.sheet} mapping={mapping} onLoad={(template) => onApply(template.sheet ?? preview.sheet, template.mapping)} />
+        <TemplateBar
+          sheet={preview.sheet}
+          mapping={mapping}
+          stageWords={stageWords}
+          onLoad={(template) => onApply(template.sheet ?? preview.sheet, template.mapping, { ...stageWords, ...template.stageWords })}
+        />
       </div>
       {pending > 0 && <Alert type="info" showIcon title={t('ledger.mapping.changed', { count: pending })} />}
       {!hasName && pending === 0 && <Alert type="error" showIcon title={t('ledger.mapping.noName')} />}
@@ -83,15 +93,16 @@ export function MappingStep({ preview, mapping, loading, onApply, onBack, onNext
         pagination={false}
         data-testid="ledger-mapping"
       />
+      <StageWordQuestions preview={preview} loading={loading} onAnswer={(answers) => onApply(preview.sheet, mapping, { ...stageWords, ...answers })} />
       <Space>
         <Button onClick={onBack}>{t('ledger.preview.back')}</Button>
-        <Button onClick={() => onApply(preview.sheet, {})} disabled={loading || Object.keys(mapping).length === 0}>
+        <Button onClick={() => onApply(preview.sheet, {}, stageWords)} disabled={loading || Object.keys(mapping).length === 0}>
           {t('ledger.mapping.reset')}
         </Button>
-        <Button onClick={() => onApply(preview.sheet, { ...mapping, ...draft })} disabled={pending === 0} loading={loading} data-testid="ledger-map-apply">
+        <Button onClick={() => onApply(preview.sheet, { ...mapping, ...draft }, stageWords)} disabled={pending === 0} loading={loading} data-testid="ledger-map-apply">
           {t('ledger.mapping.apply')}
         </Button>
-        <Button type="primary" onClick={onNext} disabled={pending > 0 || !hasName || loading} data-testid="ledger-map-next">
+        <Button type="primary" onClick={onNext} disabled={pending > 0 || !hasName || unanswered > 0 || loading} data-testid="ledger-map-next">
           {t('ledger.mapping.next')}
         </Button>
       </Space>
