@@ -2,9 +2,10 @@
 // (with its file) in the same save; the project detail adds, edits and deletes (with undo) both;
 // the funds total shows on the project and the report's 资金到位率 counts what was added there.
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
-import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import { appInBrowser } from '../support/app-in-browser'
+import { screenshot } from '../support/app-server'
+import { browserTestsEnabled } from '../support/browser'
 import { chooseOption, motionDone } from '../support/ui'
 
 const PROJECT = '齐鲁制药创新药生产基地'
@@ -12,49 +13,31 @@ const INVESTOR = '齐鲁制药有限公司'
 const PARTIES = '甲方：长清区人民政府；乙方：齐鲁制药有限公司'
 
 describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => {
-  let app: AppServer
-  let browser: Browser
-  let page: Page
-  const errors: string[] = []
   let projectId = ''
   const year = new Date().getFullYear()
-
-  const api = <T>(method: string, input: unknown) => callApp<T>(app, method, input)
-  const go = (hash: string) => page.evaluate((target) => (window.location.hash = target), hash)
-  const save = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole('button', { name: /保\s*存/ }).click()
-  const db = () => app.backend.ctx.db
-  /** Opens a select, waits until its dropdown has stopped sliding in, picks, and checks the pick. */
-  const choose = async (field: Locator, option: string) => {
-    const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
-    await field.click()
-    await motionDone(page)
-    await chooseOption(page, option)
-    await expect.poll(() => select.textContent()).toContain(option)
-  }
-
-  beforeAll(async () => {
-    app = await startAppServer()
+  const ui = appInBrowser('deals-ui', async (api) => {
     const user = await api<{ id: string }>('user-create', { name: '张伟', role: 'staff' })
     await api('session-set-user', { userId: user.id })
     const investorId = (await api<{ id: string }>('investor-create', { name: INVESTOR })).id
     projectId = (await api<{ id: string }>('project-create', { name: PROJECT, investorId, totalInvestment: '35亿', stage: 'negotiating', stageOn: `${year}-01-05` })).id
-    browser = await launchBrowser({ width: 1280, height: 800 })
-    page = await browser.context.newPage()
-    page.on('pageerror', (error) => errors.push(error.message))
-    await page.goto(app.server.url)
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor()
   })
-  beforeEach((context) => onTestFailed(() => screenshot(page, `failed-deals-ui-${context.task.name.slice(0, 40)}`).then(() => undefined)))
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
+  const page = () => ui.page
+  const save = (dialog: ReturnType<Page['getByRole']>) => dialog.getByRole('button', { name: /保\s*存/ }).click()
+  const db = () => ui.app.backend.ctx.db
+  /** Opens a select, waits until its dropdown has stopped sliding in, picks, and checks the pick. */
+  const choose = async (field: Locator, option: string) => {
+    const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+    await field.click()
+    await motionDone(page())
+    await chooseOption(page(), option)
+    await expect.poll(() => select.textContent()).toContain(option)
+  }
 
   it('records the agreement and its file with the change to 签约', async () => {
-    await go(`/projects/${projectId}`)
-    await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
-    await page.getByTestId('project-stage-change').click()
-    const dialog = page.getByRole('dialog')
+    await ui.go(`/projects/${projectId}`)
+    await page().getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
+    await page().getByTestId('project-stage-change').click()
+    const dialog = page().getByRole('dialog')
     await choose(dialog.getByLabel('变更为'), '签约')
     const signing = dialog.getByTestId('signing-fields')
     await signing.waitFor()
@@ -63,12 +46,12 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await signing.getByLabel('签约各方').fill(PARTIES)
     await signing.getByTestId('agreement-file-input').setInputFiles({ name: '投资协议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 协议正文') })
     await signing.getByTestId('agreement-file-name').filter({ hasText: '投资协议.pdf' }).waitFor()
-    await motionDone(page)
-    await screenshot(page, 'deals-signing-dialog')
+    await motionDone(page())
+    await screenshot(page(), 'deals-signing-dialog')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
 
-    const row = page.getByTestId('agreement-row')
+    const row = page().getByTestId('agreement-row')
     await row.filter({ hasText: 'QL-2026-018' }).waitFor()
     await row.getByTestId('agreement-file').filter({ hasText: '投资协议.pdf' }).waitFor()
     expect(await row.textContent()).toContain('30.00 亿元')
@@ -80,44 +63,44 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     expect(project).toEqual({ stage: 'signed', signedOn: agreement!.signedOn })
     const files = await db().selectFrom('attachment').select(['entity', 'entityId', 'fileName']).execute()
     expect(files).toEqual([{ entity: 'agreement', entityId: agreement!.id, fileName: '投资协议.pdf' }])
-    expect(errors).toEqual([])
+    expect(ui.errors).toEqual([])
   })
 
   it('adds, edits and deletes (with undo) an agreement on the project', async () => {
-    await page.getByTestId('agreement-add').click()
-    const dialog = page.getByRole('dialog')
+    await page().getByTestId('agreement-add').click()
+    const dialog = page().getByRole('dialog')
     await dialog.getByTestId('agreement-form').waitFor()
     await choose(dialog.getByLabel('协议类型'), '补充协议')
     await dialog.getByLabel('签约金额').fill('5000万')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    const supplement = page.getByTestId('agreement-row').filter({ hasText: '补充协议' })
+    const supplement = page().getByTestId('agreement-row').filter({ hasText: '补充协议' })
     await supplement.filter({ hasText: '0.50 亿元' }).waitFor()
 
     await supplement.getByRole('button', { name: /编辑/ }).click()
     await dialog.getByTestId('agreement-form').waitFor()
     await dialog.getByLabel('签约金额').fill('0.8亿')
     await dialog.getByLabel('签约各方').fill('甲方：园区管委会')
-    await motionDone(page)
-    await screenshot(page, 'deals-agreement-form')
+    await motionDone(page())
+    await screenshot(page(), 'deals-agreement-form')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
     await supplement.filter({ hasText: '0.80 亿元' }).getByTestId('agreement-parties').filter({ hasText: '甲方：园区管委会' }).waitFor()
 
     await supplement.getByRole('button', { name: /删除/ }).click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
-    await page.getByTestId('undo-delete').click()
+    await page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await page().getByTestId('undo-delete').click()
     await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
     await expect.poll(async () => (await db().selectFrom('agreement').select('id').where('deletedAt', 'is', null).execute()).length).toBe(2)
-    expect(errors).toEqual([])
+    expect(ui.errors).toEqual([])
   })
 
   it('opens the Ctrl+J quick entry on every page, prefilled from the page', async () => {
-    const dialog = page.getByRole('dialog')
+    const dialog = page().getByRole('dialog')
     const target = () => dialog.locator('.ant-form-item', { hasText: '项目 / 客商' }).locator('.ant-select')
     const quickEntry = async () => {
-      await page.locator('body').click({ position: { x: 5, y: 5 } })
-      await page.keyboard.press('Control+j')
+      await page().locator('body').click({ position: { x: 5, y: 5 } })
+      await page().keyboard.press('Control+j')
       await dialog.getByText('记一笔洽谈').waitFor()
     }
     const close = async () => {
@@ -126,14 +109,14 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     }
 
     // The project's page: that project (and through it, its investor).
-    await go(`/projects/${projectId}`)
-    await page.getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
+    await ui.go(`/projects/${projectId}`)
+    await page().getByTestId('project-title').filter({ hasText: PROJECT }).waitFor()
     await quickEntry()
     await expect.poll(() => target().textContent()).toBe(PROJECT)
     await dialog.getByLabel('洽谈内容').fill('电话确认签约后首期资金到位时间。')
-    await motionDone(page)
-    await screenshot(page, 'deals-quick-entry-project')
-    await page.keyboard.press('Control+Enter')
+    await motionDone(page())
+    await screenshot(page(), 'deals-quick-entry-project')
+    await page().keyboard.press('Control+Enter')
     await dialog.waitFor({ state: 'hidden' })
     const investorId = (await db().selectFrom('project').select('investorId').where('id', '=', projectId).executeTakeFirstOrThrow()).investorId
     await expect
@@ -141,39 +124,39 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
       .toEqual([{ projectId, investorId }])
 
     // The investor's page: that investor.
-    await go(`/investors/${investorId}`)
-    await page.getByTestId('investor-name').filter({ hasText: INVESTOR }).waitFor()
+    await ui.go(`/investors/${investorId}`)
+    await page().getByTestId('investor-name').filter({ hasText: INVESTOR }).waitFor()
     await quickEntry()
     await expect.poll(() => target().textContent()).toBe(INVESTOR)
     await close()
 
     // A page about no one record (报表): the entry opens empty, ready to search.
-    await go('/reports/funnel')
-    await page.getByTestId('reports-page').waitFor()
+    await ui.go('/reports/funnel')
+    await page().getByTestId('reports-page').waitFor()
     await quickEntry()
     await expect.poll(() => target().locator('.ant-select-selection-item').count()).toBe(0)
     await close()
-    expect(errors).toEqual([])
+    expect(ui.errors).toEqual([])
   })
 
   it('offers 新建项目 for a new investor, and on the investor\'s 项目 tab, with the investor filled in', async () => {
     const NEW_INVESTOR = '济南金石新材料科技有限公司'
-    await go('/investors')
-    await page.getByRole('button', { name: '新建客商' }).first().click()
-    const dialog = page.getByRole('dialog')
+    await ui.go('/investors')
+    await page().getByRole('button', { name: '新建客商' }).first().click()
+    const dialog = page().getByRole('dialog')
     await dialog.getByLabel('客商名称').fill(NEW_INVESTOR)
     await save(dialog)
-    const offer = page.locator('.ant-modal-confirm', { hasText: `客商“${NEW_INVESTOR}”已保存` })
+    const offer = page().locator('.ant-modal-confirm', { hasText: `客商“${NEW_INVESTOR}”已保存` })
     await offer.waitFor()
-    await motionDone(page)
-    await screenshot(page, 'deals-new-project-offer')
+    await motionDone(page())
+    await screenshot(page(), 'deals-new-project-offer')
     await offer.getByRole('button', { name: '新建项目' }).click()
-    const form = page.getByRole('dialog', { name: '新建项目' })
+    const form = page().getByRole('dialog', { name: '新建项目' })
     const investorField = form.locator('.ant-form-item', { hasText: '投资方' }).locator('.ant-select')
     await expect.poll(() => investorField.textContent()).toBe(NEW_INVESTOR)
     await form.getByLabel('项目名称').fill('金石新材料年产5万吨复合材料项目')
     await save(form)
-    await page.getByTestId('project-title').filter({ hasText: '金石新材料年产5万吨复合材料项目' }).waitFor()
+    await page().getByTestId('project-title').filter({ hasText: '金石新材料年产5万吨复合材料项目' }).waitFor()
     const created = await db()
       .selectFrom('project as p')
       .innerJoin('investor as i', 'i.id', 'p.investorId')
@@ -184,59 +167,59 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
 
     // The investor's 项目 tab starts a project for it too.
     const investorId = (await db().selectFrom('investor').select('id').where('name', '=', NEW_INVESTOR).executeTakeFirstOrThrow()).id
-    await go(`/investors/${investorId}`)
-    await page.getByRole('tab', { name: /项目/ }).click()
-    await page.getByTestId('investor-new-project').click()
+    await ui.go(`/investors/${investorId}`)
+    await page().getByRole('tab', { name: /项目/ }).click()
+    await page().getByTestId('investor-new-project').click()
     await expect.poll(() => investorField.textContent()).toBe(NEW_INVESTOR)
     await form.getByRole('button', { name: /取\s*消/ }).click()
     await form.waitFor({ state: 'hidden' })
-    expect(errors).toEqual([])
+    expect(ui.errors).toEqual([])
   })
 
   it('rolls funds up to the project and into the report', async () => {
-    const fundsRate = () => page.getByTestId('rate-funds').locator('.report-stat-sub').textContent()
-    await go(`/reports/rates?period=year&year=${year}`)
+    const fundsRate = () => page().getByTestId('rate-funds').locator('.report-stat-sub').textContent()
+    await ui.go(`/reports/rates?period=year&year=${year}`)
     // 签约金额 is the investment agreement's 30 亿 (a supplement does not count, docs/reports.md).
     await expect.poll(fundsRate).toMatch(/^0\.00\s*\/\s*30\.00/)
 
     // No funds yet: the empty list itself offers the action.
-    await go(`/projects/${projectId}`)
-    await page.getByTestId('funds-empty-add').click()
-    const dialog = page.getByRole('dialog')
+    await ui.go(`/projects/${projectId}`)
+    await page().getByTestId('funds-empty-add').click()
+    const dialog = page().getByRole('dialog')
     await dialog.getByTestId('funds-form').waitFor()
     await dialog.getByLabel('到位金额').fill('6亿')
     await dialog.getByLabel('备注').fill('首期注册资本金到位')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
+    await page().getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
 
     // A second arrival, then a correction: the total follows each.
-    await page.getByTestId('funds-add').click()
+    await page().getByTestId('funds-add').click()
     await dialog.getByTestId('funds-form').waitFor()
     await dialog.getByLabel('到位金额').fill('1.7亿')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.70 亿元' }).waitFor()
-    await page.getByTestId('funds-row').filter({ hasText: '1.70' }).getByRole('button', { name: /编辑/ }).click()
+    await page().getByTestId('funds-total').filter({ hasText: '累计到位 7.70 亿元' }).waitFor()
+    await page().getByTestId('funds-row').filter({ hasText: '1.70' }).getByRole('button', { name: /编辑/ }).click()
     await dialog.getByTestId('funds-form').waitFor()
     await dialog.getByLabel('到位金额').fill('1.5亿')
     await save(dialog)
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
-    await motionDone(page)
-    await screenshot(page, 'deals-project-detail')
+    await page().getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
+    await motionDone(page())
+    await screenshot(page(), 'deals-project-detail')
 
-    await go(`/reports/rates?period=year&year=${year}`)
+    await ui.go(`/reports/rates?period=year&year=${year}`)
     await expect.poll(fundsRate).toMatch(/^7\.50\s*\/\s*30\.00/)
-    expect(await page.getByTestId('rate-funds').locator('.report-stat-value').textContent()).toBe('25.00%')
+    expect(await page().getByTestId('rate-funds').locator('.report-stat-value').textContent()).toBe('25.00%')
 
     // Deleting an arrival takes it out of the report; undo brings it back.
-    await go(`/projects/${projectId}`)
-    await page.getByTestId('funds-row').filter({ hasText: '1.50' }).getByRole('button', { name: /删除/ }).click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
-    await page.getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
-    await page.getByTestId('undo-delete').click()
-    await page.getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
-    expect(errors).toEqual([])
+    await ui.go(`/projects/${projectId}`)
+    await page().getByTestId('funds-row').filter({ hasText: '1.50' }).getByRole('button', { name: /删除/ }).click()
+    await page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await page().getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
+    await page().getByTestId('undo-delete').click()
+    await page().getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()
+    expect(ui.errors).toEqual([])
   })
 })
