@@ -9,6 +9,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectToHub, createTestHub, hashOf } from '../../db/hub/hub-fixtures'
 import { checkSqlite } from '../../db/storage/integrity'
+import { snapshotMarks } from '../../db/sync/snapshot'
 import { type TestBackend, testBackend } from '../support/backend'
 import { type PgCluster, pgTestsEnabled, startPostgres } from '../support/postgres'
 
@@ -94,6 +95,10 @@ describe.skipIf(!pgTestsEnabled())('hub sync survives SIGKILL', () => {
       }
       const sourceOps = (source.env.ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_operation').get() as { n: number }).n
       const sourceHash = hashOf(source)
+      const sourceRecords = (source.env.ctx.sqlite.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT tbl, row_id FROM sync_operation)').get() as { n: number }).n
+      const sourceMarks = Object.fromEntries(
+        (source.env.ctx.sqlite.prepare('SELECT replica_id AS replica, max(hlc) AS hlc FROM sync_operation GROUP BY replica_id').all() as { replica: string; hlc: string }[]).map((r) => [r.replica, r.hlc]),
+      )
       // The children open the files themselves (one writer per file).
       for (const backend of backends.splice(0)) await backend.close()
 
@@ -109,8 +114,13 @@ describe.skipIf(!pgTestsEnabled())('hub sync survives SIGKILL', () => {
       backends.push(b)
       expect(checkSqlite(b.env.ctx.sqlite, true).ok).toBe(true)
       expect(hashOf(b)).toBe(sourceHash)
-      // The puller's log holds each of the source's operations exactly once (hlc is its key).
-      expect((b.env.ctx.sqlite.prepare('SELECT count(*) AS n FROM sync_operation').get() as { n: number }).n).toBe(sourceOps)
+      // A blank laptop's first pull takes the team's state in bulk (db/sync/bootstrap.ts): one
+      // snapshot row per record, marks covering every source operation, and no operation recorded
+      // as the puller's own; a killed bootstrap committed nothing, so nothing was applied twice.
+      const count = (sql: string) => (b.env.ctx.sqlite.prepare(sql).get() as { n: number }).n
+      expect(count('SELECT count(*) AS n FROM sync_operation')).toBe(0)
+      expect(count('SELECT count(*) AS n FROM sync_snapshot')).toBe(sourceRecords)
+      expect(snapshotMarks(b.env.ctx.sqlite)).toEqual(sourceMarks)
       const status = await b.call('hub-status', {})
       expect(status.pending).toBe(0)
       console.log(`hub crash test: ${pushKills} kills while pushing, ${pullKills} while pulling, ${sourceOps} operations`)
