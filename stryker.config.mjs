@@ -47,5 +47,7 @@ export default {
   tempDirName: '.stryker-tmp',
   // Anchored with '/': a bare 'reports' (gitignore syntax) also dropped db/services/reports, so the
   // report definitions listed in `mutate` were never copied to the sandbox nor mutated.
-  ignorePatterns: ['/out', '/test-artifacts', '/bench/data', '/.electron-native', '/reports', '/renderer', '/node_modules'],
+  // Scratch files at the root (tmp-*.ts) and another run's sandbox are not copied either: a scratch
+  // file deleted while the sandbox was being copied stopped a run with ENOENT.
+  ignorePatterns: ['/out', '/test-artifacts', '/bench/data', '/.electron-native', '/reports', '/renderer', '/node_modules', '/tmp-*', '/.stryker-tmp*'],
 }
