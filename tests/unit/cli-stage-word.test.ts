@@ -49,6 +49,22 @@ describe('command line import: unknown stage words', () => {
     ])
   }, CLI_TIMEOUT * 2)
 
+  it('reads the word as the --template saved it (the wizard keeps its answers in templates)', async () => {
+    const writable = new Database(db)
+    const templates = { 推进月报: { mapping: {}, sheet: null, stageWords: { 推进落实: 'signed' }, savedAt: '2024-04-01T00:00:00Z' } }
+    writable.prepare("INSERT INTO setting (key, value, updated_at) VALUES ('import_templates', ?, '2024-04-01T00:00:00Z')").run(JSON.stringify(templates))
+    writable.close()
+    const april = join(dir, '四月台账.csv')
+    writeFileSync(april, '项目名称,总投资（万元）,项目状态\n储能电站项目,8000,推进落实\n')
+
+    const imported = await cli(['--db', db, 'import', april, '--template', '推进月报'])
+    expect(imported.out).toContain('导入完成')
+    expect(imported.code).toBe(0)
+    const sqlite = new Database(db, { readonly: true })
+    expect(sqlite.prepare("SELECT stage FROM project WHERE name = '储能电站项目'").get()).toEqual({ stage: 'signed' })
+    sqlite.close()
+  }, CLI_TIMEOUT)
+
   it('refuses a --stage-word whose stage is not one', async () => {
     const wrong = await cli(['--db', db, 'import', ledger, '--stage-word', '推进落实=很好'])
     expect(wrong.code).not.toBe(0)
