@@ -69,6 +69,8 @@ interface OpenedLedger {
   ledgerSheets: string[]
   sheet: Sheet
   header: LedgerHeader
+  /** The template's answers to unknown 项目状态 words, under the ones the options give themselves. */
+  stageWords: Readonly<Record<string, Stage>>
 }
 
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
@@ -162,7 +164,8 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
     throw new AppError('validation', '没有对应“项目名称”的列，请在映射中指定哪一列是项目名称')
   }
   const ledgerSheets = sheets.filter((s) => s === sheet || findLedgerHeader(s) !== null).map((s) => s.name)
-  return { sha256, sheets: names, ledgerSheets, sheet, header, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
+  const stageWords = { ...template?.stageWords, ...options.stageWords }
+  return { sha256, sheets: names, ledgerSheets, sheet, header, stageWords, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
 }
 
 /** The ledger's own date: its title and the lines above the header, its notes below, its sheet name. */
@@ -196,7 +199,7 @@ async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options
     clock: clockOf(ctx, opened),
     defaultDistrict: opened.district,
     createPeople: options.createPeople,
-    stageWords: options.stageWords,
+    stageWords: opened.stageWords,
     onRow: (done) => onProgress?.({ phase: 'plan', done, total }),
   })
   onProgress?.({ phase: 'plan', done: total, total })

@@ -24,7 +24,6 @@ import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
-import { loadTemplate } from '../../db/ledger-import/templates'
 import { type ParsedArgs, stringOption } from './args'
 import type { Command, CommandContext } from './command'
 
@@ -150,14 +149,13 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     throw new Error(`无法读取文件：${file}`)
   })
   const template = stringOption(args, 'template')
-  // the template's answers to unknown 项目状态 words, overridden by this run's --stage-word
-  const saved = template ? await loadTemplate(env.ctx, template) : null
   const options = {
     sheet: stringOption(args, 'sheet'),
     template,
     mapping: mappingOf(args),
     units: unitsOf(args),
-    stageWords: { ...saved?.stageWords, ...stageWordsOf(args) },
+    // over the template's answers to unknown 项目状态 words (openLedger merges them)
+    stageWords: stageWordsOf(args),
     createPeople,
     onProgress: progress('处理行'),
   }

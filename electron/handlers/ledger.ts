@@ -3,23 +3,18 @@
 // (db/ledger-export/export-file.ts).
 import type { ledgerContract } from '../contract/ledger'
 import type { Ctx } from '../../db/context'
-import type { ExportProgress, ProgressCallback, StageWords } from '../../db/domain/ledger'
+import type { ExportProgress, ProgressCallback } from '../../db/domain/ledger'
 import { exportAsBytes } from '../../db/ledger-export/export-file'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger, ledgerTitle } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
 import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
 import { listBatches, undoBatch } from '../../db/ledger-import/batch'
-import { deleteTemplate, listTemplates, loadTemplate, saveTemplate } from '../../db/ledger-import/templates'
+import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger-import/templates'
 import { type EventBus, runJob } from './events-bus'
 import type { HandlerSlice } from './types'
 
 const source = (input: { fileName: string; dataBase64: string }) => ({ fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') })
-/** A named template's answers to unknown 项目状态 words, under the ones the input gives itself. */
-async function withTemplateWords<T extends { template?: string; stageWords?: StageWords }>(ctx: Ctx, input: T): Promise<T> {
-  if (!input.template) return input
-  return { ...input, stageWords: { ...(await loadTemplate(ctx, input.template)).stageWords, ...input.stageWords } }
-}
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replace(/-/g, '')
 
 const PHASE_LABEL: Record<ExportProgress['phase'], string> = { read: '正在读取文件', plan: '正在核对每一行', write: '正在写入', export: '正在写出' }
@@ -30,13 +25,12 @@ const asJob = <T>(events: EventBus | undefined, job: string, work: (onProgress: 
   runJob(events, job, { cancellable: true }, (reporter) => work(({ phase, done, total }) => reporter.step(PHASE_LABEL[phase], done, total)))
 
 export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
-  'ledger-import-preview': async (input, { ctx }) => previewImport(ctx, source(input), await withTemplateWords(ctx, input)),
+  'ledger-import-preview': async (input, { ctx }) => previewImport(ctx, source(input), input),
   'ledger-import': async (input, { ctx, events }) => {
-    const options = await withTemplateWords(ctx, input)
-    return asJob(events, 'ledger-import', (onProgress) => runImport(ctx, source(input), { ...options, onProgress }))
+    return asJob(events, 'ledger-import', (onProgress) => runImport(ctx, source(input), { ...input, onProgress }))
   },
   'ledger-import-errors': async (input, { ctx }) => {
-    const preview = await previewImport(ctx, source(input), await withTemplateWords(ctx, input))
+    const preview = await previewImport(ctx, source(input), input)
     return exportAsBytes(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
       await writeImportMessages(path, preview)
       return { rows: preview.messages.length }
