@@ -15,6 +15,8 @@ describe('an explicit date', () => {
     expect(date(['统计时间:2024.3.5'])).toBe('2024-03-05')
     expect(date(['数据时间2024/3/5'])).toBe('2024-03-05')
     expect(date(['截止 2024 年 3 月 5 日'])).toBe('2024-03-05')
+    expect(date(['截至2024年11月15日'])).toBe('2024-11-15')
+    expect(date(['截至2024年1月15日'])).toBe('2024-01-15')
   })
   it('beats a month named earlier in the title or in the sheet name', () => {
     expect(date(['2024年3月招商台账', '截至2024年2月15日'], '2024年5月')).toBe('2024-02-15')
@@ -22,6 +24,11 @@ describe('an explicit date', () => {
   it('an impossible day falls back to the end of its month: 截至2024年2月0日, 2月32日', () => {
     expect(date(['截至2024年2月0日'])).toBe('2024-02-29')
     expect(date(['截至2023年2月32日'])).toBe('2023-02-28')
+  })
+  it('a day the month does not have is no date either: 截至2024年4月31日 is 2024-04-30', () => {
+    expect(date(['截至2024年4月31日'])).toBe('2024-04-30')
+    expect(date(['截至2023年2月29日'])).toBe('2023-02-28')
+    expect(date(['截至2024年2月29日'])).toBe('2024-02-29')
   })
   it('a date without such a word is not explicit: the title month wins over a date in a note', () => {
     expect(date(['2024年3月招商台账', '2024年2月15日'])).toBe('2024-03-31')
@@ -35,6 +42,7 @@ describe('an explicit month', () => {
     expect(date(['截至2023年2月末'])).toBe('2023-02-28')
     expect(date(['统计日期：2024-04'])).toBe('2024-04-30')
     expect(date(['截至2024年12月'])).toBe('2024-12-31')
+    expect(date(['截至2024年1月'])).toBe('2024-01-31')
   })
   it('beats a month in an earlier title line', () => {
     expect(date(['2024年1-6月台账', '截至2024年5月'])).toBe('2024-05-31')
@@ -46,6 +54,8 @@ describe('the month or year named by the title or the sheet', () => {
     expect(date(['2024年3月招商引资项目台账'])).toBe('2024-03-31')
     expect(date(['2024年1-3月招商引资项目台账'])).toBe('2024-03-31')
     expect(date(['2024年1至11月'])).toBe('2024-11-30')
+    expect(date(['2024年10-11月'])).toBe('2024-11-30')
+    expect(date(['2024年1月台账'])).toBe('2024-01-31')
   })
   it('a year alone is its last day', () => {
     expect(asOf(['2024年招商引资项目台账'])).toEqual({ date: '2024-12-31', year: 2024, source: '2024年招商引资项目台账' })

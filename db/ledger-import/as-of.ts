@@ -13,12 +13,15 @@ const YEAR = /(\d{4})年/
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+
 function monthEnd(y: number, m: number): string {
-  return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`
+  return `${y}-${pad(m)}-${pad(daysIn(y, m))}`
 }
 
+// By the calendar: '截至2024年4月31日' is no date (it was kept as 2024-04-31); it falls back to the month.
 function valid(y: number, m: number, d = 1): boolean {
-  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
 /**

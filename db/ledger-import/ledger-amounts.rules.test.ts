@@ -45,10 +45,10 @@ describe('approximate amounts', () => {
     expect(yuan('5约亿')).toMatch(/^refused/)
     expect(yuan('5左右亿')).toMatch(/^refused/)
   })
-  it('a cell that is only such a word (左右, 约) is refused, not read as an empty amount', () => {
-    expect(yuan('左右')).toMatch(/^refused/)
-    expect(yuan('约')).toMatch(/^refused/)
-    expect(yuan('以上')).toMatch(/^refused/)
+  it('a cell that is only such a word (左右, 约) is refused as no amount, not as an empty cell', () => {
+    expect(yuan('左右')).toBe('refused: 不是有效金额')
+    expect(yuan('约')).toBe('refused: 不是有效金额')
+    expect(yuan('以上')).toBe('refused: 不是有效金额')
   })
   it('spaces and full-width digits do not hide the words: 约 ５ 亿 左右', () => {
     expect(readLedgerAmount('约 ５ 亿 左右', 'wan')).toEqual({ ok: true, yuan: 500_000_000, approximate: true })
@@ -65,6 +65,9 @@ describe('千万 and 百万', () => {
   it('only a number before the unit: 约 and 以上 around it still count', () => {
     expect(readLedgerAmount('约5千万', 'yi')).toEqual({ ok: true, yuan: 50_000_000, approximate: true })
     expect(yuan('5千万美元', 'yi')).toMatch(/^refused/)
+  })
+  it('千万 only after a whole-cell number: 美元5千万 is refused as a foreign currency', () => {
+    expect(yuan('美元5千万', 'yi')).toBe('refused: 仅支持人民币金额')
   })
 })
 
@@ -89,6 +92,10 @@ describe('Chinese numerals', () => {
     expect(yuan('三千亿', 'yuan')).toBe(300_000_000_000)
     expect(yuan('八百元', 'yuan')).toBe(800)
     expect(yuan('五万元', 'yuan')).toBe(50_000)
+  })
+  it('a place with no digit before it counts one of it: 一百十万 is 110万', () => {
+    expect(yuan('一百十万', 'yuan')).toBe(1_100_000)
+    expect(yuan('一千百万', 'yuan')).toBe(11_000_000)
   })
   it('the unit is written with them: 五 alone or 五亿美元 is refused', () => {
     expect(yuan('五', 'yuan')).toMatch(/^refused/)

@@ -40,24 +40,18 @@ function plain(parsed: ReturnType<typeof parseAmount>, approximate: boolean): Re
   return parsed.ok ? { ok: true, yuan: parsed.yuan, approximate } : parsed
 }
 
-/** '五亿' → '5亿', '一点五亿元' → '1.5亿元', '三千万' → '3千万', '一千二百万' → '1200万'; null when not Chinese numerals. */
+/** '五亿' → '5亿', '一点五亿元' → '1.5亿元', '三千万' → '3000万', '一千二百万' → '1200万'; null when not Chinese numerals. */
 function chineseNumerals(s: string): string | null {
   const m = /^([零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?(千万|百万|亿元|亿|万元|万|元)$/.exec(s)
   if (!m) return null
-  let whole = m[1]!
-  let unit = m[3]!
-  // 三千万: 千 belongs to the unit when the number before it is one digit
-  if (/^[一二两三四五六七八九]千$/.test(whole) && (unit === '万' || unit === '万元')) {
-    whole = whole.slice(0, 1)
-    unit = '千万'
-  }
-  const value = integer(whole)
-  if (value === null) return null
+  // 三千万 needs no rule of its own: 三千 is 3000, so it reads as 3000万
+  const value = integer(m[1]!)
+  const unit = m[3]!
   const fraction = m[2] ? '.' + [...m[2]].map((c) => DIGIT[c]).join('') : ''
   return `${value}${fraction}${unit}`
 }
 
-function integer(text: string): number | null {
+function integer(text: string): number {
   let total = 0
   let digit = 0
   let seen = false

@@ -22,6 +22,10 @@ describe('dates that need no ledger year', () => {
       expect(readLedgerDate(text, null), text).toEqual(exact(text.includes('05') ? '2024-03-05' : '2024-03-15'))
     }
   })
+  it('a two-digit year only as the whole cell: 124.3.15 is not 2024', () => {
+    expect(readLedgerDate('124.3.15', null).ok).toBe(false)
+    expect(readLedgerDate('No24.3.15', null).ok).toBe(false)
+  })
   it('a two-digit year needs one separator throughout: 24.3/15 is refused', () => {
     expect(readLedgerDate('24.3/15', null).ok).toBe(false)
     expect(readLedgerDate('24.3.15.1', null).ok).toBe(false)
@@ -58,6 +62,7 @@ describe('parts of a month: the month, approximate', () => {
   it('the whole cell only: 2024年3月中旬前 and 2024年3月下 are refused', () => {
     expect(readLedgerDate('2024年3月中旬前', null).ok).toBe(false)
     expect(readLedgerDate('2024年3月下', null).ok).toBe(false)
+    expect(readLedgerDate('12024年3月中旬', null).ok).toBe(false)
   })
   it('an impossible month is refused: 2024年13月中旬', () => {
     expect(readLedgerDate('2024年13月中旬', null).ok).toBe(false)
