@@ -5,13 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDrill } from '../../domain/report'
 import type { Database } from '../../schema'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
-import { elapsedShare, exact, lastYearOf, numberSetting, periodOf, ratio, readSetting, scopeDrill } from './filters'
+import { elapsedShare, exact, lastYearOf, measureDrill, numberSetting, periodOf, ratio, readSetting, scopeDrill } from './filters'
 
 describe('periods and shares', () => {
   it('a range given with from and to wins over a year; a range has its dates as label', () => {
     expect(periodOf({ year: 2023, from: '2024-03-16', to: '2024-04-02' })).toEqual({ from: '2024-03-16', to: '2024-04-02', label: '2024-03-16至2024-04-02' })
     expect(periodOf({ year: 2024, month: 12 })).toEqual({ from: '2024-12-01', to: '2024-12-31', label: '2024年12月' })
     expect(periodOf({ year: 2024, quarter: 3 })).toEqual({ from: '2024-07-01', to: '2024-09-30', label: '2024年第3季度' })
+  })
+  it('a range needs both ends: from or to alone leaves the year', () => {
+    expect(periodOf({ year: 2024, from: '2024-03-16' })).toEqual({ from: '2024-01-01', to: '2024-12-31', label: '2024年' })
+    expect(periodOf({ year: 2024, to: '2024-03-16' })).toEqual({ from: '2024-01-01', to: '2024-12-31', label: '2024年' })
+    expect(periodOf({ to: '2024-03-16' })).toBeNull()
   })
   it('last year of a range is labelled by its dates; of a named period by the year before', () => {
     expect(lastYearOf({ from: '2024-03-16', to: '2024-04-02', label: '2024-03-16至2024-04-02' })).toEqual({
@@ -28,6 +33,7 @@ describe('periods and shares', () => {
   it('the elapsed share counts the as-of day: the last day but one is 365 of 366, any day after the year 1', () => {
     expect(elapsedShare(2024, '2024-12-30')).toBe(365 / 366)
     expect(elapsedShare(2024, '2025-03-01')).toBe(1)
+    expect(elapsedShare(2024, '2023-06-30')).toBe(0)
     expect(elapsedShare(2023, '2023-01-01')).toBe(1 / 365)
   })
   it('a ratio has six decimals and none for a zero denominator', () => {
@@ -144,9 +150,23 @@ describe('a drill on a small ledger', () => {
     await setting('s.obj', '{"days":30}')
     await setting('s.arr', '[1,2]')
     await setting('s.null', 'null')
+    await setting('s.number', '5')
+    await setting('s.text', '"30"')
     expect(await readSetting(ctx, 's.obj')).toEqual({ days: 30 })
     expect(await readSetting(ctx, 's.arr')).toEqual({})
     expect(await readSetting(ctx, 's.null')).toEqual({})
     expect(await readSetting(ctx, 's.none')).toEqual({})
+    expect(await readSetting(ctx, 's.number')).toEqual({})
+    expect(await readSetting(ctx, 's.text')).toEqual({})
+  })
+  it('a figure built in code keeps its measure: 到位资金 sums funds, the default 总投资', async () => {
+    const ctx = api.env.ctx
+    expect(await measureDrill(ctx, { ids: ['B', 'C'], measure: 'funds' })).toEqual({
+      count: 2,
+      sumYuan: 70,
+      sumWan: '0.007',
+      drill: { ids: ['B', 'C'], measure: 'funds' },
+    })
+    expect(await measureDrill(ctx, { ids: ['A', 'B'] })).toMatchObject({ count: 2, sumYuan: 300, sumWan: '0.03' })
   })
 })
