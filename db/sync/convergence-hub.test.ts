@@ -27,6 +27,7 @@ type Step =
   | { kind: 'replay'; pkg: number; to: number }
   | { kind: 'hubSync'; r: number }
   | { kind: 'join' }
+  | { kind: 'settle' }
 
 const replica = fc.nat(4)
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -34,6 +35,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('compact' as const), r: replica }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('replay' as const), pkg: fc.nat(30), to: replica }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('join' as const) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('settle' as const) }), weight: 1 },
   // Exchanges as often as writes: a run is mostly writes that meet, not writes that wait for the end.
   { arbitrary: fc.record({ kind: fc.constant('send' as const), from: replica, to: replica }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('hubSync' as const), r: replica }), weight: 4 },
@@ -86,12 +88,36 @@ describe.skipIf(!pgTestsEnabled())('sync convergence through files and the hub',
         }
       }
 
+      // Everyone syncs with the hub and sends everyone a file until nothing new arrives (merges made
+      // while syncing travel too); then all hold the same data, and each field its latest op's value.
+      // Then every laptop compacts: everyone has acknowledged everything, so most of each log moves
+      // into the snapshot — the data must not change, and later writes must still merge by it.
+      const settle = async (rounds: number) => {
+        for (let round = 0; round < rounds; round++) {
+          for (const b of backends) await syncNow(b)
+          for (const b of backends) await syncNow(b)
+          for (const from of backends) for (const to of backends) if (from !== to) await importPackage(to.env.ctx, (await exportPackage(from.env.ctx)).bytes, 'settle')
+        }
+        const hashes = backends.map((b) => contentHash(b.env.ctx.sqlite))
+        expect(new Set(hashes).size, 'every laptop holds the same data').toBe(1)
+        for (const [i, b] of backends.entries()) expect(wrongWinners(b), `laptop ${i}: the latest op of each field won`).toEqual([])
+        for (const b of backends) {
+          const { before, after } = await inTransaction(b.env.ctx, async () => compactLog(b.env.ctx))
+          done.compacted += before - after
+        }
+        expect(backends.map((b) => contentHash(b.env.ctx.sqlite)), 'compaction changed no data').toEqual(hashes)
+        for (const [i, b] of backends.entries()) expect(wrongWinners(b), `laptop ${i} after compaction: the latest op of each field won`).toEqual([])
+      }
+
       for (const s of steps) {
         tick()
         const n = backends.length
         switch (s.kind) {
           case 'join':
             if (!joined) await join()
+            continue
+          case 'settle':
+            await settle(2)
             continue
           case 'send': {
             const [from, to] = [backends[s.from % n]!, backends[s.to % n]!]
@@ -124,16 +150,7 @@ describe.skipIf(!pgTestsEnabled())('sync convergence through files and the hub',
       }
       if (!joined) await join()
 
-      // Everyone syncs with the hub and sends everyone a file until nothing new arrives (merges made
-      // while syncing travel too).
-      for (let round = 0; round < 3; round++) {
-        for (const b of backends) await syncNow(b)
-        for (const b of backends) await syncNow(b)
-        for (const from of backends) for (const to of backends) if (from !== to) await importPackage(to.env.ctx, (await exportPackage(from.env.ctx)).bytes, 'final')
-      }
-      const hashes = backends.map((b) => contentHash(b.env.ctx.sqlite))
-      expect(new Set(hashes).size, 'every laptop holds the same data').toBe(1)
-      for (const [i, b] of backends.entries()) expect(wrongWinners(b), `laptop ${i}: the latest op of each field won`).toEqual([])
+      await settle(3)
       // No live duplicates survive: one park per name.
       expect(duplicateParks(first)).toEqual([])
     } finally {
