@@ -65,8 +65,8 @@ describe('settings', () => {
 })
 
 describe('scope keys of a filter', () => {
-  it('only the keys given (null included) become drill keys', () => {
-    expect(scopeDrill({ districtId: 'D1', parkId: null })).toEqual({ districtId: 'D1', parkId: null })
+  it('only the keys given become drill keys', () => {
+    expect(scopeDrill({ districtId: 'D1', parkId: undefined })).toEqual({ districtId: 'D1' })
     expect(scopeDrill({ industryId: 'I1', ownerId: 'U1', priority: 'provincial', origin: 'local' })).toEqual({
       industryId: 'I1',
       ownerId: 'U1',
