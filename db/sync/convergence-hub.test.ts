@@ -8,7 +8,8 @@
 // latest op (the log and the compacted snapshot together).
 //
 // Fixed seed by default, a few runs (it is in `npm test`); SYNC_HUB_RUNS=n for more runs,
-// SYNC_SEED=n to replay one, SYNC_SHRINK=1 to let fast-check minimise a failing run.
+// SYNC_SEED=n to replay one, SYNC_SHRINK=1 to let fast-check minimise a failing run, SYNC_VERBOSE=1
+// to print what the runs did (imports, undos, compacted ops, bootstraps, ops pulled and applied).
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
