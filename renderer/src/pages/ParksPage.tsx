@@ -1,7 +1,7 @@
 // 园区: districts on the left, the parks of the chosen district (or all) on the right, on the list
 // kit (the chosen district and the search text are in the URL).
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Input, Popconfirm, Row, Space, Tag } from 'antd'
+import { App, Button, Card, Col, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ParkView } from '../../../db/domain/park'
@@ -137,7 +137,11 @@ export function ParksPage() {
               columns={columns}
               rowKey={(park) => park.id}
               filtered={!!text || !!districtId}
-              empty={{ text: noDistrict ? t('district.empty') : t('park.empty'), filtered: t('park.emptyFiltered') }}
+              empty={{
+                text: noDistrict ? t('district.empty') : t('park.empty'),
+                filtered: t('park.emptyFiltered'),
+                action: noDistrict ? undefined : <Typography.Link onClick={() => setEditing(null)}>{t('park.add')}</Typography.Link>,
+              }}
             />
           </Card>
         </Col>

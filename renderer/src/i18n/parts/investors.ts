@@ -70,7 +70,7 @@ export const investors = defineMessages({
         owner: '责任人',
         totalInvestment: '总投资（亿元）',
         sum: '合计 {{count}} 个项目',
-        empty: '这家客商还没有项目。',
+        empty: '这家客商还没有项目。点上方“新建项目”为它录入一个。',
       },
       history: {
         empty: '还没有修改记录。',
@@ -188,7 +188,7 @@ export const investors = defineMessages({
         owner: 'Owner',
         totalInvestment: 'Total (100M)',
         sum: 'Total of {{count}} projects',
-        empty: 'This investor has no projects yet.',
+        empty: 'This investor has no projects yet. Click “New project” above to add one.',
       },
       history: {
         empty: 'No changes recorded yet.',

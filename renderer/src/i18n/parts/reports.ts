@@ -68,7 +68,8 @@ export const reports = defineMessages({
       breakdown: { chartTitle: '按{{by}}的总投资（亿元）', side: '暂缓/流失/解约' },
       targets: {
         asOf: '{{year}}年目标，统计至 {{asOf}}（全年已过 {{elapsed}}）',
-        empty: '{{year}}年尚未设定目标（在"设置"中填写年度目标）',
+        empty: '{{year}}年尚未设定目标。',
+        set: '去设置年度目标',
         unit: '考核对象',
         indicator: '指标',
         inYi: '（亿元）',
@@ -216,7 +217,8 @@ export const reports = defineMessages({
       breakdown: { chartTitle: 'Investment by {{by}} (100M CNY)', side: 'Off path' },
       targets: {
         asOf: 'Targets {{year}}, as of {{asOf}} ({{elapsed}} of the year gone)',
-        empty: 'No targets set for {{year}} (set them in Settings)',
+        empty: 'No targets set for {{year}}.',
+        set: 'Set this year’s targets',
         unit: 'Unit',
         indicator: 'Indicator',
         inYi: ' (100M CNY)',

@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, List, Popconfirm, Space, Typography } from 'antd'
+import { App, Button, Card, List, Popconfirm, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { District } from '../../../../db/schema'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { DistrictForm } from './DistrictForm'
+import { EmptyWithAction } from '../../components/EmptyWithAction'
 
 interface Props {
   selected?: string
@@ -51,7 +52,7 @@ export function DistrictList({ selected, onSelect }: Props) {
       <List
         loading={districts.isLoading}
         dataSource={districts.data ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('district.empty')} /> }}
+        locale={{ emptyText: <EmptyWithAction text={t('district.empty')} action={t('district.add')} onAct={() => setEditing(null)} /> }}
         renderItem={(district) => (
           <List.Item
             style={{

@@ -1,6 +1,6 @@
 // Industries as a two-level tree: 产业 with their 产业链/环节 folded underneath.
 import { DeleteOutlined, EditOutlined, PlusOutlined, SubnodeOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Popconfirm, Space, Table, Tooltip } from 'antd'
+import { Button, Card, Popconfirm, Space, Table, Tooltip } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Industry } from '../../../../db/schema'
@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { useUndoableDelete } from '../../shell/useUndoableDelete'
 import { IndustryForm, type IndustryEditing } from './IndustryForm'
+import { EmptyWithAction } from '../../components/EmptyWithAction'
 
 type Row = Industry & { children?: Row[] }
 
@@ -50,7 +51,9 @@ export function IndustryPanel() {
                 return next
               }),
           }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.industry.empty')} /> }}
+          locale={{
+            emptyText: <EmptyWithAction text={t('settings.industry.empty')} action={t('settings.industry.add')} onAct={() => setEditing({ industry: null, parentId: null })} />,
+          }}
           columns={[
             { title: t('settings.industry.name'), dataIndex: 'name' },
             { title: t('settings.industry.sortOrder'), dataIndex: 'sortOrder', width: 70, align: 'right' },

@@ -1,6 +1,6 @@
 // Tags (世界500强, 瞪羚企业, 专精特新…) with how many investors and projects carry each.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Popconfirm, Space, Table } from 'antd'
+import { Button, Card, Popconfirm, Space, Table } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TagView } from '../../../../db/domain/catalog'
@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { useUndoableDelete } from '../../shell/useUndoableDelete'
 import { TagForm } from './TagForm'
 import { ColorTag } from '../../components/ColorTag'
+import { EmptyWithAction } from '../../components/EmptyWithAction'
 
 export function TagPanel() {
   const { t } = useTranslation()
@@ -35,7 +36,7 @@ export function TagPanel() {
           loading={tags.isLoading}
           dataSource={tags.data ?? []}
           pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.tag.empty')} /> }}
+          locale={{ emptyText: <EmptyWithAction text={t('settings.tag.empty')} action={t('settings.tag.add')} onAct={() => setEditing(null)} /> }}
           columns={[
             { title: t('settings.tag.name'), dataIndex: 'name', render: (name: string, tag) => <ColorTag color={tag.color}>{name}</ColorTag> },
             {

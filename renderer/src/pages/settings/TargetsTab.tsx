@@ -1,7 +1,7 @@
 // 年度目标: the year's targets per district, park or person and indicator. Reports compute
 // completion from these; here they are only set.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, InputNumber, Popconfirm, Space, Table } from 'antd'
+import { Button, Card, InputNumber, Popconfirm, Space, Table } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isAmountIndicator, type TargetView } from '../../../../db/domain/target'
@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState'
 import { count, yi } from '../../format'
 import { useUndoableDelete } from '../../shell/useUndoableDelete'
 import { TargetForm } from './TargetForm'
+import { EmptyWithAction } from '../../components/EmptyWithAction'
 
 export function TargetsTab() {
   const { t } = useTranslation()
@@ -52,7 +53,9 @@ export function TargetsTab() {
           loading={targets.isLoading}
           dataSource={targets.data ?? []}
           pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.targets.empty', { year })} /> }}
+          locale={{
+            emptyText: <EmptyWithAction text={t('settings.targets.empty', { year })} action={t('settings.targets.add')} onAct={() => setEditing(null)} />,
+          }}
           columns={[
             { title: t('settings.targets.unitType'), dataIndex: 'unitType', width: 110, render: (unit: TargetView['unitType']) => t(`vocab.targetUnit.${unit}`) },
             { title: t('settings.targets.unit'), dataIndex: 'unitName' },

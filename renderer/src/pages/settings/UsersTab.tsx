@@ -1,6 +1,6 @@
 // 人员: the people who use the app; create, edit, delete (to the recycle bin), make current.
 import { DeleteOutlined, EditOutlined, PlusOutlined, UserSwitchOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip } from 'antd'
+import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserView } from '../../../../db/domain/user'
@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { UserForm } from '../../shell/UserForm'
 import { useUndoableDelete } from '../../shell/useUndoableDelete'
+import { EmptyWithAction } from '../../components/EmptyWithAction'
 
 export function UsersTab() {
   const { t } = useTranslation()
@@ -37,7 +38,7 @@ export function UsersTab() {
           loading={users.isLoading}
           dataSource={users.data ?? []}
           pagination={false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settings.users.empty')} /> }}
+          locale={{ emptyText: <EmptyWithAction text={t('settings.users.empty')} action={t('user.add')} onAct={() => setEditing(null)} /> }}
           columns={[
             {
               title: t('user.name'),

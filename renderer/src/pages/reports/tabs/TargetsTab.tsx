@@ -2,6 +2,7 @@
 // whether the unit is on pace for the share of the year gone by.
 import { Card, Progress, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
 import type { TargetRow, TargetsResult } from '../../../../../db/domain/report'
 import { useApiQuery } from '../../../api/hooks'
 import { percent, points } from '../../../format'
@@ -26,7 +27,16 @@ export function TargetsTab({ params }: { params: ReportParams }) {
   const targets = useApiQuery('report-targets', { year, ...unitOf(params) })
   const unitLabel = (row: TargetRow) => targetUnitLabel(t, row)
   return (
-    <ReportState query={targets} isEmpty={(data: TargetsResult) => data.rows.length === 0} emptyText={t('reports.targets.empty', { year })}>
+    <ReportState
+      query={targets}
+      isEmpty={(data: TargetsResult) => data.rows.length === 0}
+      emptyText={t('reports.targets.empty', { year })}
+      emptyAction={
+        <Link to="/settings/targets" data-testid="targets-empty-set">
+          {t('reports.targets.set')}
+        </Link>
+      }
+    >
       {(data) => {
         const asOf = t('reports.targets.asOf', { year: data.year, asOf: data.asOf, elapsed: percent(data.elapsedShare, 2) })
         return (
