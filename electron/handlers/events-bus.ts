@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { AppError } from '../../db/domain/errors'
 import { announceWrites } from '../../db/written-tables'
 import type { BackendEvents, EventMessage, EventName, JobProgress } from '../contract/events'
-import type { HandlerEnv } from './types'
+import type { Ctx } from '../../db/context'
 
 export type EventListener = (message: EventMessage) => void
 
@@ -125,6 +125,6 @@ export function runJob<T>(events: EventBus | undefined, job: string, options: { 
  * out on this env's channel as soon as they are committed (db/written-tables.ts). The shell calls
  * it when the backend opens; dispatch again after every call, for a connection a restore swapped in.
  */
-export function announceWritesOutsideCalls(env: HandlerEnv): void {
+export function announceWritesOutsideCalls(env: { ctx: Ctx; events?: EventBus }): void {
   announceWrites(env.ctx.sqlite, (tables, origin) => env.events?.dataChanged(tables, origin))
 }
