@@ -164,6 +164,9 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     // Going back (签约 → 在谈) needs a reason: the dialog says so before saving.
     await page.getByTestId('project-stage-change').click()
     const dialog = page.getByRole('dialog')
+    // The dialog zooms in: a dropdown opened while it moves is placed where the select was.
+    await dialog.getByLabel('变更为').waitFor()
+    await settled()
     await dialog.getByLabel('变更为').click()
     await chooseOption('在谈')
     await dialog.getByText('原因（必填）').waitFor()
@@ -171,7 +174,11 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     await dialog.getByText('请填写原因').waitFor()
     await settled()
     await screenshot(page, 'projects-stage-dialog-reason')
+    // Closing with a changed field asks first (useFormDialog); discarding closes it.
     await dialog.getByRole('button', { name: /取\s*消/ }).click()
+    const confirm = page.locator('.ant-modal-confirm', { hasText: '有未保存的修改' })
+    await confirm.getByRole('button', { name: /确\s*定/ }).click()
+    await page.getByTestId('stage-change-form').waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })
 
