@@ -32,9 +32,15 @@ describe.skipIf(!browserTestsEnabled())('ledger import asks unknown stage words 
     await page.getByTestId('ledger-mapping').waitFor()
   }
   const count = (key: string) => page.getByTestId(`ledger-count-${key}`).locator('.ant-statistic-content-value').textContent()
+  /** Picks the stage for a word, then waits until its dropdown has closed and the select shows it:
+   * a dropdown still closing would otherwise take the next word's click. */
   const answer = async (word: string, stage: string) => {
-    await page.getByTestId(`ledger-stage-word-${word}`).click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: stage }).first().click()
+    const select = page.getByTestId(`ledger-stage-word-${word}`)
+    const open = page.locator('.ant-select-dropdown:visible')
+    await select.click()
+    await open.locator('.ant-select-item-option', { hasText: stage }).first().click()
+    await expect.poll(() => open.count()).toBe(0)
+    await expect.poll(() => select.textContent()).toContain(stage)
   }
   const stages = async () =>
     Object.fromEntries((await app.backend.ctx.db.selectFrom('project').select(['name', 'stage']).where('deletedAt', 'is', null).execute()).map((p) => [p.name, p.stage]))
