@@ -8,7 +8,7 @@ import { type Ctx, type Trx, newId, nowIso } from '../context'
 import { notFound } from '../domain/errors'
 import type { Database, RecordColumns } from '../schema'
 import { captureRow } from '../sync/capture'
-import { stmt } from '../sync/statements'
+import { sqlText, stmt } from '../sync/statements'
 import { toSnake } from '../sync/tables'
 
 export type RecordTable = {
@@ -30,6 +30,26 @@ const STAMPS = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'
 // kysely cannot type a table chosen at run time; the public functions below stay typed by table.
 const untyped = (db: Trx | Kysely<Database>): Kysely<any> => db as unknown as Kysely<any>
 
+/** A new row's journal entry: every field it sets, from nothing. */
+function createDiff(values: Values): Diff {
+  const diff: Diff = {}
+  for (const [key, value] of Object.entries(values)) {
+    if (!STAMPS.has(key) && value !== null && value !== undefined) diff[key] = [null, value]
+  }
+  return diff
+}
+
+/** The fields a patch really changes, each with its value before (read by `before(field)`). */
+function changeDiff(patch: Values, before: (field: string) => unknown): Diff {
+  const diff: Diff = {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (STAMPS.has(key) || value === undefined) continue
+    const was = before(key)
+    if (was !== value) diff[key] = [was ?? null, value]
+  }
+  return diff
+}
+
 async function journal(trx: Trx, ctx: Ctx, entity: string, id: string, action: string, changes: Diff) {
   await untyped(trx)
     .insertInto('change')
@@ -42,11 +62,7 @@ export async function insertRecord<T extends RecordTable>(trx: Trx, ctx: Ctx, ta
   const at = nowIso(ctx)
   const row = { ...values, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId, deletedAt: null }
   await untyped(trx).insertInto(table).values(row).execute()
-  const diff: Diff = {}
-  for (const [key, value] of Object.entries(values)) {
-    if (!STAMPS.has(key) && value !== null && value !== undefined) diff[key] = [null, value]
-  }
-  await journal(trx, ctx, table, id, 'create', diff)
+  await journal(trx, ctx, table, id, 'create', createDiff(values))
   captureRow(ctx, table, id, 'all')
   return id
 }
@@ -66,12 +82,9 @@ export function insertRecords<T extends RecordTable>(trx: Trx, ctx: Ctx, table: 
     const row: Values = { ...values, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId, deletedAt: null }
     // kysely leaves undefined values out of an insert: so does this
     const names = Object.keys(row).filter((key) => row[key] !== undefined)
-    stmt(ctx.sqlite, insertSql(snake, names)).run(...names.map((n) => row[n]))
-    const diff: Diff = {}
-    for (const [key, value] of Object.entries(values)) {
-      if (!STAMPS.has(key) && value !== null && value !== undefined) diff[key] = [null, value]
-    }
-    journalNow(ctx, table, id, 'create', diff, at)
+    const insert = sqlText(`insert ${snake}(${names.join(',')})`, () => `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    stmt(ctx.sqlite, insert).run(...names.map((n) => row[n]))
+    journalNow(ctx, table, id, 'create', createDiff(values), at)
     captureRow(ctx, table, id, 'all')
     return id
   })
@@ -94,12 +107,7 @@ export function updateRecords<T extends RecordTable>(
   return patches.map(({ id, patch }) => {
     const stored = read.get(id) as Values | undefined
     if (!stored) throw notFound(what, id)
-    const diff: Diff = {}
-    for (const [key, value] of Object.entries(patch as Values)) {
-      if (STAMPS.has(key) || value === undefined) continue
-      const before = stored[toSnake(key)]
-      if (before !== value) diff[key] = [before ?? null, value]
-    }
+    const diff = changeDiff(patch as Values, (key) => stored[toSnake(key)])
     const fields = Object.keys(diff)
     if (fields.length === 0) return diff
     const at = nowIso(ctx)
@@ -110,18 +118,6 @@ export function updateRecords<T extends RecordTable>(
     captureRow(ctx, table, id, fields)
     return diff
   })
-}
-
-// The INSERT for one set of columns, built once: a batch's rows mostly share their columns.
-const insertSqls = new Map<string, string>()
-function insertSql(snake: string, names: readonly string[]): string {
-  const key = `${snake}(${names.join(',')})`
-  let text = insertSqls.get(key)
-  if (text === undefined) {
-    text = `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`
-    insertSqls.set(key, text)
-  }
-  return text
 }
 
 // The batch functions write through ctx.sqlite, the connection the transaction runs on: refuse
@@ -156,11 +152,7 @@ export async function updateRecord<T extends RecordTable>(
   what: string,
 ): Promise<Diff> {
   const before = (await getLive(trx, table, id, what)) as Values
-  const diff: Diff = {}
-  for (const [key, value] of Object.entries(patch)) {
-    if (STAMPS.has(key) || value === undefined) continue
-    if (before[key] !== value) diff[key] = [before[key] ?? null, value]
-  }
+  const diff = changeDiff(patch as Values, (key) => before[key])
   if (Object.keys(diff).length === 0) return diff
   const changed = Object.fromEntries(Object.entries(diff).map(([key, [, after]]) => [key, after]))
   await untyped(trx)

@@ -6,7 +6,7 @@ import type { Ctx } from '../context'
 import { clockOf, replicaJustStarted } from './identity'
 import { DELETED_FIELD, PURGED_FIELD } from './operation'
 import { type ReplicatedTable, isReplicated, linkRowId, replicatedColumns, toSnake } from './tables'
-import { stmt } from './statements'
+import { sqlText, stmt } from './statements'
 import { noteWritten } from '../written-tables'
 
 /** Fields every write of a row stamps besides what it changed. */
@@ -30,21 +30,10 @@ export function captureRow(ctx: Ctx, table: string, id: string, fields: 'all' | 
   const columns = replicatedColumns(ctx.sqlite, table)
   const wanted = fields === 'all' ? [...columns.keys()] : [...new Set([...fields, ...WRITE_STAMPS])].filter((f) => columns.has(f))
   if (wanted.length === 0) return
-  const row = stmt(ctx.sqlite, selectSql(table, wanted)).raw().get(id) as unknown[] | undefined
+  const select = sqlText(`select ${table}(${wanted.join(',')})`, () => `SELECT ${wanted.map(toSnake).join(', ')} FROM ${toSnake(table)} WHERE id = ?`)
+  const row = stmt(ctx.sqlite, select).raw().get(id) as unknown[] | undefined
   if (!row) return
   wanted.forEach((field, i) => emit(ctx, table, id, field, row[i]))
-}
-
-// The read-back SELECT per table and field list, built once (an import captures 10⁴ rows alike).
-const selectSqls = new Map<string, string>()
-function selectSql(table: string, fields: readonly string[]): string {
-  const key = `${table}(${fields.join(',')})`
-  let text = selectSqls.get(key)
-  if (text === undefined) {
-    text = `SELECT ${fields.map(toSnake).join(', ')} FROM ${toSnake(table)} WHERE id = ?`
-    selectSqls.set(key, text)
-  }
-  return text
 }
 
 /** A link-table row added (present) or removed. */
