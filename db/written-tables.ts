@@ -63,24 +63,27 @@ function announceWhenCommitted(sqlite: Sqlite.Database, delayMs: number): void {
   }, delayMs).unref()
 }
 
-/** Runs work as one writer: answers what it returned and the tables it wrote (sorted). Work never runs inside another writer's note-taking. */
-export async function asWriter<T>(work: () => Promise<T>): Promise<{ value: T; tables: string[] }> {
-  const writer: Writer = { tables: new Set(), open: true }
-  try {
-    const value = await currentWriter.run(writer, work)
-    return { value, tables: [...writer.tables].sort() }
-  } finally {
-    writer.open = false
-  }
-}
-
-/** Runs background work (not a call) as its own writer and announces its tables on this connection when it ends, failed or not. */
-export async function asBackgroundWriter<T>(sqlite: Sqlite.Database, origin: string, work: () => Promise<T>): Promise<T> {
+/** Runs work as one writer and hands its tables (sorted) to `done` when it ends, failed or not. */
+async function runAsWriter<T>(work: () => Promise<T>, done: (tables: string[]) => void): Promise<T> {
   const writer: Writer = { tables: new Set(), open: true }
   try {
     return await currentWriter.run(writer, work)
   } finally {
     writer.open = false
-    if (writer.tables.size > 0) announcers.get(sqlite)?.([...writer.tables].sort(), origin)
+    done([...writer.tables].sort())
   }
+}
+
+/** Runs work as one writer: answers what it returned and the tables it wrote (sorted). Work never runs inside another writer's note-taking. */
+export async function asWriter<T>(work: () => Promise<T>): Promise<{ value: T; tables: string[] }> {
+  let tables: string[] = []
+  const value = await runAsWriter(work, (written) => (tables = written))
+  return { value, tables }
+}
+
+/** Runs background work (not a call) as its own writer and announces its tables on this connection when it ends, failed or not. */
+export function asBackgroundWriter<T>(sqlite: Sqlite.Database, origin: string, work: () => Promise<T>): Promise<T> {
+  return runAsWriter(work, (tables) => {
+    if (tables.length > 0) announcers.get(sqlite)?.(tables, origin)
+  })
 }
