@@ -1,34 +1,23 @@
 // A new laptop's first pull in bulk (db/hub/bootstrap.ts) against a real PostgreSQL hub: the same
 // data as a laptop that replayed the whole log, and the same merges afterwards.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type TestBackend, testBackend } from '../../tests/support/backend'
-import { type PgCluster, pgTestsEnabled, startPostgres } from '../../tests/support/postgres'
+import { describe, expect, it } from 'vitest'
+import type { TestBackend } from '../../tests/support/backend'
+import { hubTestBed } from '../../tests/support/hub-testbed'
+import { pgTestsEnabled } from '../../tests/support/postgres'
 import { connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { syncWithHub } from './sync'
 
 const count = (b: TestBackend, table: string) => (b.env.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
 describe.skipIf(!pgTestsEnabled())('first pull from the hub in bulk', () => {
-  let cluster: PgCluster
-  const open: TestBackend[] = []
-  const laptop = async (now = '2026-11-27T09:00:00+08:00') => {
-    const backend = await testBackend({ now })
-    open.push(backend)
-    return backend
-  }
-  beforeAll(async () => {
-    cluster = await startPostgres()
-  }, 180_000)
-  afterAll(async () => cluster?.stop(), 60_000)
-  afterEach(async () => {
-    for (const backend of open.splice(0)) await backend.close()
-  })
+  const bed = hubTestBed()
+  const laptop = bed.laptop
 
   // Four laptops and a dozen syncs: longer than the default 30 s on a loaded machine.
   it('a bootstrapped laptop equals one that replayed the log, and both merge later edits the same way', { timeout: 120_000 }, async () => {
     const a = await laptop()
     const b = await laptop()
-    const hub = await createTestHub(cluster, a, ['a', 'b', 'c', 'd'])
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b', 'c', 'd'])
     await connectToHub(a, hub, 'a')
     await connectToHub(b, hub, 'b')
 

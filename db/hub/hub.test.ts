@@ -1,8 +1,9 @@
 // The hub against a real PostgreSQL server (a throwaway cluster, tests/support/postgres.ts).
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type TestBackend, testBackend } from '../../tests/support/backend'
-import { type PgCluster, pgTestsEnabled, startPostgres } from '../../tests/support/postgres'
+import { describe, expect, it } from 'vitest'
+import type { TestBackend } from '../../tests/support/backend'
+import { hubTestBed } from '../../tests/support/hub-testbed'
+import { pgTestsEnabled } from '../../tests/support/postgres'
 import { COPY_TABLES } from './copy-tables'
 import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { initHub } from './init'
@@ -10,20 +11,8 @@ import { HUB_KEYS, readHubSetting } from './settings'
 import { measureHubLog } from './status'
 
 describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
-  let cluster: PgCluster
-  const open: TestBackend[] = []
-  const laptop = async (now = '2026-11-27T09:00:00+08:00') => {
-    const backend = await testBackend({ now })
-    open.push(backend)
-    return backend
-  }
-  beforeAll(async () => {
-    cluster = await startPostgres()
-  }, 180_000)
-  afterAll(async () => cluster?.stop(), 60_000)
-  afterEach(async () => {
-    for (const backend of open.splice(0)) await backend.close()
-  })
+  const bed = hubTestBed()
+  const laptop = bed.laptop
 
   async function projectWithTalks(b: TestBackend) {
     const district = await b.call('district-create', { name: '槐荫区' })
@@ -35,9 +24,9 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
 
   it('init is idempotent; an officer can append and read but not change, delete or forge the author', async () => {
     const founder = await laptop()
-    const hub = await createTestHub(cluster, founder, ['zhang'])
+    const hub = await createTestHub(bed.cluster, founder, ['zhang'])
     // Again, as after an upgrade: nothing breaks, the team stays.
-    await initHub({ url: cluster.url(hub.name), password: null, team: { id: hub.teamId, name: '槐荫区招商团队' } })
+    await initHub({ url: bed.cluster.url(hub.name), password: null, team: { id: hub.teamId, name: '槐荫区招商团队' } })
     expect(await hub.admin('SELECT id FROM crm_hub.team')).toEqual([{ id: hub.teamId }])
 
     const client = new pg.Client({ connectionString: hub.officerUrl('zhang') })
@@ -66,8 +55,8 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
       await client.end()
     }
     // A role with no grants sees nothing at all.
-    await cluster.createRole(`${hub.name}_stranger`, 'pw')
-    const stranger = new pg.Client({ connectionString: cluster.url(hub.name, `${hub.name}_stranger`, 'pw') })
+    await bed.cluster.createRole(`${hub.name}_stranger`, 'pw')
+    const stranger = new pg.Client({ connectionString: bed.cluster.url(hub.name, `${hub.name}_stranger`, 'pw') })
     await stranger.connect()
     await expect(stranger.query('SELECT * FROM crm_hub.operation')).rejects.toThrow(/permission denied/)
     await expect(stranger.query('SELECT * FROM crm.project')).rejects.toThrow(/permission denied/)
@@ -77,7 +66,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   it('two laptops converge through the hub; the relational copy holds the same data', async () => {
     const a = await laptop()
     const b = await laptop()
-    const hub = await createTestHub(cluster, a, ['a', 'b'])
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b'])
     await connectToHub(a, hub, 'a')
     await connectToHub(b, hub, 'b')
     const { project, investor } = await projectWithTalks(a)
@@ -112,7 +101,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   it('a cursor reset re-reads the whole hub and applies nothing twice', async () => {
     const a = await laptop()
     const b = await laptop()
-    const hub = await createTestHub(cluster, a, ['a', 'b'])
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b'])
     await connectToHub(a, hub, 'a')
     await connectToHub(b, hub, 'b')
     await projectWithTalks(a)
@@ -133,7 +122,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   it('hub status reports the log: operations and bytes on disk beside the copy, as measured by the last sync', async () => {
     const a = await laptop()
     const b = await laptop()
-    const hub = await createTestHub(cluster, a, ['a', 'b'])
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b'])
     await connectToHub(a, hub, 'a')
     await connectToHub(b, hub, 'b')
     // Before any sync nothing is known, and the status does not go to the network to find out.
@@ -173,7 +162,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   it('refuses hostile hub rows whole, with the reason, and changes nothing', async () => {
     const a = await laptop()
     const b = await laptop()
-    const hub = await createTestHub(cluster, a, ['a', 'b'])
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b'])
     await connectToHub(a, hub, 'a')
     await connectToHub(b, hub, 'b')
     await projectWithTalks(a)
@@ -209,7 +198,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
     await hub.admin(`DELETE FROM crm_hub.operation WHERE replica_id = $1`, [bReplica])
     // A hub of another team (someone pointed the laptop at the wrong hub).
     const other = await laptop()
-    const otherHub = await createTestHub(cluster, other, ['b'])
+    const otherHub = await createTestHub(bed.cluster, other, ['b'])
     await b.call('hub-configure', { url: otherHub.officerUrl('b') })
     const hash = hashOf(b)
     const wrong = await b.call('hub-sync-now', { wait: true })
@@ -230,7 +219,7 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
 
   it('the demo: A logs negotiations offline, B edits the same project, the manager sees both and the conflict', async () => {
     const manager = await laptop('2026-11-28T08:00:00+08:00')
-    const hub = await createTestHub(cluster, manager, ['a', 'b', 'manager'])
+    const hub = await createTestHub(bed.cluster, manager, ['a', 'b', 'manager'])
     await connectToHub(manager, hub, 'manager')
     const { project } = await projectWithTalks(manager)
     await syncNow(manager)
