@@ -1,20 +1,12 @@
 // The report definitions of docs/reports.md, one rule per test, each on the smallest ledger that
 // shows it. Each test is named for the rule it protects (issue 17: these rules let mutants live).
-import type { Insertable } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ReportFilter } from '../../domain/report'
-import type { Database } from '../../schema'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
-
-const AT = '2024-01-01T00:00:00.000Z'
-type Row<T extends keyof Database> = Omit<Insertable<Database[T]>, 'id' | 'createdAt' | 'updatedAt'>
+import { FIXTURE_AT, fixtureRows } from './report-fixtures'
 
 let api: TestBackend
-const put = async <T extends keyof Database>(table: T, id: string, row: Row<T>) => {
-  await api.env.ctx.db.insertInto(table).values({ id, createdAt: AT, updatedAt: AT, ...row } as never).execute()
-}
-type Facts = Partial<Row<'project'>> & Pick<Row<'project'>, 'reserveOn' | 'stage' | 'stageOn'>
-const project = (id: string, facts: Facts) => put('project', id, { name: `项目${id}`, searchKeys: '', ...facts })
+const { put, project } = fixtureRows(() => api)
 const move = (id: string, projectId: string, fromStage: string | null, toStage: string, happenedOn: string) =>
   put('stageEvent', id, { projectId, fromStage: fromStage as never, toStage: toStage as never, happenedOn })
 
@@ -75,7 +67,7 @@ describe('the funnel', () => {
 
   it('ignores a deleted creation event: the first stay then starts at the reserve date', async () => {
     await project('C1', { reserveOn: '2024-03-01', stage: 'contacted', stageOn: '2024-03-11' })
-    await put('stageEvent', 'E0', { projectId: 'C1', fromStage: null, toStage: 'lead', happenedOn: '2024-02-01', deletedAt: AT })
+    await put('stageEvent', 'E0', { projectId: 'C1', fromStage: null, toStage: 'lead', happenedOn: '2024-02-01', deletedAt: FIXTURE_AT })
     await move('E3', 'C1', 'lead', 'contacted', '2024-03-11')
     const funnel = await api.call('report-funnel', {})
     expect(funnel.stages.find((s) => s.stage === 'lead')).toMatchObject({ stays: 1, medianDays: 10 })

@@ -1,11 +1,10 @@
 // The rules of the report filters (filters.ts) that every report figure and its drill share, each
 // named in a test's title: the mutation run of issue 17 showed which no test held.
-import type { Insertable } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDrill } from '../../domain/report'
-import type { Database } from '../../schema'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
 import { elapsedShare, exact, lastYearOf, measureDrill, numberSetting, periodOf, ratio, readSetting, scopeDrill } from './filters'
+import { type ProjectFacts, FIXTURE_AT, fixtureRows } from './report-fixtures'
 
 describe('periods and shares', () => {
   it('a range given with from and to wins over a year; a range has its dates as label', () => {
@@ -78,12 +77,8 @@ describe('scope keys of a filter', () => {
 })
 
 describe('a drill on a small ledger', () => {
-  const AT = '2024-01-01T00:00:00.000Z'
-  type Row<T extends keyof Database> = Omit<Insertable<Database[T]>, 'id' | 'createdAt' | 'updatedAt'>
   let api: TestBackend
-  const put = async <T extends keyof Database>(table: T, id: string, row: Row<T>) => {
-    await api.env.ctx.db.insertInto(table).values({ id, createdAt: AT, updatedAt: AT, ...row } as never).execute()
-  }
+  const { put, project: fixtureProject } = fixtureRows(() => api)
   const ids = async (drill: ReportDrill) => (await api.call('report-drill', { drill })).rows.map((row) => row.id).sort()
   const sum = async (drill: ReportDrill) => {
     const r = await api.call('report-drill', { drill })
@@ -96,15 +91,14 @@ describe('a drill on a small ledger', () => {
     await put('industry', 'I1', { name: '生物医药', parentId: null, sortOrder: 0 })
     await put('industry', 'I1C', { name: '医疗器械', parentId: 'I1', sortOrder: 0 })
     await put('industry', 'I2', { name: '高端装备', parentId: null, sortOrder: 1 })
-    const project = (id: string, facts: Partial<Row<'project'>>) =>
-      put('project', id, { name: `项目${id}`, searchKeys: '', reserveOn: '2024-01-01', stage: 'lead', stageOn: '2024-01-01', ...facts })
+    const project = (id: string, facts: Partial<ProjectFacts>) => fixtureProject(id, { reserveOn: '2024-01-01', stage: 'lead', stageOn: '2024-01-01', ...facts })
     await project('A', { districtId: 'D1', industryId: 'I1', totalInvestmentYuan: 100 })
     await project('B', { industryId: 'I1C', registeredOn: '2024-05-01', stage: 'registered', signedOn: '2024-04-01', totalInvestmentYuan: 200 })
     await project('C', { industryId: 'I2', startedOn: '2024-06-01', stage: 'started', signedOn: '2024-03-01', registeredOn: '2024-05-20' })
     await project('N', { reserveOn: '2024-06-15' })
     await put('funds', 'F1', { projectId: 'B', arrivedOn: '2024-06-01', amountYuan: 30 })
     await put('funds', 'F2', { projectId: 'B', arrivedOn: '2024-07-01', amountYuan: 40 })
-    await put('funds', 'F3', { projectId: 'C', arrivedOn: '2024-07-01', amountYuan: 5, deletedAt: AT })
+    await put('funds', 'F3', { projectId: 'C', arrivedOn: '2024-07-01', amountYuan: 5, deletedAt: FIXTURE_AT })
   })
   afterAll(() => api.close())
 
@@ -146,7 +140,7 @@ describe('a drill on a small ledger', () => {
   })
   it('a setting is read as a JSON object; an array, null or a missing key as none', async () => {
     const ctx = api.env.ctx
-    const setting = (key: string, value: string) => ctx.db.insertInto('setting').values({ key, value, updatedAt: AT } as never).execute()
+    const setting = (key: string, value: string) => ctx.db.insertInto('setting').values({ key, value, updatedAt: FIXTURE_AT } as never).execute()
     await setting('s.obj', '{"days":30}')
     await setting('s.arr', '[1,2]')
     await setting('s.null', 'null')

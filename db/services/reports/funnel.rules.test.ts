@@ -1,20 +1,13 @@
 // The rules of the 漏斗 (funnel.ts) that managers read, each on a ledger small enough to count by
 // hand and named in the test's title: the mutation run of issue 17 showed which no test held.
-import type { Insertable } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Database } from '../../schema'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
+import { FIXTURE_AT, fixtureRows } from './report-fixtures'
 
-const AT = '2024-01-01T00:00:00.000Z'
 const YI = 100_000_000
-type Row<T extends keyof Database> = Omit<Insertable<Database[T]>, 'id' | 'createdAt' | 'updatedAt'>
 
 let api: TestBackend
-const put = async <T extends keyof Database>(table: T, id: string, row: Row<T>) => {
-  await api.env.ctx.db.insertInto(table).values({ id, createdAt: AT, updatedAt: AT, ...row } as never).execute()
-}
-type Facts = Partial<Row<'project'>> & Pick<Row<'project'>, 'reserveOn' | 'stage' | 'stageOn'>
-const project = (id: string, facts: Facts) => put('project', id, { name: `项目${id}`, searchKeys: '', ...facts })
+const { put, project } = fixtureRows(() => api)
 let seq = 0
 const move = (projectId: string, fromStage: string, toStage: string, happenedOn: string) =>
   put('stageEvent', `E${++seq}`, { projectId, fromStage: fromStage as never, toStage: toStage as never, happenedOn })
@@ -33,7 +26,7 @@ describe('where projects stand now', () => {
     await project('B', { districtId: 'D1', reserveOn: '2024-02-05', stage: 'lead', stageOn: '2024-02-05' })
     await project('C', { districtId: 'D2', reserveOn: '2023-06-01', stage: 'signed', stageOn: '2024-03-01', signedOn: '2024-03-01', totalInvestmentYuan: 2 * YI })
     await project('D', { districtId: 'D1', reserveOn: '2024-03-01', stage: 'started', stageOn: '2024-06-01', signedOn: '2024-04-01', startedOn: '2024-06-01', totalInvestmentYuan: 4 * YI })
-    await project('X', { districtId: 'D1', reserveOn: '2024-01-05', stage: 'negotiating', stageOn: '2024-01-05', totalInvestmentYuan: 8 * YI, deletedAt: AT })
+    await project('X', { districtId: 'D1', reserveOn: '2024-01-05', stage: 'negotiating', stageOn: '2024-01-05', totalInvestmentYuan: 8 * YI, deletedAt: FIXTURE_AT })
   })
 
   it('counts each live project once at its current stage with its 总投资 (none counts 0); a deleted one not at all', async () => {
