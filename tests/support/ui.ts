@@ -4,17 +4,31 @@ import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 
 /**
- * Until every finite animation and antd motion (dialogs fading in, dropdowns sliding) has ended,
- * so a screenshot shows the settled screen. Spinners (infinite animations) are not waited for.
+ * Until the page has drawn three frames in a row with no finite animation running and no antd
+ * motion about to start (dialogs zooming in, dropdowns sliding), so that what a test clicks or
+ * photographs stands still. Spinners (infinite animations) are not waited for.
+ * A motion's steps: `-prepare` and `-start` (frame-driven: they always move on), then `-active`
+ * while its CSS animation runs, ended by the animationend event. `-active` itself is not waited
+ * for: rc-motion leaves it on an element whose animation never ran (a busy machine skips a frame),
+ * and waiting for it to go waited forever; the running animation is what counts.
  */
 export async function motionDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const running = document
-      .getAnimations()
-      .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity)
-    const moving = document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')
-    return running.length === 0 && moving === null
-  })
+  const counter = await page.evaluateHandle(() => ({ quietFrames: 0 }))
+  await page.waitForFunction(
+    (frames) => {
+      const animating = document
+        .getAnimations()
+        .some((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity)
+      const starting = document.querySelector(
+        ['appear', 'enter', 'leave'].flatMap((step) => [`[class*="-${step}-prepare"]`, `[class*="-${step}-start"]`]).join(','),
+      )
+      frames.quietFrames = animating || starting ? 0 : frames.quietFrames + 1
+      return frames.quietFrames >= 3
+    },
+    counter,
+    { polling: 'raf' },
+  )
+  await counter.dispose()
 }
 
 /**
