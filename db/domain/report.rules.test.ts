@@ -60,9 +60,10 @@ describe('report periods', () => {
     expect(refusals(ReportFilter, { to: '2024-01-01' })).toEqual([['from', '请同时填写开始日期和结束日期']])
   })
 
-  it('a date range goes with no year, quarter or month; its start may not be after its end', () => {
+  it('a date range goes with no year, quarter or month; it may be one day but may not end before it starts', () => {
     const range = { from: '2024-01-01', to: '2024-02-01' }
     expect(ok(ReportFilter, range)).toBe(true)
+    expect(ok(ReportFilter, { from: '2024-02-01', to: '2024-02-01' })).toBe(true)
     for (const named of [{ year: 2024 }, { quarter: 1 }, { month: 1 }]) {
       expect(refusals(ReportFilter, { ...range, ...named })).toContainEqual(['from', '按年/季/月统计时不能同时指定起止日期'])
     }
