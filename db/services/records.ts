@@ -63,7 +63,7 @@ export async function insertRecord<T extends RecordTable>(trx: Trx, ctx: Ctx, ta
   const row = { ...values, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId, deletedAt: null }
   await untyped(trx).insertInto(table).values(row).execute()
   await journal(trx, ctx, table, id, 'create', createDiff(values))
-  captureRow(ctx, table, id, 'all')
+  captureRow(ctx, table, id, 'created')
   return id
 }
 
@@ -85,7 +85,7 @@ export function insertRecords<T extends RecordTable>(trx: Trx, ctx: Ctx, table: 
     const insert = sqlText(`insert ${snake}(${names.join(',')})`, () => `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
     stmt(ctx.sqlite, insert).run(...names.map((n) => row[n]))
     journalNow(ctx, table, id, 'create', createDiff(values), at)
-    captureRow(ctx, table, id, 'all')
+    captureRow(ctx, table, id, 'created')
     return id
   })
 }

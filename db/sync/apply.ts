@@ -13,7 +13,7 @@ import { type PendingMerge, liveDuplicateOf, loserStamp, mergeDuplicates, retire
 import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD } from './operation'
 import { recordReview } from './review'
 import { type RowSnapshot, coveredBy, hasSnapshot, replicaOfHlc, snapshotMarks, snapshotOf, snapshotsOf } from './snapshot'
-import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
+import { type ColumnInfo, LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
 import { refused, validateOperations } from './validate'
 import { stmt } from './statements'
 import { noteWritten } from '../written-tables'
@@ -333,6 +333,17 @@ export function derivedColumns(table: ReplicatedTable, values: Record<string, un
   return {}
 }
 
+/**
+ * The row a created record is inserted as: a nullable field without any op is null, whatever the
+ * column's default — a creation sends no op for an empty field (db/sync/capture.ts). A NOT NULL
+ * field without one (written by a laptop whose schema lacked the column) takes its default.
+ */
+export function createdRow(table: ReplicatedTable, columns: Map<string, ColumnInfo>, target: Record<string, unknown>, rowId: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {}
+  for (const [field, column] of columns) if (!column.notNull) values[field] = null
+  return Object.assign(values, target, derivedColumns(table, target), { id: rowId })
+}
+
 function materializeRecord(ctx: Ctx, rows: RowCache, table: ReplicatedTable, rowId: string, merges: PendingMerge[]): Outcome {
   const { sqlite } = ctx
   const winners = rows.winnersOf(table, rowId)
@@ -353,7 +364,7 @@ function materializeRecord(ctx: Ctx, rows: RowCache, table: ReplicatedTable, row
       if (duplicate.loserId === rowId) target.deletedAt = loserStamp(ctx, table, rowId, duplicate.survivorId)
       else retireExisting(ctx, table, duplicate.loserId, duplicate.survivorId)
     }
-    const values: Record<string, unknown> = { ...target, ...derivedColumns(table, target), id: rowId }
+    const values = createdRow(table, columns, target, rowId)
     const names = Object.keys(values)
     stmt(sqlite, `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
       .run(...names.map((name) => values[name] as never))

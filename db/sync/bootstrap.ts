@@ -1,8 +1,8 @@
 // A new laptop's first pull without replaying the team's history: the team's current state comes as
 // a snapshot (per record, the winning op of each field — db/sync/snapshot.ts) and is written straight
 // into the tables: multi-row inserts in the caller's one transaction, foreign keys checked once at the
-// end, the search index rebuilt once, no change-journal entries (the rows are the team's, not new
-// local writes). The snapshot is kept beside the log, so later operations merge per field by
+// end, the search index and the report facts (migration 0007) rebuilt once instead of by their
+// triggers row by row, no change-journal entries (the rows are the team's, not new local writes). The snapshot is kept beside the log, so later operations merge per field by
 // (clock, replica) exactly as on a laptop that replayed every operation.
 //
 // Records that cannot be written directly — a duplicate of one this laptop holds (same park, same
@@ -10,18 +10,19 @@
 // their ops are applied like a received package (db/sync/apply.ts).
 import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
+import { REBUILD_REPORT_FACTS } from '../migrations/0007-report-facts'
 import { noteWritten } from '../written-tables'
-import { applyValidated, derivedColumns } from './apply'
+import { applyValidated, createdRow } from './apply'
 import { clockOf, ensureReplica } from './identity'
 import { liveDuplicateOf, mergeDuplicates, type PendingMerge } from './merge'
 import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD, type Watermarks } from './operation'
 import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
 import { stmt } from './statements'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
-import { refused, validateOperations, validateSnapshotOperations } from './validate'
+import { refused, validateOperations, validateSnapshotPage } from './validate'
 
-/** Rows per multi-row INSERT: large enough to cross into SQLite rarely, small enough for its variable limit. */
-const ROWS_PER_INSERT = 100
+/** Values per multi-row INSERT: well under SQLite's limit of 32,766 variables, so a few hundred rows a statement. */
+const VALUES_PER_INSERT = 8000
 
 /**
  * Whether this database holds nothing of the team yet, so a first pull may bootstrap: no snapshot,
@@ -43,7 +44,8 @@ export class Bootstrap {
   private readonly summary: ApplySummary = { received: 0, applied: 0, skipped: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
   /** Ops of records that take the ordinary path at the end. */
   private readonly leftovers: Operation[] = []
-  private searchTriggers: { name: string; sql: string }[] = []
+  /** Triggers set aside while the rows arrive (search index, report facts), put back by finish(). */
+  private setAside: { name: string; sql: string }[] = []
   private readonly nowMs: number
   /** Every clock seen so far: one op per clock in a whole snapshot. */
   private readonly clocks = new Set<string>()
@@ -60,30 +62,31 @@ export class Bootstrap {
     // A replica made now would first record every row it holds as its own ops (identity.ts): make it before the rows arrive.
     ensureReplica(this.ctx)
     sqlite.pragma('defer_foreign_keys = ON')
-    // The full-text index is rebuilt once at the end ('rebuild' reads search_doc in one pass):
-    // kept row by row, it would cost more than writing the records.
-    this.searchTriggers = stmt(sqlite, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'").all() as { name: string; sql: string }[]
-    for (const trigger of this.searchTriggers) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
+    // The full-text index is rebuilt once at the end ('rebuild' reads search_doc in one pass), and so
+    // are the report facts (every project's in one statement): kept row by row, either would cost
+    // more than writing the records.
+    this.setAside = stmt(
+      sqlite,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+         AND (tbl_name = 'search_doc' OR sql LIKE '%project_report%' OR sql LIKE '%project_stay%')`,
+    ).all() as { name: string; sql: string }[]
+    for (const trigger of this.setAside) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
   }
 
   /** A page of one table's records: checked whole like any received operations, then written. */
   add(table: string, rows: Array<[string, RowSnapshot]>): void {
     if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
-    const ops = this.operationsOf(table, rows)
-    validateSnapshotOperations(this.ctx.sqlite, ops, this.nowMs, this.clocks)
-    this.summary.received += ops.length
-    for (const op of ops) this.summary.byUser[op.userId ?? ''] = (this.summary.byUser[op.userId ?? ''] ?? 0) + 1
-    const replicated = table as ReplicatedTable
-    const written = LINK_KEYS[replicated] ? this.writeLinks(replicated, rows) : this.writeRecords(replicated, rows)
-    const kept = rows.filter(([rowId]) => !written.leftover.has(rowId))
-    for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
-      const chunk = kept.slice(i, i + ROWS_PER_INSERT)
-      insertMany(this.ctx.sqlite, 'sync_snapshot', ['tbl', 'row_id', 'ops'], chunk.map(([rowId, snapshot]) => [table, rowId, JSON.stringify(snapshot)]))
-    }
-    for (const op of ops) {
-      if (written.leftover.has(op.rowId)) this.leftovers.push(op)
-      else this.summary.applied += 1
-    }
+    const { byUser } = this.summary
+    const count = validateSnapshotPage(this.ctx.sqlite, table, rows, this.nowMs, this.clocks, (userId) => {
+      byUser[userId ?? ''] = (byUser[userId ?? ''] ?? 0) + 1
+    })
+    this.summary.received += count
+    const written = LINK_KEYS[table] ? this.writeLinks(table, rows) : this.writeRecords(table, rows)
+    const kept = written.leftover.size === 0 ? rows : rows.filter(([rowId]) => !written.leftover.has(rowId))
+    insertMany(this.ctx.sqlite, 'sync_snapshot', ['tbl', 'row_id', 'ops'], kept.map(([rowId, snapshot]) => [table, rowId, JSON.stringify(snapshot)]))
+    const leftover = this.operationsOf(table, rows.filter(([rowId]) => written.leftover.has(rowId)))
+    this.leftovers.push(...leftover)
+    this.summary.applied += count - leftover.length
     if (written.added > 0) {
       this.summary.added[table] = (this.summary.added[table] ?? 0) + written.added
       noteWritten(this.ctx.sqlite, table)
@@ -125,19 +128,16 @@ export class Bootstrap {
       const first = broken[0]!
       throw refused(`有记录引用了团队数据中不存在的${first.parent}（${first.table}），中心库的数据不完整`, { broken: broken.slice(0, 5) })
     }
-    for (const trigger of this.searchTriggers) sqlite.exec(trigger.sql)
+    for (const trigger of this.setAside) sqlite.exec(trigger.sql)
     sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+    for (const statement of REBUILD_REPORT_FACTS) sqlite.exec(statement)
     return summary
   }
 
   private operationsOf(table: string, rows: Array<[string, RowSnapshot]>): Operation[] {
     const ops: Operation[] = []
     for (const [rowId, snapshot] of rows) {
-      for (const [field, entry] of Object.entries(snapshot)) {
-        if (!Array.isArray(entry) || entry.length !== 3) throw refused(`${table} 的记录 ${String(rowId).slice(0, 60)} 的快照格式错误`)
-        const [hlc, userId, value] = entry
-        ops.push({ hlc, replicaId: typeof hlc === 'string' ? replicaOfHlc(hlc) : '', userId, table, rowId, field, value })
-      }
+      for (const [field, [hlc, userId, value]] of Object.entries(snapshot)) ops.push({ hlc, replicaId: replicaOfHlc(hlc), userId, table, rowId, field, value })
     }
     return ops
   }
@@ -150,16 +150,17 @@ export class Bootstrap {
 
   private writeRecords(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
     const columns = replicatedColumns(this.ctx.sqlite, table)
-    // Rows with the same set of columns share one statement (a missing column takes its default).
+    // Rows with the same set of columns share one statement (a missing nullable field is null: createdRow).
     const groups = new Map<string, { names: string[]; values: unknown[][]; ids: string[] }>()
+    const required = [...columns].filter(([, column]) => column.notNull && !column.hasDefault).map(([field]) => field)
     for (const [rowId, snapshot] of rows) {
       // Emptied from the recycle bin: the snapshot keeps the purge, the table never holds the row.
       if (snapshot[PURGED_FIELD]) continue
       const target: Record<string, unknown> = {}
       for (const [field, entry] of Object.entries(snapshot)) if (columns.has(field)) target[field] = entry[2]
       // A record whose creation has not reached the hub yet waits, as in the ordinary path.
-      if ([...columns].some(([field, column]) => column.notNull && !column.hasDefault && target[field] == null)) continue
-      const values: Record<string, unknown> = { ...target, ...derivedColumns(table, target), id: rowId }
+      if (required.some((field) => target[field] == null)) continue
+      const values = createdRow(table, columns, target, rowId)
       const names = Object.keys(values)
       const key = names.join(',')
       let group = groups.get(key)
@@ -182,8 +183,9 @@ export class Bootstrap {
     const { sqlite } = this.ctx
     const leftover = new Set<string>()
     let added = 0
-    for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
-      const chunk = values.slice(i, i + ROWS_PER_INSERT)
+    const perInsert = rowsPerInsert(names.length)
+    for (let i = 0; i < values.length; i += perInsert) {
+      const chunk = values.slice(i, i + perInsert)
       try {
         insertMany(sqlite, toSnake(table), names, chunk)
         added += chunk.length
@@ -206,8 +208,17 @@ export class Bootstrap {
 
 const isConstraint = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')
 
+const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(VALUES_PER_INSERT / columns))
+
+/**
+ * Rows in statements of rowsPerInsert(columns) rows each; the tail goes row by row, so the
+ * statement cache holds two texts per table rather than one per tail length.
+ */
 function insertMany(sqlite: Sqlite.Database, table: string, names: string[], rows: unknown[][]): void {
-  if (rows.length === 0) return
   const tuple = `(${names.map(() => '?').join(', ')})`
-  stmt(sqlite, `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}`).run(...(rows.flat() as never[]))
+  const insert = (count: number) => stmt(sqlite, `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}`)
+  const full = rowsPerInsert(names.length)
+  let i = 0
+  for (; i + full <= rows.length; i += full) insert(full).run(...(rows.slice(i, i + full).flat() as never[]))
+  for (; i < rows.length; i++) insert(1).run(...(rows[i] as never[]))
 }

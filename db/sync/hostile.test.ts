@@ -27,7 +27,8 @@ beforeAll(async () => {
   a = await testBackend()
   b = await testBackend()
   const district = await a.call('district-create', { name: '槐荫区' })
-  await a.call('park-create', { districtId: district.id, name: '齐鲁医药港' })
+  // a value for 可供土地: a created record's empty field travels as no op, and the CHECK case needs one
+  await a.call('park-create', { districtId: district.id, name: '齐鲁医药港', freeLandMu: 120 })
   const { bytes } = await exportPackage(a.env.ctx)
   good = readPackage(bytes) as { header: PackageHeader; ops: Operation[] }
   // b belongs to a team of its own already.
