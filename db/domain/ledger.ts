@@ -133,6 +133,8 @@ const importOptions = {
   units: z.record(z.string().trim().min(1).max(100), z.enum(['亿元', '万元', '元'], { error: '单位应为亿元、万元或元' })).optional(),
   /** Create users for 责任人 / 包挂领导 names that are nobody yet (the preview lists them). */
   createPeople: z.boolean().optional(),
+  /** A month-per-sheet workbook: 'all' applies every month's sheet in order, oldest first, as one batch (default: the latest month only). */
+  months: z.literal('all', { error: '月份只能选“全部月份”' }).optional(),
 }
 
 export const LedgerImportPreviewInput = LedgerFile.extend(importOptions)
@@ -162,6 +164,8 @@ export interface ImportMessage {
   message: string
   /** The 项目状态 word no rule knows (the error asks what it means; the mapping step asks the user). */
   stageWord?: string
+  /** The month's sheet the row is on, when all months of a month-per-sheet workbook are imported. */
+  sheet?: string
 }
 
 export interface ImportRowPlan {
@@ -177,6 +181,8 @@ export interface ImportRowPlan {
   creates: string[]
   /** Why a row is skipped (合计行, 说明行). */
   note: string | null
+  /** The month's sheet the row is on, when all months of a month-per-sheet workbook are imported. */
+  sheet?: string
 }
 
 export interface ImportColumn {
@@ -225,6 +231,22 @@ export interface ImportPreview {
   ledgerSheets: string[]
   /** The date the ledger is as of (截至…, the title's month or year), used for stages without a date. */
   asOf: string | null
+  /** A month-per-sheet workbook's month sheets, oldest first (empty for other workbooks): the import may take them all in order. */
+  monthSheets: string[]
+  /** With months 'all': what each month's sheet changes, applied in this order (null otherwise). */
+  months: MonthChanges[] | null
+}
+
+/** One month of "all months in order": what applying its sheet, after the months before it, changes. */
+export interface MonthChanges {
+  sheet: string
+  /** The month's own date: a stage reached without a date in the sheet is dated by it. */
+  asOf: string | null
+  counts: ImportCounts
+  /** Stage events the month records (在谈 → 签约 …). */
+  stageChanges: number
+  /** Projects the month before listed and this month's sheet does not: kept as they are, not deleted. */
+  missing: string[]
 }
 
 export interface ImportResult extends ImportPreview {

@@ -29,6 +29,7 @@ import { createWorkbookWriter } from '../spreadsheet/write-sheet'
 import { isBlankCell } from '../spreadsheet/grid'
 import { ledgerAsOf } from './as-of'
 import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
+import { monthSheets } from './month-sheets'
 import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
 import { type Creation, type LedgerClock, type Plan, planImport, searchKeysOf } from './plan'
 import { ledgerRecords } from './records'
@@ -52,6 +53,8 @@ export interface ImportOptions {
   onProgress?: ProgressCallback
   /** 项目状态 words the office uses that the import does not know: word → the stage it means. */
   stageWords?: Readonly<Record<string, Stage>>
+  /** A month-per-sheet workbook: 'all' applies every month in order (months.ts); previewImport and runImport read one sheet. */
+  months?: 'all'
 }
 
 export interface RunOptions extends ImportOptions {
@@ -61,12 +64,14 @@ export interface RunOptions extends ImportOptions {
   confirmAmounts?: boolean
 }
 
-interface OpenedLedger {
+export interface OpenedLedger {
   /** The 区县 the sheet name or title names, for a ledger without a 区县 column. */
   district: string | null
   sha256: string
   sheets: string[]
   ledgerSheets: string[]
+  /** The month sheets of a month-per-sheet workbook, oldest first (empty otherwise). */
+  monthSheets: string[]
   sheet: Sheet
   header: LedgerHeader
   /** The template's answers to unknown 项目状态 words, under the ones the options give themselves. */
@@ -74,24 +79,6 @@ interface OpenedLedger {
 }
 
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
-
-/**
- * A workbook with one sheet per month (2024年1月, 2024年2月…) is imported from its latest month
- * by default: each month's sheet repeats the ledger as of that month.
- */
-function latestMonth(sheets: readonly Sheet[]): { sheet: Sheet; header: LedgerHeader } | null {
-  const months: { sheet: Sheet; header: LedgerHeader; month: string }[] = []
-  for (const sheet of sheets) {
-    const m = /(\d{4})\s*年\s*(\d{1,2})\s*月|^(\d{4})[-.](\d{1,2})$|^(\d{1,2})\s*月$/.exec(sheet.name.normalize('NFKC').trim())
-    const header = m ? findLedgerHeader(sheet) : null
-    if (!m || !header) continue
-    const year = m[1] ?? m[3] ?? '0000'
-    const month = Number(m[2] ?? m[4] ?? m[5])
-    months.push({ sheet, header, month: `${year}-${String(month).padStart(2, '0')}` })
-  }
-  if (months.length < 2) return null
-  return months.reduce((a, b) => (b.month > a.month ? b : a))
-}
 
 // The wizard sends the same file for its preview, for every mapping change and for the import:
 // it is read once per session. Keyed by the file's sha256 (and what reading depends on); the
@@ -125,6 +112,7 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
   const sha256 = sha256Of(source.bytes)
   const sheets = await readLedgerFile(source, sha256, options.maxRows)
   const names = sheets.map((s) => s.name)
+  const months = monthSheets(sheets)
   let sheet: Sheet
   let header: LedgerHeader | null
   const template = options.template ? await loadTemplate(ctx, options.template) : null
@@ -136,7 +124,8 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
     header = findLedgerHeader(found)
     if (!header) throw new AppError('validation', `工作表“${found.name}”中找不到台账表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）`, { sheets: names })
   } else {
-    const picked = latestMonth(sheets) ?? pickLedgerSheet(sheets)
+    // a month-per-sheet workbook: its latest month, which repeats the ledger as of that month
+    const picked = months.at(-1) ?? pickLedgerSheet(sheets)
     if (!picked) {
       throw new AppError('validation', `文件中找不到项目台账的表头（至少需要“项目名称”和另一列，如“总投资”“项目状态”）。工作表：${names.join('、')}`, { sheets: names })
     }
@@ -165,7 +154,7 @@ export async function openLedger(ctx: Ctx, source: LedgerSource, options: Import
   }
   const ledgerSheets = sheets.filter((s) => s === sheet || findLedgerHeader(s) !== null).map((s) => s.name)
   const stageWords = { ...template?.stageWords, ...options.stageWords }
-  return { sha256, sheets: names, ledgerSheets, sheet, header, stageWords, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
+  return { sha256, sheets: names, ledgerSheets, monthSheets: months.map((m) => m.sheet.name), sheet, header, stageWords, district: header.columns.some((c) => c.field === 'district') ? null : districtOf(sheet, header) }
 }
 
 /** The ledger's own date: its title and the lines above the header, its notes below, its sheet name. */
@@ -190,7 +179,7 @@ function districtOf(sheet: Sheet, header: LedgerHeader): string | null {
   return null
 }
 
-async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options: ImportOptions, onProgress?: ProgressCallback): Promise<Plan> {
+export async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options: ImportOptions, onProgress?: ProgressCallback): Promise<Plan> {
   const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
   onProgress?.({ phase: 'plan', done: 0, total })
   const result = await planImport(db, {
@@ -206,14 +195,14 @@ async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options
   return result
 }
 
-function countsOf(p: Plan): ImportCounts {
+export function countsOf(p: Plan): ImportCounts {
   const counts: ImportCounts = { rowsRead: p.rowsRead, create: 0, update: 0, unchanged: 0, skip: 0, error: 0, warning: 0 }
   for (const row of p.rows) counts[row.action]++
   counts.warning = p.messages.filter((m) => m.level === 'warning').length
   return counts
 }
 
-function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previousBatches: string[]): ImportPreview {
+export function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previousBatches: string[]): ImportPreview {
   const shown = p.rows
   return {
     fileName: source.fileName,
@@ -235,6 +224,8 @@ function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previous
     notImported: notImported(opened),
     ledgerSheets: opened.ledgerSheets,
     asOf: p.asOf,
+    monthSheets: opened.monthSheets,
+    months: null,
   }
 }
 
@@ -249,7 +240,7 @@ function notImported(opened: OpenedLedger): string[] {
   return unmapped.map((c) => c.header || c.letter).filter((h) => used.has(h))
 }
 
-async function previousBatches(ctx: Ctx, sha256: string): Promise<string[]> {
+export async function previousBatches(ctx: Ctx, sha256: string): Promise<string[]> {
   const rows = await ctx.db.selectFrom('importBatch').select('id').where('sha256', '=', sha256).where('undoneAt', 'is', null).orderBy('createdAt').execute()
   return rows.map((r) => r.id)
 }
@@ -263,7 +254,7 @@ export async function previewImport(ctx: Ctx, source: LedgerSource, options: Imp
 }
 
 /** Amounts that cannot be right for their unit stop the import: skipping rows would not fix them. */
-function refuseImplausible(p: Plan): void {
+export function refuseImplausible(p: Plan): void {
   if (p.confirmations.length === 0) return
   const list = p.confirmations
     .slice(0, 5)
@@ -276,7 +267,7 @@ function refuseImplausible(p: Plan): void {
   )
 }
 
-function refuseErrors(p: Plan): void {
+export function refuseErrors(p: Plan): void {
   const errors = p.messages.filter((m) => m.level === 'error')
   if (errors.length === 0) return
   const first = errors
@@ -331,7 +322,7 @@ function databaseState(ctx: Ctx): string {
 
 // The pre-import backup is the way back if the import is wrong in a way undo cannot fix.
 // In-memory databases (tests) have no data folder and nothing to back up to.
-async function backupBeforeImport(ctx: Ctx): Promise<void> {
+export async function backupBeforeImport(ctx: Ctx): Promise<void> {
   if (ctx.dataDir) await backupBefore(ctx, 'pre-import')
 }
 
@@ -344,8 +335,14 @@ async function writePlan(
   file: { fileName: string; sheet: string; sha256: string },
   onProgress?: ProgressCallback,
 ): Promise<string> {
+  const batchId = await insertBatch(trx, ctx, file, countsOf(p))
+  await writePlanRows(trx, ctx, p, batchId, onProgress)
+  return batchId
+}
+
+/** The batch record an import's rows are written under (undo finds them by it). */
+export async function insertBatch(trx: Trx, ctx: Ctx, file: { fileName: string; sheet: string; sha256: string }, counts: ImportCounts): Promise<string> {
   const batchId = newId()
-  const counts = countsOf(p)
   await trx
     .insertInto('importBatch')
     .values({
@@ -365,6 +362,11 @@ async function writePlan(
       undoneBy: null,
     })
     .execute()
+  return batchId
+}
+
+/** Writes a plan's creations, projects and stage events, each recorded as a row of the batch. */
+export async function writePlanRows(trx: Trx, ctx: Ctx, p: Plan, batchId: string, onProgress?: ProgressCallback): Promise<void> {
   const rows: BatchRow[] = []
   const flush = async (force = false) => {
     if (rows.length === 0 || (!force && rows.length < 500)) return
@@ -395,7 +397,6 @@ async function writePlan(
   }
   await flush(true)
   onProgress?.({ phase: 'write', done: total, total })
-  return batchId
 }
 
 // one branch per table, so each insert is checked against that table's columns

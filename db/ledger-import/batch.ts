@@ -127,12 +127,19 @@ export async function undoBatch(ctx: Ctx, batchId: string): Promise<UndoResult> 
 
 const tableName = (entity: string): string => (entity === 'stageEvent' ? 'stage_event' : entity)
 
-/** Refuses when a project the import updated was changed again since (undo would overwrite that). */
+/**
+ * Refuses when a project the import updated was changed again since (undo would overwrite that).
+ * `rows` newest first: where one batch updated a field more than once (all months of a
+ * month-per-sheet workbook), only its last value is what the project must still hold.
+ */
 async function assertUntouched(trx: Trx, rows: readonly ImportBatchRow[]): Promise<void> {
   const changed: string[] = []
+  const checked = new Set<string>()
   for (const row of rows) {
     if (row.action !== 'update' || !row.after) continue
-    const after = JSON.parse(row.after) as Values
+    const after = Object.fromEntries(Object.entries(JSON.parse(row.after) as Values).filter(([field]) => !checked.has(`${row.entityId}\u0000${field}`)))
+    for (const field of Object.keys(after)) checked.add(`${row.entityId}\u0000${field}`)
+    if (Object.keys(after).length === 0) continue
     const current = (await trx
       .selectFrom('project')
       .selectAll()

@@ -8,7 +8,8 @@ import { exportAsBytes } from '../../db/ledger-export/export-file'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger, ledgerTitle } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
-import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
+import { writeImportMessages } from '../../db/ledger-import/apply'
+import { previewLedgerImport, runLedgerImport } from '../../db/ledger-import/months'
 import { listBatches, undoBatch } from '../../db/ledger-import/batch'
 import { deleteTemplate, listTemplates, saveTemplate } from '../../db/ledger-import/templates'
 import { type EventBus, runJob } from './events-bus'
@@ -25,12 +26,12 @@ const asJob = <T>(events: EventBus | undefined, job: string, work: (onProgress: 
   runJob(events, job, { cancellable: true }, (reporter) => work(({ phase, done, total }) => reporter.step(PHASE_LABEL[phase], done, total)))
 
 export const ledgerHandlers: HandlerSlice<keyof typeof ledgerContract> = {
-  'ledger-import-preview': async (input, { ctx }) => previewImport(ctx, source(input), input),
+  'ledger-import-preview': async (input, { ctx }) => previewLedgerImport(ctx, source(input), input),
   'ledger-import': async (input, { ctx, events }) => {
-    return asJob(events, 'ledger-import', (onProgress) => runImport(ctx, source(input), { ...input, onProgress }))
+    return asJob(events, 'ledger-import', (onProgress) => runLedgerImport(ctx, source(input), { ...input, onProgress }))
   },
   'ledger-import-errors': async (input, { ctx }) => {
-    const preview = await previewImport(ctx, source(input), input)
+    const preview = await previewLedgerImport(ctx, source(input), input)
     return exportAsBytes(ctx, `导入问题-${input.fileName.replace(/\.[^.]+$/, '')}`, 'xlsx', async (path) => {
       await writeImportMessages(path, preview)
       return { rows: preview.messages.length }

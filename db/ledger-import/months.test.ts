@@ -1,0 +1,135 @@
+// "All months in order": a month-per-sheet workbook built here (2024年1月–3月), each sheet applied
+// as the ledger's state as of its month, in one transaction and one import batch.
+import ExcelJS from 'exceljs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type TestBackend, testBackend } from '../../tests/support/backend'
+
+let api: TestBackend
+beforeEach(async () => {
+  api = await testBackend({ now: '2026-11-30T09:00:00Z' })
+})
+afterEach(() => api.close())
+
+type Row = (string | number | null)[]
+
+/** Three months of one district's ledger: 高端装备 在谈 → 签约 → 开工 and growing; 冷链物流 dropped in March. */
+export async function threeMonthWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('说明').addRow(['本表每月更新，单位：亿元'])
+  const month = (m: number, rows: Row[]) => {
+    const ws = wb.addWorksheet(`2024年${m}月`)
+    ws.addRow([`长清区2024年${m}月招商引资项目进展表`])
+    ws.addRow(['项目名称', '所属区县', '总投资（亿元）', '项目状态'])
+    for (const row of rows) ws.addRow(row)
+  }
+  month(1, [
+    ['高端装备项目', '长清区', 3, '在谈'],
+    ['商贸综合体项目', '长清区', 2, '在谈'],
+    ['冷链物流项目', '长清区', 1, '在谈'],
+  ])
+  month(2, [
+    ['高端装备项目', '长清区', 3.5, '签约'],
+    ['商贸综合体项目', '长清区', 2, '在谈'],
+    ['冷链物流项目', '长清区', 1, '在谈'],
+  ])
+  month(3, [
+    ['高端装备项目', '长清区', 4, '开工'],
+    ['商贸综合体项目', '长清区', 2.5, '签约'],
+  ])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+const file = (bytes: Buffer) => ({ fileName: '长清区月报.xlsx', dataBase64: bytes.toString('base64') })
+
+async function projects() {
+  const rows = await api.env.ctx.db.selectFrom('project').selectAll().where('deletedAt', 'is', null).orderBy('name').execute()
+  return new Map(rows.map((r) => [r.name, r]))
+}
+
+async function stageHistory(projectId: string) {
+  return api.env.ctx.db
+    .selectFrom('stageEvent')
+    .select(['fromStage', 'toStage', 'happenedOn'])
+    .where('projectId', '=', projectId)
+    .where('deletedAt', 'is', null)
+    .orderBy('happenedOn')
+    .orderBy('id')
+    .execute()
+}
+
+describe('ledger import: all months of a month-per-sheet workbook in order', () => {
+  it('previews what each month changes, writing nothing', async () => {
+    const bytes = await threeMonthWorkbook()
+    const latest = await api.call('ledger-import-preview', file(bytes))
+    expect(latest.sheet).toBe('2024年3月')
+    expect(latest.monthSheets).toEqual(['2024年1月', '2024年2月', '2024年3月'])
+    expect(latest.months).toBeNull()
+
+    const preview = await api.call('ledger-import-preview', { ...file(bytes), months: 'all' })
+    expect(preview.months?.map((m) => ({ sheet: m.sheet, asOf: m.asOf, create: m.counts.create, update: m.counts.update, unchanged: m.counts.unchanged, missing: m.missing }))).toEqual([
+      { sheet: '2024年1月', asOf: '2024-01-31', create: 3, update: 0, unchanged: 0, missing: [] },
+      { sheet: '2024年2月', asOf: '2024-02-29', create: 0, update: 1, unchanged: 2, missing: [] },
+      { sheet: '2024年3月', asOf: '2024-03-31', create: 0, update: 2, unchanged: 0, missing: ['冷链物流项目'] },
+    ])
+    expect(preview.months![0]!.stageChanges).toBe(3)
+    expect(preview.months![1]!.stageChanges).toBeGreaterThanOrEqual(1)
+    // the summary counts every month; the totals are the last month's
+    expect(preview.counts).toMatchObject({ create: 3, update: 3, error: 0 })
+    expect(preview.rowsTotalYuan).toBe(650_000_000)
+    expect(preview.rows.filter((r) => r.name === '高端装备项目').map((r) => [r.sheet, r.action])).toEqual([
+      ['2024年1月', 'create'],
+      ['2024年2月', 'update'],
+      ['2024年3月', 'update'],
+    ])
+    expect((await projects()).size).toBe(0)
+    expect(await api.call('ledger-import-batches', {})).toEqual([])
+  })
+
+  it('dates each stage by its month, ends with the last month amounts, in one batch that one undo removes', async () => {
+    const bytes = await threeMonthWorkbook()
+    const result = await api.call('ledger-import', { ...file(bytes), months: 'all' })
+    expect(result.batchId).not.toBeNull()
+
+    const after = await projects()
+    expect([...after.keys()]).toEqual(['冷链物流项目', '商贸综合体项目', '高端装备项目'])
+    const equipment = after.get('高端装备项目')!
+    expect(equipment).toMatchObject({ stage: 'started', signedOn: '2024-02-29', startedOn: '2024-03-31', totalInvestmentYuan: 400_000_000 })
+    const history = await stageHistory(equipment.id)
+    expect(history[0]).toMatchObject({ fromStage: null, toStage: 'negotiating', happenedOn: '2024-01-31' })
+    expect(history).toContainEqual({ fromStage: 'negotiating', toStage: 'signed', happenedOn: '2024-02-29' })
+    expect(history.at(-1)).toMatchObject({ toStage: 'started', happenedOn: '2024-03-31' })
+    expect(after.get('商贸综合体项目')).toMatchObject({ stage: 'signed', signedOn: '2024-03-31', totalInvestmentYuan: 250_000_000 })
+    // dropped from March's sheet: kept as January and February left it
+    expect(after.get('冷链物流项目')).toMatchObject({ stage: 'negotiating', totalInvestmentYuan: 100_000_000 })
+
+    const batches = await api.call('ledger-import-batches', {})
+    expect(batches).toHaveLength(1)
+    expect(batches[0]).toMatchObject({ id: result.batchId, sheetName: '2024年1月—2024年3月（全部月份）', createdCount: 3, updatedCount: 3 })
+
+    await api.call('ledger-import-undo', { id: result.batchId! })
+    expect((await projects()).size).toBe(0)
+    const events = await api.env.ctx.db.selectFrom('stageEvent').select('id').where('deletedAt', 'is', null).execute()
+    expect(events).toEqual([])
+  })
+
+  it('refuses a workbook that is not one sheet per month, saying what to do', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('台账')
+    ws.addRow(['项目名称', '总投资（亿元）', '项目状态'])
+    ws.addRow(['高端装备项目', 3, '在谈'])
+    const error = await api.fail('ledger-import-preview', { ...file(Buffer.from(await wb.xlsx.writeBuffer())), months: 'all' })
+    expect(error.message).toContain('不是每月一张工作表的台账')
+  })
+
+  it('a month with an error row stops the whole import and names the month', async () => {
+    const wb = new ExcelJS.Workbook()
+    for (const [m, amount] of [[1, 3], [2, 'abc']] as const) {
+      const ws = wb.addWorksheet(`2024年${m}月`)
+      ws.addRow(['项目名称', '总投资（亿元）', '项目状态'])
+      ws.addRow(['高端装备项目', amount, '在谈'])
+    }
+    const error = await api.fail('ledger-import', { ...file(Buffer.from(await wb.xlsx.writeBuffer())), months: 'all' })
+    expect(error.message).toMatch(/^工作表“2024年2月”：有1行存在错误，未导入任何数据/)
+    expect((await projects()).size).toBe(0)
+  })
+})
