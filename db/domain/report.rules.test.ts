@@ -10,6 +10,7 @@ import {
   BREAKDOWN_BY,
   BreakdownQuery,
   DRILL_MEASURES,
+  DrillQuery,
   EXCEPTION_KINDS,
   ExceptionsQuery,
   FLOW_MILESTONES,
@@ -141,5 +142,58 @@ describe('drills', () => {
     expect(ok(ReportDrill, exception(100_000))).toBe(true)
     expect(ok(ReportDrill, exception(-1))).toBe(false)
     expect(ok(ReportDrill, exception(100_001))).toBe(false)
+  })
+})
+
+describe('what the schemas keep and how they refuse', () => {
+  it('a filter keeps every scope key it is given (an unknown key would be dropped and the report count everything)', () => {
+    const scope = { districtId: 'D1', parkId: 'P1', industryId: 'I1', ownerId: 'U1', priority: 'provincial', origin: 'local' }
+    expect(ReportFilter.parse({ year: 2024, ...scope })).toEqual({ year: 2024, ...scope })
+    expect(BreakdownQuery.parse({ by: 'park', ...scope })).toEqual({ by: 'park', ...scope })
+  })
+
+  it('a drill keeps its date ranges and its page; dates in them must be real days', () => {
+    const dates = { signed: { from: '2024-01-01', to: '2024-03-31' }, started: { to: '2024-06-30' } }
+    expect(ReportDrill.parse({ dates, funds: { from: '2024-02-01' } })).toMatchObject({ dates, funds: { from: '2024-02-01' } })
+    expect(ok(ReportDrill, { dates: { signed: { from: '2024-02-30' } } })).toBe(false)
+    expect(DrillQuery.parse({ drill: { ids: ['A'] }, page: 2 })).toEqual({ drill: { ids: ['A'], measure: 'investment' }, page: 2, pageSize: 50 })
+  })
+
+  it("a drill's investor city is up to 50 characters", () => {
+    expect(ok(ReportDrill, { originCity: '济南' })).toBe(true)
+    expect(ok(ReportDrill, { originCity: '济'.repeat(50) })).toBe(true)
+    expect(ok(ReportDrill, { originCity: '济'.repeat(51) })).toBe(false)
+  })
+
+  it('targets are asked for a district, a park or a person', () => {
+    for (const unitType of ['district', 'park', 'user']) expect(ok(TargetsQuery, { year: 2024, unitType }), unitType).toBe(true)
+    expect(ok(TargetsQuery, { year: 2024, unitType: 'city' })).toBe(false)
+  })
+
+  it('a wrong number or an unknown word is refused with the field\'s own plain message (年份应为数字), not the schema library\'s generic one', () => {
+    const messages = (schema: z.ZodType, input: unknown) => refusals(schema, input).map(([, message]) => message)
+    expect(messages(ReportFilter, { year: '2024', quarter: 'Q1', month: '三月', priority: 'x', origin: 'x' })).toEqual([
+      '年份应为数字',
+      '季度应为数字',
+      '月份应为数字',
+      '重点级别不正确',
+      '客商来源不正确',
+    ])
+    expect(
+      messages(ReportDrill, {
+        priority: 'x',
+        origin: 'x',
+        ownership: 'x',
+        stages: ['x'],
+        library: 'x',
+        reached: ['x'],
+        reachedStage: 'on_hold',
+        exception: { kind: 'overdue-requests', asOf: '2024-01-01', threshold: 1 },
+      }),
+    ).toEqual(['重点级别不正确', '客商来源不正确', '企业性质不正确', '项目阶段不正确', '项目库不正确', '节点不正确', '项目阶段不正确', '清单类型不正确'])
+    expect(messages(BreakdownQuery, { by: 'x' })).toEqual(['分组方式不正确'])
+    expect(messages(ActivityQuery, { by: 'x', weights: { visitOut: 'x' } })).toEqual(['分组方式不正确', '权重应为数字'])
+    expect(messages(TargetsQuery, { year: 2024, unitType: 'x' })).toEqual(['请选择考核对象类型'])
+    expect(messages(ExceptionsQuery, { kind: 'x', threshold: 'x' })).toEqual(['清单类型不正确', '阈值应为数字'])
   })
 })
