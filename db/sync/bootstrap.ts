@@ -2,15 +2,16 @@
 // a snapshot (per record, the winning op of each field — db/sync/snapshot.ts) and is written straight
 // into the tables: multi-row inserts in the caller's one transaction, foreign keys checked once at the
 // end, the search index and the report facts (migration 0007) rebuilt once instead of by their
-// triggers row by row, no change-journal entries (the rows are the team's, not new local writes). The snapshot is kept beside the log, so later operations merge per field by
-// (clock, replica) exactly as on a laptop that replayed every operation.
+// triggers row by row, no change-journal entries (the rows are the team's, not new local writes).
+// The snapshot is kept beside the log, so later operations merge per field by (clock, replica)
+// exactly as on a laptop that replayed every operation.
 //
 // Records that cannot be written directly — a duplicate of one this laptop holds (same park, same
 // investor: merged as in any sync), or a record this laptop already has — take the ordinary path:
 // their ops are applied like a received package (db/sync/apply.ts).
 import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
-import { REBUILD_REPORT_FACTS } from '../migrations/0007-report-facts'
+import { REBUILD_REPORT_FACTS } from '../migrations/0010-report-cohort-facts'
 import { noteWritten } from '../written-tables'
 import { applyValidated, createdRow } from './apply'
 import { clockOf, ensureReplica } from './identity'

@@ -3,7 +3,8 @@
 import type Sqlite from 'better-sqlite3'
 import { AppError } from '../domain/errors'
 import { DELETED_FIELD, HLC_PATTERN, type Operation, PURGED_FIELD } from './operation'
-import { LINK_KEYS, isReplicated, replicatedColumns } from './tables'
+import type { RowSnapshot } from './snapshot'
+import { LINK_KEYS, type ReplicatedTable, isReplicated, replicatedColumns } from './tables'
 
 export const LIMITS = {
   /** A text value longer than this is no CRM field (notes are a few thousand characters). */
@@ -27,15 +28,28 @@ function problemOf(sqlite: Sqlite.Database, raw: unknown, nowMs: number): string
   if (Object.keys(op).sort().join(',') !== KEYS) return '字段不符合同步格式'
   const { hlc, replicaId, userId, table, rowId, field, value } = op
   if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
-  const [millis, , hlcReplica] = hlc.split('-')
-  if (replicaId !== hlcReplica) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
-  if (Number(millis) > nowMs + LIMITS.maxFutureMs) return `时钟戳比本机时间晚一天以上（${new Date(Number(millis)).toISOString()}），请检查发送方电脑的时间`
+  if (replicaId !== hlc.slice(19)) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
+  return stampProblem(hlc, userId, nowMs) ?? (typeof table !== 'string' || !isReplicated(table) ? `未知的数据表（${String(table).slice(0, 40)}）` : rowIdProblem(table, rowId) ?? valueProblem(sqlite, table, field, value))
+}
+
+/** The clock's time and the author: a clock a day ahead would win its field for ever. `hlc` matches HLC_PATTERN. */
+function stampProblem(hlc: string, userId: unknown, nowMs: number): string | null {
+  const millis = Number(hlc.slice(0, 13))
+  if (millis > nowMs + LIMITS.maxFutureMs) return `时钟戳比本机时间晚一天以上（${new Date(millis).toISOString()}），请检查发送方电脑的时间`
   if (userId !== null && (typeof userId !== 'string' || userId.length === 0 || userId.length > LIMITS.maxUserId)) return '操作人编号格式错误'
-  if (typeof table !== 'string' || !isReplicated(table)) return `未知的数据表（${String(table).slice(0, 40)}）`
+  return null
+}
+
+function rowIdProblem(table: ReplicatedTable, rowId: unknown): string | null {
   if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > LIMITS.maxRowId) return '记录编号格式错误'
+  if (LINK_KEYS[table] && (rowId.split(':').length !== 2 || rowId.split(':').some((part) => part.length === 0))) return '关联记录编号格式错误'
+  return null
+}
+
+/** Whether `value` fits the field: the field must exist, and the value have the column's type and size. */
+function valueProblem(sqlite: Sqlite.Database, table: ReplicatedTable, field: unknown, value: unknown): string | null {
   if (typeof field !== 'string') return '字段名格式错误'
   if (LINK_KEYS[table]) {
-    if (rowId.split(':').length !== 2 || rowId.split(':').some((part) => part.length === 0)) return '关联记录编号格式错误'
     if (field !== DELETED_FIELD) return `关联表（${table}）没有字段 ${field.slice(0, 40)}`
     return value === 0 || value === 1 ? null : '关联记录的状态只能是 0 或 1'
   }
@@ -77,16 +91,49 @@ export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowM
 }
 
 /**
- * The same checks for a snapshot page (db/sync/bootstrap.ts), without the ordering and the
- * content comparison of repeated clocks: a snapshot holds each clock once, so a repeat is refused.
+ * The same checks for a page of a snapshot (db/sync/bootstrap.ts: per record, each field's winning
+ * op as [hlc, userId, value]), read in place: no operation object is made per field, the row id is
+ * checked once per record, and a field's column once per field. A snapshot holds each clock once,
+ * so a repeat is refused. Returns the number of ops; `eachAuthor` counts them per user.
  */
-export function validateSnapshotOperations(sqlite: Sqlite.Database, ops: Operation[], nowMs: number, seen: Set<string>): void {
+export function validateSnapshotPage(
+  sqlite: Sqlite.Database,
+  table: ReplicatedTable,
+  rows: Array<[string, RowSnapshot]>,
+  nowMs: number,
+  seen: Set<string>,
+  eachAuthor: (userId: string | null) => void,
+): number {
   const problems: string[] = []
-  for (let i = 0; i < ops.length && problems.length < 5; i++) {
-    const op = ops[i]!
-    const problem = problemOf(sqlite, op, nowMs) ?? (seen.has(op.hlc) ? '同一时钟戳出现了两次（可能是伪造的）' : null)
-    if (problem) problems.push(`${op.table} ${String(op.rowId).slice(0, 60)} 的 ${String(op.field).slice(0, 40)}：${problem}`)
-    seen.add(op.hlc)
+  const where = (rowId: unknown, field: string) => `${table} ${String(rowId).slice(0, 60)} 的 ${field.slice(0, 40)}`
+  let count = 0
+  for (const [rowId, snapshot] of rows) {
+    if (problems.length >= 5) break
+    const rowProblem = rowIdProblem(table, rowId) ?? (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot) ? '快照格式错误' : null)
+    if (rowProblem) {
+      problems.push(`${table} ${String(rowId).slice(0, 60)}：${rowProblem}`)
+      continue
+    }
+    for (const field in snapshot) {
+      const entry = snapshot[field] as unknown
+      count += 1
+      if (!Array.isArray(entry) || entry.length !== 3) {
+        problems.push(`${where(rowId, field)}：快照格式错误`)
+        break
+      }
+      const [hlc, userId, value] = entry as [unknown, unknown, unknown]
+      const problem =
+        typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)
+          ? `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
+          : (stampProblem(hlc, userId, nowMs) ?? valueProblem(sqlite, table, field, value) ?? (seen.has(hlc) ? '同一时钟戳出现了两次（可能是伪造的）' : null))
+      if (problem) {
+        problems.push(`${where(rowId, field)}：${problem}`)
+        break
+      }
+      seen.add(hlc as string)
+      eachAuthor(userId as string | null)
+    }
   }
   if (problems.length > 0) throw refused(problems.join('；'), { problems })
+  return count
 }
