@@ -35,7 +35,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   import: {
     summary:
-      'import FILE [--sheet NAME] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--stage-word "用词=阶段"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
+      'import FILE [--sheet NAME] [--months all] [--dry-run] [--map "表头=字段"]… [--unit "表头=万元"]… [--stage-word "用词=阶段"]… [--template NAME] [--create-people] [--confirm-amounts] [--skip-errors] [--errors OUT.xlsx] [--verbose]   导入项目台账（.xlsx/.xls/.ods/.csv）',
     load: async () => (await import('./ledger-commands')).LEDGER_COMMANDS.import,
   },
   'import-batches': {

@@ -22,7 +22,8 @@ import { STAGES, type Stage } from '../../db/domain/stages'
 import { exportInvestorList, exportNegotiationList, exportProjectList } from '../../db/ledger-export/export-list'
 import { exportLedger } from '../../db/ledger-export/export-ledger'
 import { exportReport } from '../../db/ledger-export/export-report'
-import { previewImport, runImport, writeImportMessages } from '../../db/ledger-import/apply'
+import { writeImportMessages } from '../../db/ledger-import/apply'
+import { previewLedgerImport, runLedgerImport } from '../../db/ledger-import/months'
 import { LedgerMappingError, parseMapOption } from '../../db/ledger-import/mapping'
 import { type ParsedArgs, stringOption } from './args'
 import type { Command, CommandContext } from './command'
@@ -59,7 +60,7 @@ function mappingOf(args: ParsedArgs): MappingOverrides {
   return mapping
 }
 
-const where = (m: ImportMessage) => (m.excelRow ? `第${m.excelRow}行${m.column ? `${m.column}列` : ''}` : '文件')
+const where = (m: ImportMessage) => `${m.sheet ? `${m.sheet} ` : ''}${m.excelRow ? `第${m.excelRow}行${m.column ? `${m.column}列` : ''}` : m.sheet ? '工作表' : '文件'}`
 
 function printMessages(messages: readonly ImportMessage[], level: 'error' | 'warning', limit: number): void {
   const list = messages.filter((m) => m.level === level)
@@ -82,6 +83,8 @@ function printMapping(preview: ImportPreview): void {
 function printSummary(preview: ImportPreview, verbose: boolean): void {
   const c = preview.counts
   if (preview.ledgerSheets.length > 1) console.log(`含台账的工作表：${preview.ledgerSheets.join('、')}（可用 --sheet 选择）`)
+  if (preview.monthSheets.length > 1 && !preview.months) console.log(`每月一张工作表：默认只导入最新月份（${preview.sheet}）；加 --months all 按月份依次导入全部月份`)
+  if (preview.months) printMonths(preview)
   console.log(`工作表：${preview.sheet}（表头在第${preview.headerRow}行）；读取数据行 ${c.rowsRead}${preview.asOf ? `；台账日期 ${preview.asOf}` : ''}`)
   console.log(`新建 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，跳过 ${c.skip}，错误 ${c.error}，提醒 ${c.warning}`)
   const total = preview.ledgerTotalYuan === null ? '' : `；表中合计 ${formatYi(preview.ledgerTotalYuan)} 亿元`
@@ -102,6 +105,25 @@ function printSummary(preview: ImportPreview, verbose: boolean): void {
     for (const m of preview.confirmations) console.log(`  ${where(m)}：${m.message}`)
     console.log('请用 --unit "总投资=万元" 指定单位；若金额确实如此，加 --confirm-amounts')
   }
+}
+
+/** All months in order: what each month's sheet changes, and the projects a month no longer lists (kept). */
+function printMonths(preview: ImportPreview): void {
+  console.log(`按月份依次导入（一个批次，撤销时全部撤销）：`)
+  for (const m of preview.months ?? []) {
+    const c = m.counts
+    console.log(`  ${m.sheet}${m.asOf ? `（截至 ${m.asOf}）` : ''}：新建 ${c.create}，更新 ${c.update}，阶段变化 ${m.stageChanges}，无变化 ${c.unchanged}，错误 ${c.error}`)
+    if (m.missing.length > 0) console.log(`    本月表中没有、保留不删除：${m.missing.join('、')}`)
+  }
+  console.log(`金额与阶段以最后一个月（${preview.sheet}）为准；以下合计为各月之和`)
+}
+
+/** --months all: a month-per-sheet workbook's months in order; anything else is refused, not ignored. */
+function monthsOf(args: ParsedArgs): 'all' | undefined {
+  const months = stringOption(args, 'months')
+  if (months === undefined || months === 'latest') return undefined
+  if (months === 'all') return 'all'
+  throw new Error(`--months 只能是 all（按月份依次导入全部月份）或 latest（只导入最新月份，默认），收到：${months}`)
 }
 
 /** --unit "总投资=万元" (repeatable): the unit of an amount column whose header names none. */
@@ -157,12 +179,13 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     // over the template's answers to unknown 项目状态 words (openLedger merges them)
     stageWords: stageWordsOf(args),
     createPeople,
+    months: monthsOf(args),
     onProgress: progress('处理行'),
   }
   const source = { bytes, fileName: basename(file) }
   const errorsFile = stringOption(args, 'errors')
   if (args.options['dry-run']) {
-    const preview = await previewImport(env.ctx, source, options)
+    const preview = await previewLedgerImport(env.ctx, source, options)
     console.log(`预览（未写入任何数据）：${file}`)
     printMapping(preview)
     printSummary(preview, args.options.verbose !== undefined)
@@ -171,7 +194,7 @@ async function importCommand({ args, env }: CommandContext): Promise<void> {
     return
   }
   try {
-    const result = await runImport(env.ctx, source, { ...options, skipErrors, confirmAmounts })
+    const result = await runLedgerImport(env.ctx, source, { ...options, skipErrors, confirmAmounts })
     console.log(result.batchId ? `导入完成：${file}（批次 ${result.batchId}，可用 import-undo ${result.batchId} 撤销）` : `没有需要写入的变化：${file}`)
     printSummary(result, args.options.verbose !== undefined)
     if (errorsFile) await writeImportMessages(resolve(errorsFile), result)
