@@ -105,8 +105,9 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     // Saving a new investor offers its first project; this officer will add it later.
     await page.getByRole('dialog', { name: /已保存。现在为它新建项目吗/ }).getByRole('button', { name: '以后再说' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    const rows = await app.backend.ctx.db.selectFrom('investor').select(['id', 'name']).where('name', '=', NEAR_DUPLICATE).execute()
-    expect(rows).toHaveLength(1)
+    const rows = await app.backend.ctx.db.selectFrom('investor').select(['id', 'ownership']).where('name', '=', NEAR_DUPLICATE).execute()
+    // The merge test below chooses between this 国企 and the original's 民企.
+    expect(rows).toEqual([{ id: expect.any(String), ownership: 'soe' }])
     ids.duplicate = rows[0]!.id
     await page.locator('.ant-table-row', { hasText: NEAR_DUPLICATE }).waitFor()
     await screenshot(page, 'daily-investor-list')
@@ -198,9 +199,12 @@ describe.skipIf(!browserTestsEnabled())('daily work in the browser', () => {
     await pickSearched(page, dialog.getByRole('combobox').first(), '金石', INVESTOR, { method: /\/api\/investor-list$/ })
     await dialog.getByText('保留所选客商').click()
     const preview = dialog.getByTestId('merge-preview')
-    await preview.getByText('两边都填写了的字段').waitFor()
+    // The preview of the direction just chosen (the first one, kept current, has the same headings).
+    await preview.getByText(`“${NEAR_DUPLICATE}”将并入“${INVESTOR}”`).waitFor()
     // The duplicate says 国企, the original 民企: keep the duplicate's.
-    await preview.getByText('国企').click()
+    const ownership = preview.locator('.ant-table-row', { hasText: '企业性质' })
+    await ownership.getByText('民企').waitFor()
+    await ownership.getByRole('radio', { name: '国企' }).check()
     await screenshot(page, 'daily-merge-preview')
     await dialog.getByRole('button', { name: '确认合并' }).click()
     await page.waitForURL(new RegExp(`#/investors/${ids.investor}$`))

@@ -52,9 +52,23 @@ export const goTo = (page: Page, hash: string) => page.evaluate((target) => (win
 /** The open dropdown of a select (antd keeps closed ones in the DOM, hidden). */
 export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible')
 
-/** Picks an option from a select whose options are already loaded (a short, local list). */
+/** The select whose dropdown is open, found by its box's id (its open class goes when it closes). */
+async function openSelect(page: Page): Promise<Locator> {
+  const id = await page.locator('.ant-select-open [role="combobox"]').getAttribute('id')
+  return page.locator(`.ant-select:has([id="${id}"])`)
+}
+
+/**
+ * Picks an option from the open select whose options are already loaded (a short, local list),
+ * once the dropdown has stopped sliding in, and checks the select now shows it. A click on a
+ * dropdown still moving can land beside the option: the form then saved without the value and a
+ * later step failed far from the cause (the merge preview had no 企业性质 to choose).
+ */
 export async function chooseOption(page: Page, text: string): Promise<void> {
+  const select = await openSelect(page)
+  await motionDone(page)
   await openDropdown(page).locator('.ant-select-item-option', { hasText: text }).first().click()
+  await expect.poll(() => select.textContent()).toContain(text)
 }
 
 function postedText(body: string | null): string {
