@@ -17,7 +17,7 @@ import { creditCodeCheckChar } from '../db/domain/credit-code'
 import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
-import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/migrations/0007-report-facts'
+import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/migrations/0010-report-cohort-facts'
 import { openDatabase } from '../db/open'
 import { Days, makeUlid, seededRng } from './rng'
 
@@ -160,7 +160,7 @@ function deferIndexesAndSearch(db: Sqlite.Database) {
       phase('search_fts rebuild (trigram)', docs)
       for (const statement of REBUILD_REPORT_FACTS) db.exec(statement)
       for (const statement of Object.values(REPORT_FACT_TRIGGERS)) db.exec(statement)
-      phase('report facts (migration 0007, one pass)', db.prepare('SELECT count(*) FROM project_report').pluck().get() as number)
+      phase('report facts (migrations 0007 and 0010, one pass)', db.prepare('SELECT count(*) FROM project_report').pluck().get() as number)
     },
   }
 }

@@ -281,6 +281,12 @@ export interface ProjectReportTable {
   reachRank: number
   /** 签约金额: investment agreements, else framework agreements, else 总投资. */
   signedAmountYuan: number
+  /** The project's own columns a city-wide funnel and flow group by (migration 0010): 1 while not deleted. */
+  live: number
+  reserveOn: string
+  stage: Stage
+  /** 总投资, 0 when empty. */
+  investmentYuan: number
 }
 
 /** A completed stay of a project in a stage, in whole days (migration 0007); derived, never replicated. */
@@ -288,6 +294,9 @@ export interface ProjectStayTable {
   projectId: string
   stage: Stage
   days: number
+  /** The project's, so that a cohort's stays are one index range (migration 0010): 1 while not deleted. */
+  live: number
+  reserveOn: string
 }
 
 /** A ledger import (db/ledger): counts per outcome; undone_at once it was undone. */

@@ -10,6 +10,7 @@ import * as m0006 from './0006-agreement-parties'
 import * as m0007 from './0007-report-facts'
 import * as m0008 from './0008-board-covering-indexes'
 import * as m0009 from './0009-sync-snapshot'
+import * as m0010 from './0010-report-cohort-facts'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-report-facts': m0007,
   '0008-board-covering-indexes': m0008,
   '0009-sync-snapshot': m0009,
+  '0010-report-cohort-facts': m0010,
 }

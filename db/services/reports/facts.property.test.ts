@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { REBUILD_REPORT_FACTS } from '../../migrations/0007-report-facts'
+import { REBUILD_REPORT_FACTS } from '../../migrations/0010-report-cohort-facts'
 import { isReplicated } from '../../sync/tables'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
 
@@ -60,9 +60,12 @@ const all = (api: TestBackend, query: string): Rows => api.env.ctx.sqlite.prepar
 const sortRows = (rows: Rows) => rows.map((r) => JSON.stringify(r)).sort()
 
 /** What the old queries say, beside what the reports answer. */
-async function compareReports(api: TestBackend, year: number | null) {
-  const cohort = year === null ? 'p.deleted_at IS NULL' : `p.deleted_at IS NULL AND p.reserve_on BETWEEN '${year}-01-01' AND '${year}-12-31'`
-  const funnel = await api.call('report-funnel', year === null ? {} : { year })
+async function compareReports(api: TestBackend, year: number | null, districtId?: string) {
+  // City-wide reports read the facts alone (migration 0010), scoped ones start from project: both are compared.
+  const scope = districtId === undefined ? '' : ` AND p.district_id = '${districtId}'`
+  const cohort = year === null ? `p.deleted_at IS NULL${scope}` : `p.deleted_at IS NULL${scope} AND p.reserve_on BETWEEN '${year}-01-01' AND '${year}-12-31'`
+  const filter = { ...(year === null ? {} : { year }), ...(districtId === undefined ? {} : { districtId }) }
+  const funnel = await api.call('report-funnel', filter)
   const byStage = all(api, `SELECT p.stage, count(*) AS n, sum(coalesce(p.total_investment_yuan, 0)) AS s FROM project p WHERE ${cohort} GROUP BY p.stage`)
   for (const stage of funnel.stages) {
     const ref = byStage.find((r) => r.stage === stage.stage) ?? { n: 0, s: 0 }
@@ -79,11 +82,11 @@ async function compareReports(api: TestBackend, year: number | null) {
   }
 
   if (year === null) return
-  const flow = await api.call('report-flow', { year })
+  const flow = await api.call('report-flow', { ...filter, year })
   for (const row of flow.rows) {
     for (const [figure, y] of [[row.current, year], [row.lastYear, year - 1]] as const) {
       const [ref] = all(api, `SELECT count(*) AS n, coalesce(sum(coalesce(p.total_investment_yuan, 0)), 0) AS s FROM project p
-        WHERE p.deleted_at IS NULL AND ${MILESTONE_SQL[row.milestone]} BETWEEN '${y}-01-01' AND '${y}-12-31'`)
+        WHERE p.deleted_at IS NULL${scope} AND ${MILESTONE_SQL[row.milestone]} BETWEEN '${y}-01-01' AND '${y}-12-31'`)
       expect({ milestone: row.milestone, y, count: figure.count, sum: figure.sumYuan }).toEqual({ milestone: row.milestone, y, count: ref!.n, sum: ref!.s })
     }
   }
@@ -94,18 +97,23 @@ async function compareReports(api: TestBackend, year: number | null) {
 }
 
 /** The facts equal the old expressions run over every project, and the one-pass rebuild. */
+const FACT_COLUMNS = 'project_id, signed_on, reach_rank, signed_amount_yuan, live, reserve_on, stage, investment_yuan'
+const STAY_COLUMNS = 'project_id, stage, days, live, reserve_on'
+
 function compareFacts(api: TestBackend) {
-  const facts = all(api, 'SELECT project_id, signed_on, reach_rank, signed_amount_yuan FROM project_report ORDER BY project_id')
-  const reference = all(api, `SELECT p.id AS project_id, ${SIGN_ON} AS signed_on, ${REACH_RANK} AS reach_rank, ${SIGNED_AMOUNT} AS signed_amount_yuan
-    FROM project p ORDER BY p.id`)
+  const facts = all(api, `SELECT ${FACT_COLUMNS} FROM project_report ORDER BY project_id`)
+  // The cohort's columns (migration 0010) are the project's own: live while not deleted, 总投资 0 when empty.
+  const reference = all(api, `SELECT p.id AS project_id, ${SIGN_ON} AS signed_on, ${REACH_RANK} AS reach_rank, ${SIGNED_AMOUNT} AS signed_amount_yuan,
+    p.deleted_at IS NULL AS live, p.reserve_on, p.stage, coalesce(p.total_investment_yuan, 0) AS investment_yuan FROM project p ORDER BY p.id`)
   expect(facts).toEqual(reference)
-  const stays = all(api, 'SELECT project_id, stage, days FROM project_stay')
-  const referenceStays = all(api, `${STAYS('1')} SELECT project_id, stage, CAST(days AS INTEGER) AS days FROM stays`)
+  const stays = all(api, `SELECT ${STAY_COLUMNS} FROM project_stay`)
+  const referenceStays = all(api, `${STAYS('1')} SELECT s.project_id, s.stage, CAST(s.days AS INTEGER) AS days, p.deleted_at IS NULL AS live, p.reserve_on
+    FROM stays s JOIN project p ON p.id = s.project_id`)
   expect(sortRows(stays)).toEqual(sortRows(referenceStays))
 
   for (const statement of REBUILD_REPORT_FACTS) api.env.ctx.sqlite.exec(statement)
-  expect(all(api, 'SELECT project_id, signed_on, reach_rank, signed_amount_yuan FROM project_report ORDER BY project_id')).toEqual(facts)
-  expect(sortRows(all(api, 'SELECT project_id, stage, days FROM project_stay'))).toEqual(sortRows(stays))
+  expect(all(api, `SELECT ${FACT_COLUMNS} FROM project_report ORDER BY project_id`)).toEqual(facts)
+  expect(sortRows(all(api, `SELECT ${STAY_COLUMNS} FROM project_stay`))).toEqual(sortRows(stays))
 }
 
 // ---- Random writes -----------------------------------------------------------------------------
@@ -230,6 +238,12 @@ describe('report facts after random writes through every write path', () => {
           await compareReports(api, 2024)
           await compareReports(api, 2025)
           await compareReports(api, null)
+          // The ledger rows' district (imports): the same reports with a scope.
+          const district = api.env.ctx.sqlite.prepare("SELECT id FROM district WHERE name = '槐荫区'").pluck().get() as string | undefined
+          if (district) {
+            await compareReports(api, 2024, district)
+            await compareReports(api, null, district)
+          }
         } finally {
           await api.close()
         }
@@ -255,6 +269,17 @@ it('reads the reports through the facts (the old per-project expressions would s
     const plan = (query: string) => (api.env.ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join('\n')
     expect(plan(`SELECT s.stage, s.days, count(*) FROM project_stay s WHERE s.project_id IN (SELECT p.id FROM project p WHERE p.deleted_at IS NULL) GROUP BY s.stage, s.days`)).toMatch(
       /USING COVERING INDEX project_stay_project/,
+    )
+    // City-wide: one range of the facts' own indexes (migration 0010), no lookup per project.
+    const year = "BETWEEN '2024-01-01' AND '2024-12-31'"
+    expect(plan(`SELECT s.stage, s.days, count(*) FROM project_stay s WHERE s.live = 1 AND s.reserve_on ${year} GROUP BY s.stage, s.days`)).toMatch(
+      /SEARCH s USING COVERING INDEX project_stay_cohort \(reserve_on>\? AND reserve_on<\?\)/,
+    )
+    expect(plan(`SELECT r.stage, r.reach_rank, count(*), sum(r.investment_yuan) FROM project_report r WHERE r.live = 1 AND r.reserve_on ${year} GROUP BY r.stage, r.reach_rank`)).toMatch(
+      /SEARCH r USING COVERING INDEX project_report_cohort \(reserve_on>\? AND reserve_on<\?\)/,
+    )
+    expect(plan(`SELECT count(*), sum(r.investment_yuan) FROM project_report r WHERE r.live = 1 AND r.signed_on ${year}`)).toMatch(
+      /SEARCH r USING COVERING INDEX project_report_signed_live \(signed_on>\? AND signed_on<\?\)/,
     )
   } finally {
     await api.close()

@@ -177,6 +177,24 @@ export function scopeDrill(scope: ReportScope): ReportDrill {
   return drill
 }
 
+// ---- City-wide reports: the facts alone ---------------------------------------------------------
+
+/**
+ * A report without a scope (the whole city) needs of each project only what the report facts also
+ * hold since migration 0010 (reserve_on, stage, 总投资, live): its cohort is then a range of the
+ * facts' own partial indexes instead of one lookup per project (at 10⁵ projects ~55 ms of a year's
+ * funnel and ~45 ms per year of the flow's 签约 row). With a scope the reports start from project.
+ */
+export const isCitywide = (scope: ReportScope): boolean => Object.keys(scopeDrill(scope)).length === 0
+
+/** Live projects' facts (alias r: project_report, s: project_stay) whose `column` date lies in the period (any date when null). */
+export function liveFactsIn(alias: 'r' | 's', column: 'reserve_on' | 'signed_on', period: Pick<Period, 'from' | 'to'> | null): Cond {
+  const at = sql.raw(`${alias}.${column}`)
+  const live = sql<SqlBool>`${sql.raw(alias)}.live = 1`
+  if (!period) return column === 'signed_on' ? and([live, sql<SqlBool>`${at} IS NOT NULL`]) : live
+  return and([live, sql<SqlBool>`${at} >= ${period.from}`, sql<SqlBool>`${at} <= ${period.to}`])
+}
+
 export type ExceptionCondition = (kind: NonNullable<ParsedDrill['exception']>) => Cond
 
 let exceptionCondition: ExceptionCondition | null = null
