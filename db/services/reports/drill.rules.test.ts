@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDrill } from '../../domain/report'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
+import { scopeDrill } from './filters'
 import { type ProjectFacts, fixtureRows } from './report-fixtures'
 
 let api: TestBackend
@@ -36,6 +37,12 @@ beforeAll(async () => {
 afterAll(() => api.close())
 
 describe('scope keys of a drill', () => {
+  it('a filter turns into drill keys only for what it gives: no key stands for a scope the manager left open', () => {
+    // toStrictEqual: a key present with undefined would still be a key of the drill the screen passes on
+    expect(scopeDrill({ districtId: 'D1', parkId: undefined })).toStrictEqual({ districtId: 'D1' })
+    expect(Object.keys(scopeDrill({ ownerId: 'U1' }))).toEqual(['ownerId'])
+  })
+
   it('park, 责任人 and 重点级别 each filter by their own column; null keeps the projects without one', async () => {
     expect(await ids({ parkId: 'P1' })).toEqual(['A'])
     expect(await ids({ parkId: null })).toEqual(['B', 'C', 'E', 'N'])
@@ -68,6 +75,7 @@ describe('milestones, libraries and reach', () => {
     expect(await ids({ dates: { evaluated: {} } })).toEqual(['E'])
     expect(await ids({ dates: { registered: { to: '2024-03-02' } } })).toEqual(['C', 'E'])
     expect(await ids({ reached: ['evaluated'] })).toEqual(['E'])
+    expect(await ids({ reached: ['signed'] })).toEqual(['B', 'C', 'E'])
   })
 
   it('several milestone ranges are ANDed', async () => {
