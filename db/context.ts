@@ -16,8 +16,25 @@ export interface Ctx {
 
 export type Trx = Transaction<Database>
 
+/**
+ * The ULID's randomness, drawn from the system's cryptographic source 4 KB at a time: ulid asks
+ * for one byte per character (16 calls per id in a new millisecond), and a 10⁴-row import spent
+ * about 4% of its time in those calls. Same distribution as ulid's own source (a byte / 256).
+ */
+function batchedRandom(): () => number {
+  const bytes = new Uint8Array(4096)
+  let next = bytes.length
+  return () => {
+    if (next === bytes.length) {
+      globalThis.crypto.getRandomValues(bytes)
+      next = 0
+    }
+    return bytes[next++]! / 256
+  }
+}
+
 // ULIDs sort by creation time and are unique across laptops, so ledgers from several offices merge.
-const ulid = monotonicFactory()
+const ulid = monotonicFactory(batchedRandom())
 export const newId = (): string => ulid()
 
 export const nowIso = (ctx: Pick<Ctx, 'now'>): string => ctx.now().toISOString()
