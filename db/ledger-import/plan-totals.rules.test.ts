@@ -117,3 +117,21 @@ describe('one amount too large for its unit', () => {
     expect(below.confirmations).toEqual([])
   })
 })
+
+describe('the columns the total is read from', () => {
+  it('is 总投资 when the ledger has both 总投资 and 签约金额', async () => {
+    const p = await preview([['项目名称', '总投资（亿元）', '签约金额（亿元）', '项目状态'], ['甲项目', 3, 1, '在谈'], ['合计', 3, 1, null]])
+    expect(p.rowsTotalYuan).toBe(3 * YI)
+    expect(p.ledgerTotalYuan).toBe(3 * YI)
+    expect(p.messages.filter((m) => m.message.includes('没有“总投资”列'))).toEqual([])
+  })
+
+  it('names every money column without a unit, and none that has one', async () => {
+    const p = await preview([['项目名称', '总投资', '固定资产投资', '签约金额（万元）', '项目状态'], ['甲项目', 3, 2, 100, '在谈']])
+    const unnamed = p.messages.filter((m) => m.message.includes('未注明单位')).map((m) => [m.field, m.column, m.excelRow])
+    expect(unnamed).toEqual([
+      ['investment', 'B', null],
+      ['fixedAsset', 'C', null],
+    ])
+  })
+})
