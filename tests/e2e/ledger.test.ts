@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { motionDone } from '../support/ui'
+import { chooseOption, motionDone } from '../support/ui'
 
 const FILE_NAME = '2024年招商项目台账.xlsx'
 const NAMES = ['济南智能装备产业园项目', '槐荫医药研发中心项目', '长清新材料项目']
@@ -99,7 +99,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
 
     await page.getByTestId('ledger-map-J').click()
     await page.keyboard.type('责任人')
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '责任人' }).first().click()
+    await chooseOption(page, '责任人')
     await page.getByTestId('ledger-map-apply').click()
     await expect.poll(() => mapped('J')).toBe('责任人')
     // Kept for next month's file.
@@ -186,7 +186,11 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await upload(ledger)
     await page.getByTestId('ledger-mapping').waitFor()
     await page.getByTestId('ledger-template-load').click()
-    await page.locator('.ant-dropdown-menu-item', { hasText: '槐荫月报' }).click()
+    // The menu slides in: a click on it while it moves can land beside the template.
+    const template = page.locator('.ant-dropdown-menu-item', { hasText: '槐荫月报' })
+    await template.waitFor()
+    await settled()
+    await template.click()
     await expect.poll(() => page.getByTestId('ledger-map-J').textContent()).toBe('Responsible')
     await settled()
     await screenshot(page, 'ledger-2-mapping-en')

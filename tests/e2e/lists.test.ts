@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { motionDone } from '../support/ui'
+import { chooseOption, motionDone } from '../support/ui'
 
 const LONG_NAME = `济南${'高端装备智能制造与新材料产业园'.repeat(13)}项目`.slice(0, 200)
 const SIZES = [
@@ -127,7 +127,7 @@ describe.skipIf(!browserTestsEnabled())('the list kit in the browser', () => {
     await expect.poll(firstRow).toContain('配套项目24')
     await tableIdle()
     await page.locator('.ant-pagination-options .ant-select').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '20 条/页' }).click()
+    await chooseOption(page, '20 条/页')
     await tableIdle()
     await page.locator('.ant-pagination-item-2').click()
     await expect.poll(hashQuery).toContain('page=2')

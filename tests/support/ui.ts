@@ -81,9 +81,9 @@ function postedText(body: string | null): string {
 
 /**
  * Types into a select that searches the server as you type (项目 / 客商 pickers), waits until the
- * search for exactly that text has answered and the list has stopped loading, picks the option,
- * and checks the select now shows it. Clicking earlier hits the previous (stale) list, which is
- * re-rendered under the pointer.
+ * search for exactly that text has answered and the list has stopped loading, picks the option
+ * once the dropdown stands still, and checks the select now shows it. Clicking earlier hits the
+ * previous (stale) list, which is re-rendered under the pointer.
  */
 export async function pickSearched(
   page: Page,
@@ -105,6 +105,7 @@ export async function pickSearched(
   await expect.poll(() => select.evaluate((element) => element.classList.contains('ant-select-loading'))).toBe(false)
   const item = openDropdown(page).locator('.ant-select-item-option', { hasText: option }).first()
   await item.waitFor()
+  await motionDone(page)
   await item.click()
   await expect.poll(() => select.textContent()).toContain(option)
 }
