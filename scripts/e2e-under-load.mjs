@@ -61,10 +61,16 @@ function runSuite(index) {
       console.log(`run ${index} exceeded ${runTimeoutMs / 60_000} minutes: stopping it`)
       process.kill(-current.pid, 'SIGKILL')
     }, runTimeoutMs)
+    // The load over the whole run, not only at its ends: other work on the machine comes and goes.
+    const loads = [loadavg()[0]]
+    const sampler = setInterval(() => loads.push(loadavg()[0]), 15_000)
     current.on('exit', (code, signal) => {
       clearTimeout(timer)
+      clearInterval(sampler)
+      loads.push(loadavg()[0])
       const seconds = Math.round((Date.now() - started) / 1000)
-      resolve({ index, passed: code === 0, code: code ?? signal, seconds, load: loadavg()[0] })
+      const load = { min: Math.min(...loads), mean: loads.reduce((sum, value) => sum + value, 0) / loads.length, max: Math.max(...loads) }
+      resolve({ index, passed: code === 0, code: code ?? signal, seconds, load })
     })
   })
 }
@@ -75,6 +81,7 @@ stopAll()
 
 console.log('\n=== e2e under load ===')
 for (const r of results) {
-  console.log(`run ${r.index}: ${r.passed ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s, load average at the end ${r.load.toFixed(1)}`)
+  const load = `load average min ${r.load.min.toFixed(1)}, mean ${r.load.mean.toFixed(1)}, max ${r.load.max.toFixed(1)}`
+  console.log(`run ${r.index}: ${r.passed ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds} s, ${load}`)
 }
 process.exit(results.every((r) => r.passed) ? 0 : 1)
