@@ -1,0 +1,16 @@
+// Rules of investor-name normalisation found untested by a mutation run of investor-name.ts
+// (docs/mutation.md): each names what a user would see go wrong in the duplicate warnings.
+import { describe, expect, it } from 'vitest'
+import { normalizeInvestorName } from './investor-name'
+
+describe('normalizeInvestorName: English legal words', () => {
+  it('strips them only as the last word, never from inside the name', () => {
+    expect(normalizeInvestorName('Acme Co Holdings')).toBe('acmecoholdings')
+    expect(normalizeInvestorName('Acme Inc Partners Ltd')).toBe('acmeincpartners')
+  })
+
+  it('strips them after a name of one letter too (X Ltd and X are the same company)', () => {
+    expect(normalizeInvestorName('X Ltd')).toBe('x')
+    expect(normalizeInvestorName('X Ltd')).toBe(normalizeInvestorName('X'))
+  })
+})
