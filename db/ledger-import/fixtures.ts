@@ -60,3 +60,30 @@ export const GBK_CSV_TEXT = [
 
 export const gbkCsv = (text = GBK_CSV_TEXT): Buffer => iconv.encode(text, 'gbk')
 export const utf8Csv = (text = GBK_CSV_TEXT): Buffer => Buffer.from('\uFEFF' + text, 'utf8')
+
+/** Three months of one district's ledger: 高端装备 在谈 → 签约 → 开工 and growing; 冷链物流 dropped in March. */
+export async function threeMonthWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('说明').addRow(['本表每月更新，单位：亿元'])
+  const month = (m: number, rows: Row[]) => {
+    const ws = wb.addWorksheet(`2024年${m}月`)
+    ws.addRow([`长清区2024年${m}月招商引资项目进展表`])
+    ws.addRow(['项目名称', '所属区县', '总投资（亿元）', '项目状态'])
+    for (const row of rows) ws.addRow(row)
+  }
+  month(1, [
+    ['高端装备项目', '长清区', 3, '在谈'],
+    ['商贸综合体项目', '长清区', 2, '在谈'],
+    ['冷链物流项目', '长清区', 1, '在谈'],
+  ])
+  month(2, [
+    ['高端装备项目', '长清区', 3.5, '签约'],
+    ['商贸综合体项目', '长清区', 2, '在谈'],
+    ['冷链物流项目', '长清区', 1, '在谈'],
+  ])
+  month(3, [
+    ['高端装备项目', '长清区', 4, '开工'],
+    ['商贸综合体项目', '长清区', 2.5, '签约'],
+  ])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

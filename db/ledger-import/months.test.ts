@@ -3,41 +3,13 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
+import { threeMonthWorkbook } from './fixtures'
 
 let api: TestBackend
 beforeEach(async () => {
   api = await testBackend({ now: '2026-11-30T09:00:00Z' })
 })
 afterEach(() => api.close())
-
-type Row = (string | number | null)[]
-
-/** Three months of one district's ledger: 高端装备 在谈 → 签约 → 开工 and growing; 冷链物流 dropped in March. */
-export async function threeMonthWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.addWorksheet('说明').addRow(['本表每月更新，单位：亿元'])
-  const month = (m: number, rows: Row[]) => {
-    const ws = wb.addWorksheet(`2024年${m}月`)
-    ws.addRow([`长清区2024年${m}月招商引资项目进展表`])
-    ws.addRow(['项目名称', '所属区县', '总投资（亿元）', '项目状态'])
-    for (const row of rows) ws.addRow(row)
-  }
-  month(1, [
-    ['高端装备项目', '长清区', 3, '在谈'],
-    ['商贸综合体项目', '长清区', 2, '在谈'],
-    ['冷链物流项目', '长清区', 1, '在谈'],
-  ])
-  month(2, [
-    ['高端装备项目', '长清区', 3.5, '签约'],
-    ['商贸综合体项目', '长清区', 2, '在谈'],
-    ['冷链物流项目', '长清区', 1, '在谈'],
-  ])
-  month(3, [
-    ['高端装备项目', '长清区', 4, '开工'],
-    ['商贸综合体项目', '长清区', 2.5, '签约'],
-  ])
-  return Buffer.from(await wb.xlsx.writeBuffer())
-}
 
 const file = (bytes: Buffer) => ({ fileName: '长清区月报.xlsx', dataBase64: bytes.toString('base64') })
 

@@ -36,6 +36,18 @@ export const ledger = defineMessages({
         unmapped: '未识别',
         noName: '没有对应“项目名称”的列，无法导入。请为项目名称选择一列。',
       },
+      months: {
+        label: '每月一张工作表',
+        latest: '只导入最新月份（{{sheet}}）',
+        all: '按月份依次导入全部 {{count}} 个月（{{first}}—{{last}}）',
+        allHint: '从最早的月份起逐月导入：每个月的表按当月状态记录，阶段变化按当月日期记；全部月份为一次导入，撤销时一并撤销。列对应按最新月份的表头，适用于每个月。',
+        title: '按月份依次导入：各月变化（金额与阶段以最后一个月为准）',
+        sheet: '月份',
+        asOf: '截至',
+        stageChanges: '阶段变化',
+        missing: '本月表中没有的项目',
+        missingKept: '{{names}}（保留，不删除）',
+      },
       template: {
         load: '载入模板',
         none: '还没有保存的模板',
@@ -65,6 +77,7 @@ export const ledger = defineMessages({
       action: { create: '新增', update: '更新', unchanged: '无变化', skip: '跳过', error: '错误' },
       preview: {
         row: '行号',
+        sheet: '工作表',
         action: '处理',
         name: '项目名称',
         messages: '问题与说明',
@@ -157,6 +170,18 @@ export const ledger = defineMessages({
         unmapped: 'Not recognised',
         noName: 'No column is mapped to the project name. Choose one to import.',
       },
+      months: {
+        label: 'One sheet per month',
+        latest: 'Only the latest month ({{sheet}})',
+        all: 'All {{count}} months in order ({{first}}–{{last}})',
+        allHint: 'Month by month from the earliest: each sheet is the state as of its month, stage changes are dated by the month; all months are one import, undone together. The column mapping follows the latest sheet and applies to every month.',
+        title: 'All months in order: what each month changes (amounts and stages end as in the last month)',
+        sheet: 'Month',
+        asOf: 'As of',
+        stageChanges: 'Stage changes',
+        missing: 'Projects this month no longer lists',
+        missingKept: '{{names}} (kept, not deleted)',
+      },
       template: {
         load: 'Load template',
         none: 'No saved templates yet',
@@ -186,6 +211,7 @@ export const ledger = defineMessages({
       action: { create: 'New', update: 'Update', unchanged: 'Unchanged', skip: 'Skip', error: 'Error' },
       preview: {
         row: 'Row',
+        sheet: 'Sheet',
         action: 'Action',
         name: 'Project',
         messages: 'Problems and notes',

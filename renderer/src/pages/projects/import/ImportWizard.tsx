@@ -57,11 +57,12 @@ export function ImportWizard() {
     }
   }
 
-  const onApply = (sheet: string, mapping: MappingOverrides, stageWords: StageWords) => {
+  const onApply = (sheet: string, mapping: MappingOverrides, stageWords: StageWords, months: 'all' | undefined) => {
     if (!current) return
     const { fileName, dataBase64 } = current.input
     const nonEmpty = <T extends object>(value: T) => (Object.keys(value).length > 0 ? value : undefined)
-    void runPreview({ fileName, dataBase64, sheet, mapping: nonEmpty(mapping), stageWords: nonEmpty(stageWords) })
+    // all months: each month's sheet is chosen by the backend, oldest first
+    void runPreview({ fileName, dataBase64, ...(months ? { months } : { sheet }), mapping: nonEmpty(mapping), stageWords: nonEmpty(stageWords) })
   }
 
   const onConfirm = async (choices: ImportChoices) => {
@@ -103,6 +104,7 @@ export function ImportWizard() {
           preview={current.preview}
           mapping={current.input.mapping ?? {}}
           stageWords={current.input.stageWords ?? {}}
+          months={current.input.months}
           loading={busy}
           onApply={onApply}
           onBack={restart}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ImportColumn, type ImportPreview, LEDGER_FIELD_KEYS, type MappingOverrides, type StageWords } from '../../../../../db/domain/ledger'
 import { type Target, columnKey, pendingChanges, shownTarget } from './mapping'
+import { MonthsChoice } from './MonthsChoice'
 import { StageWordQuestions, unknownStageWords } from './StageWordQuestions'
 import { TemplateBar } from './TemplateBar'
 
@@ -14,13 +15,15 @@ interface Props {
   mapping: MappingOverrides
   /** The answers given so far to unknown 项目状态 words (applied in this preview). */
   stageWords: StageWords
+  /** 'all': every month of a month-per-sheet workbook in order (applied in this preview). */
+  months: 'all' | undefined
   loading: boolean
-  onApply(sheet: string, mapping: MappingOverrides, stageWords: StageWords): void
+  onApply(sheet: string, mapping: MappingOverrides, stageWords: StageWords, months: 'all' | undefined): void
   onBack(): void
   onNext(): void
 }
 
-export function MappingStep({ preview, mapping, stageWords, loading, onApply, onBack, onNext }: Props) {
+export function MappingStep({ preview, mapping, stageWords, months, loading, onApply: applyWith, onBack, onNext }: Props) {
   const { t } = useTranslation()
   // Only the pending choices: the applied ones are already in the preview's columns.
   const [draft, setDraft] = useState<MappingOverrides>({})
@@ -29,6 +32,8 @@ export function MappingStep({ preview, mapping, stageWords, loading, onApply, on
   const pending = pendingChanges(preview.columns, draft)
   const hasName = preview.columns.some((c) => c.field === 'name')
   const unanswered = unknownStageWords(preview).length
+  // every change but the sheet's keeps the months choice
+  const onApply = (sheet: string, nextMapping: MappingOverrides, nextStageWords: StageWords) => applyWith(sheet, nextMapping, nextStageWords, months)
 
   const fieldOptions = [
     ...LEDGER_FIELD_KEYS.map((key) => ({ value: key, label: t(`ledger.fields.${key}`) })),
@@ -70,7 +75,8 @@ export function MappingStep({ preview, mapping, stageWords, loading, onApply, on
             disabled={preview.sheets.length < 2 || loading}
             options={preview.sheets.map((name) => ({ value: name, label: name }))}
             // Another sheet has other headers: the old overrides would not match, so drop them.
-            onChange={(sheet) => onApply(sheet, {}, stageWords)}
+            // One sheet chosen by hand is that sheet alone, not all months.
+            onChange={(sheet) => applyWith(sheet, {}, stageWords, undefined)}
             data-testid="ledger-sheet"
           />
           <Typography.Text type="secondary">{t('ledger.mapping.headerRow', { row: preview.headerRow })}</Typography.Text>
@@ -82,6 +88,7 @@ export function MappingStep({ preview, mapping, stageWords, loading, onApply, on
           onLoad={(template) => onApply(template.sheet ?? preview.sheet, template.mapping, { ...stageWords, ...template.stageWords })}
         />
       </div>
+      <MonthsChoice preview={preview} months={months} loading={loading} onChange={(choice) => applyWith(preview.monthSheets.at(-1) ?? preview.sheet, mapping, stageWords, choice)} />
       {pending > 0 && <Alert type="info" showIcon title={t('ledger.mapping.changed', { count: pending })} />}
       {!hasName && pending === 0 && <Alert type="error" showIcon title={t('ledger.mapping.noName')} />}
       <Table<ImportColumn>

@@ -16,23 +16,27 @@ export const ACTION_COLORS: Record<ImportAction, string> = {
 
 type Filter = 'all' | 'problems' | ImportAction
 
+/** A row of one sheet: all months in order show the rows of every month's sheet. */
+const rowKey = (row: { sheet?: string; excelRow: number | null }) => `${row.sheet ?? ''}\u0000${row.excelRow}`
+
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation()
   const [filter, setFilter] = useState<Filter>('all')
 
   const messagesByRow = useMemo(() => {
-    const map = new Map<number, ImportMessage[]>()
-    for (const m of preview.messages) if (m.excelRow !== null) map.set(m.excelRow, [...(map.get(m.excelRow) ?? []), m])
+    const map = new Map<string, ImportMessage[]>()
+    for (const m of preview.messages) if (m.excelRow !== null) map.set(rowKey(m), [...(map.get(rowKey(m)) ?? []), m])
     return map
   }, [preview.messages])
 
   const rows = preview.rows.filter((row) => {
     if (filter === 'all') return true
-    if (filter === 'problems') return row.action === 'error' || messagesByRow.has(row.excelRow)
+    if (filter === 'problems') return row.action === 'error' || messagesByRow.has(rowKey(row))
     return row.action === filter
   })
 
   const columns = [
+    ...(preview.months ? [{ title: t('ledger.preview.sheet'), dataIndex: 'sheet', width: 110 }] : []),
     { title: t('ledger.preview.row'), dataIndex: 'excelRow', width: 64 },
     {
       title: t('ledger.preview.action'),
@@ -43,7 +47,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
     { title: t('ledger.preview.name'), dataIndex: 'name', width: 240, render: (name: string | null) => name ?? '—' },
     {
       title: t('ledger.preview.messages'),
-      render: (_: unknown, row: ImportRowPlan) => <RowNotes row={row} messages={messagesByRow.get(row.excelRow) ?? []} />,
+      render: (_: unknown, row: ImportRowPlan) => <RowNotes row={row} messages={messagesByRow.get(rowKey(row)) ?? []} />,
     },
   ]
 
@@ -57,7 +61,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       <Segmented<Filter> value={filter} onChange={setFilter} options={options} data-testid="ledger-row-filter" />
       <Table<ImportRowPlan>
-        rowKey="excelRow"
+        rowKey={rowKey}
         size="small"
         dataSource={rows}
         columns={columns}

@@ -8,6 +8,7 @@ import { call } from '../../../api/client'
 import { saveExportFile } from '../../../components/download'
 import { yi } from '../../../format'
 import { ImportCounts } from './ImportCounts'
+import { MonthChangesTable } from './MonthChangesTable'
 import { PreviewRows } from './PreviewRows'
 
 interface Props {
@@ -41,6 +42,7 @@ export function PreviewStep({ preview, input, importing, onBack, onConfirm }: Pr
     <Spin spinning={importing} description={t('ledger.preview.importing')}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <ImportCounts counts={counts} />
+        {preview.months && <MonthChangesTable months={preview.months} />}
         <Notices preview={preview} />
         {preview.confirmations.length > 0 && (
           <Alert

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { ImportResult } from '../../../../../db/domain/ledger'
 import { ImportCounts } from './ImportCounts'
+import { MonthChangesTable } from './MonthChangesTable'
 
 export function ResultStep({ result, onAgain }: { result: ImportResult; onAgain(): void }) {
   const { t } = useTranslation()
@@ -32,6 +33,7 @@ export function ResultStep({ result, onAgain }: { result: ImportResult; onAgain(
         ]}
       />
       <ImportCounts counts={counts} />
+      {result.months && <MonthChangesTable months={result.months} />}
     </Space>
   )
 }
