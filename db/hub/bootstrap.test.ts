@@ -5,6 +5,7 @@ import type { TestBackend } from '../../tests/support/backend'
 import { hubTestBed } from '../../tests/support/hub-testbed'
 import { pgTestsEnabled } from '../../tests/support/postgres'
 import { connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
+import { HUB_KEYS, readHubSetting } from './settings'
 import { syncWithHub } from './sync'
 
 const count = (b: TestBackend, table: string) => (b.env.ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
@@ -76,5 +77,50 @@ describe.skipIf(!pgTestsEnabled())('first pull from the hub in bulk', () => {
     expect(merged).toMatchObject({ name: '巨能液压扩产项目', progress: '对方要求补充用地指标', chain: '高端装备' })
     // C's own edit went out as ordinary ops after the snapshot.
     expect(count(c, 'sync_operation')).toBeGreaterThan(0)
+  })
+
+  it('refuses a snapshot with a hostile hub row whole, with the reason, and the laptop stays empty', { timeout: 120_000 }, async () => {
+    const a = await laptop()
+    const hub = await createTestHub(bed.cluster, a, ['a', 'c'])
+    await connectToHub(a, hub, 'a')
+    const district = await a.call('district-create', { name: '槐荫区' })
+    const park = await a.call('park-create', { districtId: district.id, name: '齐鲁医药港' })
+    const project = await a.call('project-create', { name: '巨能液压件项目', parkId: park.id, totalInvestment: 350_000_000 })
+    await syncNow(a)
+    const c = await laptop('2026-11-27T12:00:00+08:00')
+    await connectToHub(c, hub, 'c')
+    // A compromised hub: the administrator lifts the checks and writes what no officer could.
+    await hub.admin('ALTER TABLE crm_hub.operation DROP CONSTRAINT IF EXISTS operation_value_check')
+    const forger = 'ZZZZZZZZZZZZZZZZ99'
+    const cases: Array<[string, string, string, RegExp]> = [
+      ['P9', 'totalInvestmentYuan', '"三亿"', /应为数字/],
+      ['P9', 'name', JSON.stringify('长'.repeat(100_001)), /过长/],
+      ['P9', 'password', '"x"', /没有字段/],
+      ['P9', 'createdAt', 'null', /不能为空/],
+      [`${project.id}:`, '_deleted', '0', /关联记录编号格式错误/],
+    ]
+    let counter = 0
+    for (const [rowId, field, value, reason] of cases) {
+      const hlc = `1764205300000-${(counter++).toString(16).padStart(4, '0')}-${forger}`
+      const table = field === '_deleted' ? 'projectTag' : 'project'
+      await hub.admin(`INSERT INTO crm_hub.operation (hlc, team_id, replica_id, tbl, row_id, field, value) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`, [
+        hlc,
+        hub.teamId,
+        forger,
+        table,
+        rowId,
+        field,
+        value,
+      ])
+      const status = await c.call('hub-sync-now', { wait: true })
+      expect(status.lastError).toMatch(reason)
+      expect(count(c, 'project')).toBe(0)
+      expect(count(c, 'sync_snapshot')).toBe(0)
+      expect(readHubSetting<string>(c.env.ctx.sqlite, HUB_KEYS.cursor) ?? '0').toBe('0')
+      await hub.admin('DELETE FROM crm_hub.operation WHERE hlc = $1', [hlc])
+    }
+    // The genuine hub then bootstraps the same laptop.
+    await syncNow(c)
+    expect(hashOf(c)).toBe(hashOf(a))
   })
 })

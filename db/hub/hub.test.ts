@@ -9,6 +9,8 @@ import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hu
 import { initHub } from './init'
 import { HUB_KEYS, readHubSetting } from './settings'
 import { measureHubLog } from './status'
+import { inTransaction } from '../context'
+import { compactLog } from '../sync/compact'
 
 describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
   const bed = hubTestBed()
@@ -117,6 +119,23 @@ describe.skipIf(!pgTestsEnabled())('PostgreSQL hub', () => {
     expect(count(b, 'change')).toBe(journal)
     const [{ n }] = await hub.admin<{ n: string }>('SELECT count(*) AS n FROM crm_hub.operation')
     expect(Number(n)).toBe(count(a, 'sync_operation'))
+  })
+
+  it('a cursor reset after compaction re-reads this laptop\'s own compacted ops as its own, not as forged (571b46d)', async () => {
+    const a = await laptop()
+    const hub = await createTestHub(bed.cluster, a, ['a'])
+    await connectToHub(a, hub, 'a')
+    await projectWithTalks(a)
+    await syncNow(a)
+    // The hub holds everything A wrote, so compaction moves all of it into the snapshot.
+    const compacted = await inTransaction(a.env.ctx, async () => compactLog(a.env.ctx))
+    expect(compacted.after).toBe(0)
+    const before = hashOf(a)
+    a.env.ctx.sqlite.prepare('DELETE FROM setting WHERE key = ?').run(HUB_KEYS.cursor)
+    const again = await syncNow(a)
+    expect(again.lastResult!.pulled).toBeGreaterThan(0)
+    expect(again.lastResult!.applied).toBe(0)
+    expect(hashOf(a)).toBe(before)
   })
 
   it('hub status reports the log: operations and bytes on disk beside the copy, as measured by the last sync', async () => {

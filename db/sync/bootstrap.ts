@@ -47,6 +47,8 @@ export class Bootstrap {
   private readonly leftovers: Operation[] = []
   /** Triggers set aside while the rows arrive (search index, report facts), put back by finish(). */
   private setAside: { name: string; sql: string }[] = []
+  /** Secondary indexes dropped while the rows arrive, built again by finish(). */
+  private indexes: { name: string; sql: string }[] = []
   private readonly nowMs: number
   /** Every clock seen so far: one op per clock in a whole snapshot. */
   private readonly clocks = new Set<string>()
@@ -72,6 +74,17 @@ export class Bootstrap {
          AND (tbl_name = 'search_doc' OR sql LIKE '%project_report%' OR sql LIKE '%project_stay%')`,
     ).all() as { name: string; sql: string }[]
     for (const trigger of this.setAside) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
+    // Secondary indexes of the replicated tables are built once from the finished tables (a sort)
+    // instead of row by row; unique ones stay, they find the duplicates that take the ordinary path.
+    const tables = new Set<string>(REPLICATED_TABLES.map(toSnake))
+    this.indexes = (
+      stmt(sqlite, "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all() as {
+        name: string
+        tbl: string
+        sql: string
+      }[]
+    ).filter((index) => tables.has(index.tbl))
+    for (const index of this.indexes) sqlite.exec(`DROP INDEX ${index.name}`)
   }
 
   /** A page of one table's records: checked whole like any received operations, then written. */
@@ -99,6 +112,8 @@ export class Bootstrap {
     const { ctx } = this
     const { sqlite } = ctx
     const summary = this.summary
+    // The ordinary path and the merges below look rows up by these.
+    for (const index of this.indexes) sqlite.exec(index.sql)
     if (this.leftovers.length > 0) {
       const ordinary = applyValidated(ctx, validateOperations(sqlite, this.leftovers, this.nowMs), this.source)
       summary.applied += ordinary.applied
