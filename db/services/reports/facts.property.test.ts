@@ -272,8 +272,11 @@ it('reads the reports through the facts (the old per-project expressions would s
     )
     // City-wide: one range of the facts' own indexes (migration 0010), no lookup per project.
     const year = "BETWEEN '2024-01-01' AND '2024-12-31'"
-    expect(plan(`SELECT s.stage, s.days, count(*) FROM project_stay s WHERE s.live = 1 AND s.reserve_on ${year} GROUP BY s.stage, s.days`)).toMatch(
-      /SEARCH s USING COVERING INDEX project_stay_cohort \(reserve_on>\? AND reserve_on<\?\)/,
+    expect(plan(`SELECT min(s.days) FROM project_stay s WHERE s.live = 1 AND s.stage = 'lead' AND s.days > 3`)).toMatch(
+      /SEARCH s USING COVERING INDEX project_stay_length \(stage=\? AND days>\?\)/,
+    )
+    expect(plan(`SELECT count(*) FROM project_stay s WHERE s.live = 1 AND s.stage = 'lead' AND s.days = 3 AND s.reserve_on ${year}`)).toMatch(
+      /SEARCH s USING COVERING INDEX project_stay_length \(stage=\? AND days=\? AND reserve_on>\? AND reserve_on<\?\)/,
     )
     expect(plan(`SELECT r.stage, r.reach_rank, count(*), sum(r.investment_yuan) FROM project_report r WHERE r.live = 1 AND r.reserve_on ${year} GROUP BY r.stage, r.reach_rank`)).toMatch(
       /SEARCH r USING COVERING INDEX project_report_cohort \(reserve_on>\? AND reserve_on<\?\)/,

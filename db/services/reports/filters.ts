@@ -187,11 +187,11 @@ export function scopeDrill(scope: ReportScope): ReportDrill {
  */
 export const isCitywide = (scope: ReportScope): boolean => Object.keys(scopeDrill(scope)).length === 0
 
-/** Live projects' facts (alias r: project_report, s: project_stay) whose `column` date lies in the period (any date when null). */
-export function liveFactsIn(alias: 'r' | 's', column: 'reserve_on' | 'signed_on', period: Pick<Period, 'from' | 'to'> | null): Cond {
-  const at = sql.raw(`${alias}.${column}`)
-  const live = sql<SqlBool>`${sql.raw(alias)}.live = 1`
-  if (!period) return column === 'signed_on' ? and([live, sql<SqlBool>`${at} IS NOT NULL`]) : live
+/** Live projects' facts (project_report r) whose `column` date lies in the period; without a period all live projects (the funnel of all time). */
+export function liveFactsIn(column: 'reserve_on' | 'signed_on', period: Pick<Period, 'from' | 'to'> | null): Cond {
+  const live = sql<SqlBool>`r.live = 1`
+  if (!period) return live
+  const at = sql.raw(`r.${column}`)
   return and([live, sql<SqlBool>`${at} >= ${period.from}`, sql<SqlBool>`${at} <= ${period.to}`])
 }
 
