@@ -119,7 +119,10 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const columns = spec.columns
   const widths = columns.map((c) => c.width ?? defaultWidth(c))
   const totalWidth = widths.reduce((a, b) => a + b, 0)
-  ws.columns = widths.map((width) => ({ width }))
+  // An empty data cell is not written at all (10⁵ rows × a dozen empty columns were a third of a
+  // 台账's cells): the columns carry the data cells' box, so an absent cell prints boxed like its
+  // neighbours. Rows that must not show it (title, notes) write every cell of their width.
+  ws.columns = widths.map((width) => ({ width, style: COLUMN_STYLE }))
   const dataStyles = columns.map((c) => cellStyle(c.type, 'data'))
   const totalStyles = columns.map((c) => cellStyle(c.type, 'total'))
   const subtotalStyles = columns.map((c) => cellStyle(c.type, 'subtotal'))
@@ -129,7 +132,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const banner = (text: string, style: Partial<ExcelJS.Style>, height: number | undefined) => {
     const row = ws.addRow([text])
     if (height) row.height = height
-    row.getCell(1).style = style
+    for (let i = 1; i <= columns.length; i++) row.getCell(i).style = style
     if (columns.length > 1) ws.mergeCells(row.number, 1, row.number, columns.length)
     row.commit()
   }
@@ -142,11 +145,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   header.height = rowHeight(Math.max(...columns.map((c, i) => wrappedLines(c.header, widths[i]!)))) ?? 20
   header.commit()
 
-  const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[]) => {
+  const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[], writeEmpty: boolean) => {
     // plain values only: a string is always written as a string, never as {formula}
     const values = columns.map((c, i) => cellValue(c.type, cells[i]))
-    const row = ws.addRow(values)
-    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
+    // undefined: exceljs makes no cell (the column's box shows); null would make an empty one
+    const row = ws.addRow(writeEmpty ? values : values.map((value) => value ?? undefined))
+    for (let i = 0; i < styles.length; i++) if (writeEmpty || values[i] !== null) row.getCell(i + 1).style = styles[i]!
     let lines = 1
     for (const i of wrapping) {
       const value = values[i]
@@ -166,7 +170,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   }
   const addData = (cells: readonly unknown[]) => {
     dataRows++
-    write(cells, dataStyles)
+    write(cells, dataStyles, false)
   }
   return {
     name,
@@ -174,9 +178,9 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     addRow: (values) => addData(byKey(values)),
     addTotalRow: (values) => {
       sayEmpty()
-      write(byKey(values), totalStyles)
+      write(byKey(values), totalStyles, true)
     },
-    addSubtotalRow: (values) => write(byKey(values), subtotalStyles),
+    addSubtotalRow: (values) => write(byKey(values), subtotalStyles, true),
     addCells: addData,
     addNote: (text) => {
       sayEmpty()
@@ -194,6 +198,9 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     },
   }
 }
+
+/** What an absent cell of the table's columns shows: the data cells' box (see addSheet). */
+const COLUMN_STYLE: Partial<ExcelJS.Style> = { border: BOX }
 
 const SUBTOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 
