@@ -1,0 +1,52 @@
+// The checks `npm test` runs before vitest (three type-checks, lint, build), as many at a time as
+// the machine has cores. Each is one single-threaded process, so one after the other left a core
+// idle for minutes. Longest first (CPU seconds measured on this machine), so the short ones fill
+// the gaps at the end. Each check's output is printed whole when it ends (no interleaving); after a
+// failure no further check starts, the running ones finish, and the exit code is 1.
+import { spawn } from 'node:child_process'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** [name, command] — the same commands as package.json's typecheck, lint and build scripts. */
+const CHECKS = [
+  ['typecheck (backend)', 'tsc -p tsconfig.node.json --noEmit'],
+  ['build', 'electron-vite build && node scripts/build-cli.mjs'],
+  ['lint', 'eslint --max-warnings 0 .'],
+  ['typecheck (renderer)', 'tsc -p tsconfig.web.json --noEmit'],
+  ['typecheck (browser tests)', 'tsc -p tsconfig.e2e.json --noEmit'],
+]
+
+const lanes = Math.max(1, Number(process.env.CHECK_JOBS) || availableParallelism())
+const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH}`, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' }
+const started = Date.now()
+let failed = false
+
+function run([name, command]) {
+  return new Promise((resolve) => {
+    const begin = Date.now()
+    const child = spawn(command, { cwd: root, env, shell: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    const output = []
+    child.stdout.on('data', (chunk) => output.push(chunk))
+    child.stderr.on('data', (chunk) => output.push(chunk))
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - begin) / 1000).toFixed(1)
+      const ok = code === 0
+      if (!ok) failed = true
+      process.stdout.write(`\n── ${name}: ${ok ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s ── ${command}\n`)
+      process.stdout.write(Buffer.concat(output))
+      resolve()
+    })
+  })
+}
+
+const queue = [...CHECKS]
+async function lane() {
+  for (let check = queue.shift(); check && !failed; check = queue.shift()) await run(check)
+}
+await Promise.all(Array.from({ length: lanes }, lane))
+const total = ((Date.now() - started) / 1000).toFixed(1)
+process.stdout.write(`\n${failed ? 'Checks FAILED' : 'All checks passed'} in ${total} s (${lanes} at a time)\n`)
+process.exit(failed ? 1 : 0)
