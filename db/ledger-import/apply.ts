@@ -417,12 +417,16 @@ function insertHelper(trx: Trx, ctx: Ctx, c: Creation): string[] {
 
 /** Every error and warning of a preview as a workbook people can fix their ledger from. */
 export async function writeImportMessages(target: string, preview: Pick<ImportPreview, 'messages' | 'rows' | 'fileName' | 'sheet'>): Promise<void> {
-  const names = new Map(preview.rows.map((r) => [r.excelRow, r.name]))
+  // all months in order: rows of several month sheets, so a row is its sheet and its number
+  const at = (r: { sheet?: string; excelRow: number | null }) => `${r.sheet ?? ''}\u0000${r.excelRow}`
+  const names = new Map(preview.rows.map((r) => [at(r), r.name]))
+  const bySheet = preview.messages.some((m) => m.sheet)
   const writer = createWorkbookWriter(target)
   const sheet = writer.addSheet({
     name: '导入问题',
     title: `导入检查结果：${preview.fileName}（${preview.sheet}）`,
     columns: [
+      ...(bySheet ? [{ header: '工作表', key: 'sheet', type: 'text' as const, width: 14 }] : []),
       { header: 'Excel行号', key: 'row', type: 'integer', width: 10 },
       { header: '列', key: 'column', type: 'text', width: 6 },
       { header: '级别', key: 'level', type: 'text', width: 8 },
@@ -432,10 +436,11 @@ export async function writeImportMessages(target: string, preview: Pick<ImportPr
   })
   await sheet.addRows(
     preview.messages.map((m: ImportMessage) => ({
+      ...(bySheet ? { sheet: m.sheet ?? null } : {}),
       row: m.excelRow,
       column: m.column,
       level: m.level === 'error' ? '错误' : '提醒',
-      name: m.excelRow ? (names.get(m.excelRow) ?? null) : null,
+      name: m.excelRow ? (names.get(at(m)) ?? null) : null,
       message: m.message,
     })),
   )

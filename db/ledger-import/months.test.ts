@@ -84,6 +84,16 @@ describe('ledger import: all months of a month-per-sheet workbook in order', () 
     expect(events).toEqual([])
   })
 
+  it('lists each problem with its month sheet in the problems workbook', async () => {
+    const exported = await api.call('ledger-import-errors', { ...file(await threeMonthWorkbook()), months: 'all' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer)
+    const rows = wb.worksheets[0]!.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1, 6) : []))
+    expect(rows).toContainEqual(['工作表', 'Excel行号', '列', '级别', '项目名称'])
+    expect(rows).toContainEqual(['2024年2月', 3, 'D', '提醒', '高端装备项目'])
+    expect(rows).toContainEqual(['2024年3月', 4, 'D', '提醒', '商贸综合体项目'])
+  })
+
   it('refuses a workbook that is not one sheet per month, saying what to do', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('台账')
