@@ -88,6 +88,8 @@ describe('milestones, libraries and reach', () => {
     expect(await ids({ library: 'implementing' })).toEqual(['B'])
     expect(await ids({ library: 'construction' })).toEqual([])
     expect(await ids({ library: 'evaluation' })).toEqual(['C', 'E'])
+    // with stages too: the stages of the library among those asked for
+    expect(await ids({ library: 'evaluation', stages: ['evaluated', 'signed', 'negotiating'] })).toEqual(['E'])
   })
 
   it('stages alone list exactly those stages; no stages given lists every live project', async () => {
