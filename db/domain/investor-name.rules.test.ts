@@ -14,3 +14,10 @@ describe('normalizeInvestorName: English legal words', () => {
     expect(normalizeInvestorName('X Ltd')).toBe(normalizeInvestorName('X'))
   })
 })
+
+describe('normalizeInvestorName: a name that is only a legal word', () => {
+  it('is never emptied, also when written in brackets (an empty name would match nothing)', () => {
+    expect(normalizeInvestorName('（有限公司）')).not.toBe('')
+    expect(normalizeInvestorName('(公司)')).toBe('公司')
+  })
+})
