@@ -1,34 +1,33 @@
 // Record history: the change journal read back for one record. A project's timeline also shows
 // what happened to the records that hang off it (stage events, follow-ups, agreements, …).
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Ctx } from '../context'
 import type { Database } from '../schema'
 import { compiledOnce } from './compiled-once'
 import { type ChangeAction, ENTITY_LABELS, type HistoryEntry, type HistoryQuery, type RecordEntity } from '../domain/history'
 
-/** Child tables of a project, by the entity name the journal stores and their SQL table. */
-const PROJECT_CHILDREN = [
-  ['stageEvent', 'stage_event'],
-  ['negotiation', 'negotiation'],
-  ['agreement', 'agreement'],
-  ['funds', 'funds'],
-  ['request', 'request'],
-] as const
+/** Child records of a project, by the entity name the journal stores (also their kysely table). */
+const PROJECT_CHILDREN = ['stageEvent', 'negotiation', 'agreement', 'funds', 'request'] as const
 
-/** The journal of one record; for a project also its children's (all by change_entity). */
+/**
+ * The journal of one record; for a project also its children's (all by change_entity). The scopes
+ * are disjoint (one entity each), so they are joined by UNION ALL: one OR of eight scopes made
+ * SQLite merge and de-duplicate their rows (MULTI-INDEX OR), about twice the cost of the union.
+ */
 function journalOf(db: Kysely<Database>, entity: string, id: string, limit: number, withChildren: boolean) {
-  const scopes: Expression<SqlBool>[] = [sql<SqlBool>`(c.entity = ${entity} AND c.entity_id = ${id})`]
+  let entries = db.selectFrom('change').selectAll().where('entity', '=', entity).where('entityId', '=', id)
   if (withChildren) {
-    for (const [child, table] of PROJECT_CHILDREN) {
-      scopes.push(sql<SqlBool>`(c.entity = ${child} AND c.entity_id IN (SELECT id FROM ${sql.table(table)} WHERE project_id = ${id}))`)
+    for (const child of PROJECT_CHILDREN) {
+      const ids = db.selectFrom(child as 'stageEvent').select('id').where('projectId', '=', id)
+      entries = entries.unionAll(db.selectFrom('change').selectAll().where('entity', '=', child).where('entityId', 'in', ids))
     }
-    scopes.push(sql<SqlBool>`(c.entity = 'attachment' AND c.entity_id IN (SELECT id FROM attachment WHERE entity = 'project' AND entity_id = ${id}))`)
+    const attachments = db.selectFrom('attachment').select('id').where('entity', '=', 'project').where('entityId', '=', id)
+    entries = entries.unionAll(db.selectFrom('change').selectAll().where('entity', '=', 'attachment').where('entityId', 'in', attachments))
   }
   return db
-    .selectFrom('change as c')
+    .selectFrom(entries.as('c'))
     .leftJoin('user as u', 'u.id', 'c.userId')
     .select(['c.seq', 'c.entity', 'c.entityId', 'c.action', 'c.at', 'c.userId', 'c.changes', 'u.name as userName'])
-    .where((eb) => eb.or(scopes))
     .orderBy('c.seq', 'desc')
     .limit(limit)
 }
