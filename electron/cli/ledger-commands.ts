@@ -115,7 +115,7 @@ function printMonths(preview: ImportPreview): void {
     console.log(`  ${m.sheet}${m.asOf ? `（截至 ${m.asOf}）` : ''}：新建 ${c.create}，更新 ${c.update}，阶段变化 ${m.stageChanges}，无变化 ${c.unchanged}，错误 ${c.error}`)
     if (m.missing.length > 0) console.log(`    本月表中没有、保留不删除：${m.missing.join('、')}`)
   }
-  console.log(`金额与阶段以最后一个月（${preview.sheet}）为准；以下合计为各月之和`)
+  console.log(`金额与阶段以最后一个月（${preview.sheet}）为准：以下的行数与新建、更新等计数为各月之和，总投资之和为最后一个月的`)
 }
 
 /** --months all: a month-per-sheet workbook's months in order; anything else is refused, not ignored. */
