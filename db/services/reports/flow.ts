@@ -18,7 +18,7 @@ const inPeriod = (base: ReportDrill, milestone: (typeof FLOW_MILESTONES)[number]
  */
 async function citywideSigned(ctx: Ctx, drill: ReportDrill, period: Period): Promise<Figure> {
   const result = await sql<{ n: number; s: number | null }>`SELECT count(*) AS n, sum(r.investment_yuan) AS s FROM project_report r
-    WHERE ${liveFactsIn('r', 'signed_on', period)}`.execute(ctx.db)
+    WHERE ${liveFactsIn('signed_on', period)}`.execute(ctx.db)
   const row = result.rows[0]!
   return figure(row.n, exact(row.s), drill)
 }
