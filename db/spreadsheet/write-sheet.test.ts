@@ -75,29 +75,6 @@ describe('createWorkbookWriter', () => {
     expect(styles).toContain('formatCode="yyyy-mm-dd"')
   })
 
-  it('leaves empty data cells out and boxes them through the column style; the title row is written whole, unboxed', async () => {
-    const path = join(await tempDir(), 'ledger.xlsx')
-    await writeLedger(path)
-    const zip = await JSZip.loadAsync(await readFile(path))
-    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string')
-    const styles = await zip.file('xl/styles.xml')!.async('string')
-    const cellsOf = (row: number) => [...(new RegExp(`<row r="${row}"[^>]*>(.*?)</row>`).exec(xml)?.[1] ?? '').matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)]
-    // ROWS[2] (Excel row 6) has three values: only those three cells are written
-    expect(cellsOf(6).map(([, column]) => column)).toEqual(['A', 'B', 'C'])
-    // every column of the table carries a style whose border is thin on all four sides
-    const xfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(styles)![1]!).matchAll(/<xf [^>]*?borderId="(\d+)"/g)].map((m) => Number(m[1]))
-    const borders = [...(/<borders[^>]*>(.*?)<\/borders>/s.exec(styles)![1]!).matchAll(/<border>(.*?)<\/border>|<border\/>/gs)].map((m) => m[1] ?? '')
-    const boxed = (styleId: number) => ['left', 'right', 'top', 'bottom'].every((side) => new RegExp(`<${side} style="thin"`).test(borders[xfs[styleId]!]!))
-    // (exceljs writes columns of the same width as one <col min max>)
-    const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)"[^>]*style="(\d+)"/g)]
-    expect(cols.flatMap(([, min, max]) => Array.from({ length: Number(max) - Number(min) + 1 }, (_, i) => Number(min) + i))).toEqual([1, 2, 3, 4, 5, 6])
-    expect(cols.every(([, , , style]) => boxed(Number(style)))).toBe(true)
-    // the merged title's covered cells are written with the title's own style, so no box shows around it
-    const title = cellsOf(1)
-    expect(title.map(([, column]) => column)).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
-    expect(title.some(([, , style]) => boxed(Number(style ?? 0)))).toBe(false)
-  })
-
   it('writes to a stream, fixes sheet names Excel would refuse and streams many rows', async () => {
     const out = new PassThrough()
     const chunks: Buffer[] = []

@@ -119,10 +119,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const columns = spec.columns
   const widths = columns.map((c) => c.width ?? defaultWidth(c))
   const totalWidth = widths.reduce((a, b) => a + b, 0)
-  // An empty data cell is not written at all (10⁵ rows × a dozen empty columns were a third of a
-  // 台账's cells): the columns carry the data cells' box, so an absent cell prints boxed like its
-  // neighbours. Rows that must not show it (title, notes) write every cell of their width.
-  ws.columns = widths.map((width) => ({ width, style: COLUMN_STYLE }))
+  ws.columns = widths.map((width) => ({ width }))
   const dataStyles = columns.map((c) => cellStyle(c.type, 'data'))
   const totalStyles = columns.map((c) => cellStyle(c.type, 'total'))
   const subtotalStyles = columns.map((c) => cellStyle(c.type, 'subtotal'))
@@ -132,7 +129,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const banner = (text: string, style: Partial<ExcelJS.Style>, height: number | undefined) => {
     const row = ws.addRow([text])
     if (height) row.height = height
-    for (let i = 1; i <= columns.length; i++) row.getCell(i).style = style
+    row.getCell(1).style = style
     if (columns.length > 1) ws.mergeCells(row.number, 1, row.number, columns.length)
     row.commit()
   }
@@ -145,12 +142,11 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   header.height = rowHeight(Math.max(...columns.map((c, i) => wrappedLines(c.header, widths[i]!)))) ?? 20
   header.commit()
 
-  const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[], writeEmpty: boolean) => {
+  const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[]) => {
     // plain values only: a string is always written as a string, never as {formula}
     const values = columns.map((c, i) => cellValue(c.type, cells[i]))
-    // undefined: exceljs makes no cell (the column's box shows); null would make an empty one
-    const row = ws.addRow(writeEmpty ? values : values.map((value) => value ?? undefined))
-    for (let i = 0; i < styles.length; i++) if (writeEmpty || values[i] !== null) row.getCell(i + 1).style = styles[i]!
+    const row = ws.addRow(values)
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
     let lines = 1
     for (const i of wrapping) {
       const value = values[i]
@@ -170,7 +166,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   }
   const addData = (cells: readonly unknown[]) => {
     dataRows++
-    write(cells, dataStyles, false)
+    write(cells, dataStyles)
   }
   return {
     name,
@@ -178,9 +174,9 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     addRow: (values) => addData(byKey(values)),
     addTotalRow: (values) => {
       sayEmpty()
-      write(byKey(values), totalStyles, true)
+      write(byKey(values), totalStyles)
     },
-    addSubtotalRow: (values) => write(byKey(values), subtotalStyles, true),
+    addSubtotalRow: (values) => write(byKey(values), subtotalStyles),
     addCells: addData,
     addNote: (text) => {
       sayEmpty()
@@ -198,9 +194,6 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     },
   }
 }
-
-/** What an absent cell of the table's columns shows: the data cells' box (see addSheet). */
-const COLUMN_STYLE: Partial<ExcelJS.Style> = { border: BOX }
 
 const SUBTOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 
