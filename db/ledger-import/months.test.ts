@@ -30,6 +30,26 @@ async function stageHistory(projectId: string) {
 }
 
 describe('ledger import: all months of a month-per-sheet workbook in order', () => {
+  it('dates a step back or aside without its own date by its month, not by the day of the import', async () => {
+    const wb = new ExcelJS.Workbook()
+    const month = (m: number, stage: string) => {
+      const ws = wb.addWorksheet(`2024年${m}月`)
+      ws.addRow([`长清区2024年${m}月招商引资项目进展表`])
+      ws.addRow(['项目名称', '所属区县', '总投资（亿元）', '项目状态'])
+      ws.addRow(['高端装备项目', '长清区', 3, stage])
+    }
+    month(1, '签约')
+    month(2, '暂缓')
+    month(3, '在谈')
+    await api.call('ledger-import', { ...file(Buffer.from(await wb.xlsx.writeBuffer())), months: 'all' })
+    const equipment = (await projects()).get('高端装备项目')!
+    expect((await stageHistory(equipment.id)).map((e) => [e.toStage, e.happenedOn])).toEqual([
+      ['signed', '2024-01-31'],
+      ['on_hold', '2024-02-29'],
+      ['negotiating', '2024-03-31'],
+    ])
+  })
+
   it('previews what each month changes, writing nothing', async () => {
     const bytes = await threeMonthWorkbook()
     const latest = await api.call('ledger-import-preview', file(bytes))

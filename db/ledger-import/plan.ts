@@ -881,10 +881,12 @@ function updateValues(project: Project, latestFirst: readonly StageStep[], value
       }
     } else {
       // back along the path, onto a side stage, or back from one: one step
+      // undated: the ledger's own date when it has one (as a step forward takes it), else today
       const dated = isMainStage(stage) ? actual[stage] : undefined
-      if (!dated) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”改为“${STAGE_LABELS[stage]}”，日期按今天（${today}）记`)
+      const when = dated ?? clock.asOf ?? today
+      if (!dated) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”改为“${STAGE_LABELS[stage]}”，日期按${clock.asOf ? `台账日期（${when}，推定）` : `今天（${when}）`}记`)
       if (isMainStage(stage) && path.needsReason(stage)) work.warn('stage', `项目状态由“${STAGE_LABELS[project.stage]}”退回“${STAGE_LABELS[stage]}”`)
-      const refusal = path.step(stage, dated ?? today)
+      const refusal = path.step(stage, when, !dated && clock.asOf ? INFERRED_NOTE : null)
       if (refusal) work.error('stage', refusal)
       Object.assign(wanted, path.patch)
       // the ledger's own date for the stage corrects the one the rule kept
