@@ -45,8 +45,6 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000 } },
           // One browser at a time: this machine has two cores.
           fileParallelism: false,
-          // A file's `it.concurrent` tests (hostile-forms: one page per form) run two at a time.
-          maxConcurrency: 2,
         },
       },
     ],
