@@ -3,6 +3,7 @@
 // again in every process it starts: about 3.5 s of CPU per backend child against 1 s for the
 // bundle, and `npx tsx` adds npm's own start on top. Same source, same esbuild transpiler as tsx;
 // only the per-process compile goes. (tests/crash/spawn.ts does the same for the crash writer.)
+import { spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -50,6 +51,19 @@ export function bundled(entry: BundledEntry): Promise<string> {
     built.set(entry, file)
   }
   return file
+}
+
+/** Runs the bundled command line once; `out` is its stdout and stderr as they came, in order. */
+export async function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
+  const entry = await bundled('cli')
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, out }))
+  })
 }
 
 /** Bundles left by test processes that have ended (the pid in the name no longer runs). */

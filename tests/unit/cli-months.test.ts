@@ -1,27 +1,14 @@
 // The command line imports all months of a month-per-sheet workbook in order with --months all:
 // the dry run says per month what changes, the import is one batch, and import-undo removes it all.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bundled } from '../support/bundle'
+import { runCli } from '../support/bundle'
 
 const CLI_TIMEOUT = 180_000
-
-async function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const entry = await bundled('cli')
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, out }))
-  })
-}
 
 async function workbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook()
@@ -47,16 +34,16 @@ describe('command line import: --months all', () => {
 
   it('previews each month, imports them in one batch dated by month, and undoes it whole', async () => {
     await workbook(ledger)
-    const latest = await cli(['--db', db, 'import', ledger, '--dry-run'])
+    const latest = await runCli(['--db', db, 'import', ledger, '--dry-run'])
     expect(latest.out).toContain('加 --months all 按月份依次导入全部月份')
 
-    const dry = await cli(['--db', db, 'import', ledger, '--dry-run', '--months', 'all'])
+    const dry = await runCli(['--db', db, 'import', ledger, '--dry-run', '--months', 'all'])
     expect(dry.code).toBe(0)
     expect(dry.out).toContain('2024年1月（截至 2024-01-31）：新建 2，更新 0')
     expect(dry.out).toContain('2024年2月（截至 2024-02-29）：新建 0，更新 1')
     expect(dry.out).toContain('本月表中没有、保留不删除：冷链物流项目')
 
-    const imported = await cli(['--db', db, 'import', ledger, '--months', 'all'])
+    const imported = await runCli(['--db', db, 'import', ledger, '--months', 'all'])
     expect(imported.code).toBe(0)
     const batch = /批次 (\S+)，/.exec(imported.out)?.[1]
     expect(batch).toBeTruthy()
@@ -71,7 +58,7 @@ describe('command line import: --months all', () => {
     expect(sqlite.prepare('SELECT COUNT(*) AS n FROM import_batch').get()).toEqual({ n: 1 })
     sqlite.close()
 
-    const undone = await cli(['--db', db, 'import-undo', batch!])
+    const undone = await runCli(['--db', db, 'import-undo', batch!])
     expect(undone.code).toBe(0)
     const after = new Database(db, { readonly: true })
     expect(after.prepare('SELECT COUNT(*) AS n FROM project WHERE deleted_at IS NULL').get()).toEqual({ n: 0 })
@@ -79,7 +66,7 @@ describe('command line import: --months all', () => {
   }, CLI_TIMEOUT * 4)
 
   it('refuses a --months value it does not know', async () => {
-    const wrong = await cli(['--db', db, 'import', ledger, '--months', '3'])
+    const wrong = await runCli(['--db', db, 'import', ledger, '--months', '3'])
     expect(wrong.code).not.toBe(0)
     expect(wrong.out).toContain('--months 只能是 all')
   }, CLI_TIMEOUT)

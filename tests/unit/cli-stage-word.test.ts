@@ -1,28 +1,13 @@
 // A 项目状态 word the import does not know stops the command-line import with the word named and
 // the flag to explain it; with --stage-word the same file imports at the stage given.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { bundled } from '../support/bundle'
+import { runCli } from '../support/bundle'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const CLI_TIMEOUT = 180_000
-
-async function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  // The CLI bundled from source once for the file (tests/support/bundle.ts): a real Node process per
-  // command, without tsx's compile of the whole backend at every start.
-  const entry = await bundled('cli')
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, out }))
-  })
-}
 
 describe('command line import: unknown stage words', () => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-stage-word-'))
@@ -32,12 +17,12 @@ describe('command line import: unknown stage words', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('refuses the word, naming it and --stage-word, then imports with it', async () => {
-    const refused = await cli(['--db', db, 'import', ledger])
+    const refused = await runCli(['--db', db, 'import', ledger])
     expect(refused.code).not.toBe(0)
     expect(refused.out).toContain('无法识别的项目状态：“推进落实”')
     expect(refused.out).toContain('--stage-word "推进落实=在谈"')
 
-    const imported = await cli(['--db', db, 'import', ledger, '--stage-word', '推进落实=在谈'])
+    const imported = await runCli(['--db', db, 'import', ledger, '--stage-word', '推进落实=在谈'])
     expect(imported.out).toContain('导入完成')
     expect(imported.code).toBe(0)
     const sqlite = new Database(db, { readonly: true })
@@ -57,7 +42,7 @@ describe('command line import: unknown stage words', () => {
     const april = join(dir, '四月台账.csv')
     writeFileSync(april, '项目名称,总投资（万元）,项目状态\n储能电站项目,8000,推进落实\n')
 
-    const imported = await cli(['--db', db, 'import', april, '--template', '推进月报'])
+    const imported = await runCli(['--db', db, 'import', april, '--template', '推进月报'])
     expect(imported.out).toContain('导入完成')
     expect(imported.code).toBe(0)
     const sqlite = new Database(db, { readonly: true })
@@ -66,7 +51,7 @@ describe('command line import: unknown stage words', () => {
   }, CLI_TIMEOUT)
 
   it('refuses a --stage-word whose stage is not one', async () => {
-    const wrong = await cli(['--db', db, 'import', ledger, '--stage-word', '推进落实=很好'])
+    const wrong = await runCli(['--db', db, 'import', ledger, '--stage-word', '推进落实=很好'])
     expect(wrong.code).not.toBe(0)
     expect(wrong.out).toContain('--stage-word 格式应为“台账用词=阶段”')
   }, CLI_TIMEOUT)
