@@ -17,7 +17,7 @@ import { creditCodeCheckChar } from '../db/domain/credit-code'
 import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
-import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/migrations/0010-report-cohort-facts'
+import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/services/reports/fact-sql'
 import { openDatabase } from '../db/open'
 import { Days, makeUlid, seededRng } from './rng'
 

@@ -11,7 +11,7 @@
 // their ops are applied like a received package (db/sync/apply.ts).
 import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
-import { REBUILD_REPORT_FACTS } from '../migrations/0010-report-cohort-facts'
+import { REBUILD_REPORT_FACTS } from '../services/reports/fact-sql'
 import { noteWritten } from '../written-tables'
 import { applyValidated, createdRow } from './apply'
 import { clockOf, ensureReplica } from './identity'

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { REBUILD_REPORT_FACTS } from '../../migrations/0010-report-cohort-facts'
+import { REBUILD_REPORT_FACTS } from './fact-sql'
 import { isReplicated } from '../../sync/tables'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
 
