@@ -3,7 +3,7 @@
 import type Sqlite from 'better-sqlite3'
 import { AppError } from '../domain/errors'
 import { DELETED_FIELD, HLC_PATTERN, type Operation, PURGED_FIELD } from './operation'
-import type { RowSnapshot } from './snapshot'
+import { type RowSnapshot, replicaOfHlc } from './snapshot'
 import { LINK_KEYS, type ReplicatedTable, isReplicated, replicatedColumns } from './tables'
 
 export const LIMITS = {
@@ -28,7 +28,7 @@ function problemOf(sqlite: Sqlite.Database, raw: unknown, nowMs: number): string
   if (Object.keys(op).sort().join(',') !== KEYS) return '字段不符合同步格式'
   const { hlc, replicaId, userId, table, rowId, field, value } = op
   if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
-  if (replicaId !== hlc.slice(19)) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
+  if (replicaId !== replicaOfHlc(hlc)) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
   return stampProblem(hlc, userId, nowMs) ?? (typeof table !== 'string' || !isReplicated(table) ? `未知的数据表（${String(table).slice(0, 40)}）` : rowIdProblem(table, rowId) ?? valueProblem(sqlite, table, field, value))
 }
 
