@@ -29,7 +29,7 @@ import { createWorkbookWriter } from '../spreadsheet/write-sheet'
 import { isBlankCell } from '../spreadsheet/grid'
 import { ledgerAsOf } from './as-of'
 import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
-import { monthSheets } from './month-sheets'
+import { allMonthsLabel, monthSheets } from './month-sheets'
 import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
 import { type Creation, type LedgerClock, type Plan, planImport, searchKeysOf } from './plan'
 import { ledgerRecords } from './records'
@@ -416,7 +416,7 @@ function insertHelper(trx: Trx, ctx: Ctx, c: Creation): string[] {
 }
 
 /** Every error and warning of a preview as a workbook people can fix their ledger from. */
-export async function writeImportMessages(target: string, preview: Pick<ImportPreview, 'messages' | 'rows' | 'fileName' | 'sheet'>): Promise<void> {
+export async function writeImportMessages(target: string, preview: Pick<ImportPreview, 'messages' | 'rows' | 'fileName' | 'sheet' | 'months'>): Promise<void> {
   // all months in order: rows of several month sheets, so a row is its sheet and its number
   const at = (r: { sheet?: string; excelRow: number | null }) => `${r.sheet ?? ''}\u0000${r.excelRow}`
   const names = new Map(preview.rows.map((r) => [at(r), r.name]))
@@ -424,7 +424,7 @@ export async function writeImportMessages(target: string, preview: Pick<ImportPr
   const writer = createWorkbookWriter(target)
   const sheet = writer.addSheet({
     name: '导入问题',
-    title: `导入检查结果：${preview.fileName}（${preview.sheet}）`,
+    title: `导入检查结果：${preview.fileName}（${preview.months?.length ? allMonthsLabel(preview.months[0]!.sheet, preview.months.at(-1)!.sheet) : preview.sheet}）`,
     columns: [
       ...(bySheet ? [{ header: '工作表', key: 'sheet', type: 'text' as const, width: 14 }] : []),
       { header: 'Excel行号', key: 'row', type: 'integer', width: 10 },

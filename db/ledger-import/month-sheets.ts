@@ -28,3 +28,6 @@ export function monthSheets(sheets: readonly Sheet[]): MonthSheet[] {
   // stable: two sheets of one month keep the workbook's order
   return months.map((m, i) => ({ m, i })).sort((a, b) => a.m.month.localeCompare(b.m.month) || a.i - b.i).map(({ m }) => m)
 }
+
+/** What an all-months import is called (its batch, its problems workbook): the first and last month. */
+export const allMonthsLabel = (first: string, last: string): string => `${first}—${last}（全部月份）`

@@ -108,6 +108,8 @@ describe('ledger import: all months of a month-per-sheet workbook in order', () 
     const exported = await api.call('ledger-import-errors', { ...file(await threeMonthWorkbook()), months: 'all' })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ArrayBuffer)
+    // the title names the months imported, not only the last one
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe('导入检查结果：长清区月报.xlsx（2024年1月—2024年3月（全部月份））')
     const rows = wb.worksheets[0]!.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1, 6) : []))
     expect(rows).toContainEqual(['工作表', 'Excel行号', '列', '级别', '项目名称'])
     expect(rows).toContainEqual(['2024年2月', 3, 'D', '提醒', '高端装备项目'])

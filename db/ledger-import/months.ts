@@ -36,6 +36,7 @@ import {
   runImport,
   writePlanRows,
 } from './apply'
+import { allMonthsLabel } from './month-sheets'
 import type { Plan } from './plan'
 
 /** The preview the wizard and the command line ask for: all months in order when chosen, else one sheet. */
@@ -133,7 +134,7 @@ async function applyMonths(
   refusing: boolean,
 ): Promise<{ plans: Plan[]; batchId: string }> {
   const first = months[0]!
-  const sheetName = `${first.sheet.name}—${months.at(-1)!.sheet.name}（全部月份）`
+  const sheetName = allMonthsLabel(first.sheet.name, months.at(-1)!.sheet.name)
   const batchId = await insertBatch(trx, ctx, { fileName: source.fileName, sheet: sheetName, sha256: first.sha256 }, emptyCounts())
   const plans: Plan[] = []
   for (const month of months) {
