@@ -21,3 +21,15 @@ describe('normalizeInvestorName: a name that is only a legal word', () => {
     expect(normalizeInvestorName('(公司)')).toBe('公司')
   })
 })
+
+describe('normalizeInvestorName: spaces and brackets around the legal word', () => {
+  it('reads a name the same with or without leading spaces', () => {
+    expect(normalizeInvestorName(' 有限公司')).toBe(normalizeInvestorName('有限公司'))
+    expect(normalizeInvestorName('　集团公司')).toBe('集团')
+  })
+
+  it('keeps the legal word of a name left as blank brackets in a template (（  ）有限公司)', () => {
+    expect(normalizeInvestorName('（）有限公司')).toBe('有限公司')
+    expect(normalizeInvestorName('（  ）有限公司')).toBe('有限公司')
+  })
+})

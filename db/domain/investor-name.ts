@@ -26,20 +26,20 @@ const CN_SUFFIXES = [
   '合伙企业',
 ]
 
-const EN_SUFFIX = /(^|[\s\p{P}\p{S}])(?:co|company|ltd|limited|inc|incorporated|corp|corporation|llc|plc|gmbh|ag)$/u
+// The word must follow a space or punctuation mark: a name that is only the word ('Ltd.') has none
+// before it and stays.
+const EN_SUFFIX = /[\s\p{P}\p{S}](?:co|company|ltd|limited|inc|incorporated|corp|corporation|llc|plc|gmbh|ag)$/u
 
 const EDGE_NOISE = /[\s\p{P}\p{S}]+$/u
 
 function stripSuffixes(name: string): string {
   let s = name.replace(EDGE_NOISE, '')
   for (;;) {
+    // a name ending in a Chinese legal word never also ends in an English one
     const cn = CN_SUFFIXES.find((x) => s.endsWith(x) && s.length > x.length)
-    let next = cn ? s.slice(0, -cn.length) : s
-    if (!cn) {
-      const m = EN_SUFFIX.exec(s)
-      if (m && m.index + m[1]!.length > 0) next = s.slice(0, m.index)
-    }
-    next = next.replace(EDGE_NOISE, '')
+    const en = EN_SUFFIX.exec(s)
+    const next = (cn ? s.slice(0, -cn.length) : en ? s.slice(0, en.index) : s).replace(EDGE_NOISE, '')
+    // a name that would be emptied ('-Co', '（）有限公司') keeps its last word
     if (next === s || next === '') return s
     s = next
   }
@@ -47,7 +47,7 @@ function stripSuffixes(name: string): string {
 
 export function normalizeInvestorName(name: string): string {
   const s = name.normalize('NFKC').toLowerCase().trim()
-  return stripSuffixes(s).replace(/[\s\p{P}\p{S}]+/gu, '')
+  return stripSuffixes(s).replace(/[\s\p{P}\p{S}]/gu, '')
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -67,8 +67,8 @@ function bigrams(s: string): Map<string, number> {
 export function investorNameSimilarity(a: string, b: string): number {
   const x = normalizeInvestorName(a)
   const y = normalizeInvestorName(b)
-  if (x === '' || y === '') return 0
-  if (x === y) return 1
+  // two empty names are not the same investor; one empty name shares no bigram, so gives 0 below
+  if (x === y) return x === '' ? 0 : 1
   const gx = bigrams(x)
   const gy = bigrams(y)
   let total = 0
