@@ -45,6 +45,8 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000 } },
           // One browser at a time: this machine has two cores.
           fileParallelism: false,
+          // One Chromium for all the files (each file gets a context of its own).
+          globalSetup: ['tests/support/one-chromium.ts'],
         },
       },
     ],

@@ -2,14 +2,13 @@
 // (title row, unit row, synonym headers, merged 园区 cells, a 合计 row, an impossible date) goes
 // through preview, one mapping change and the import; a second import changes nothing; the
 // ledger export opens in exceljs with its title and 合计; undo takes the projects away again.
-import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption, motionDone } from '../support/ui'
+import { chooseOption, downloaded, motionDone } from '../support/ui'
 
 const FILE_NAME = '2024年招商项目台账.xlsx'
 const NAMES = ['济南智能装备产业园项目', '槐荫医药研发中心项目', '长清新材料项目']
@@ -128,7 +127,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
   it('downloads the problem list', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-download-errors').click()])
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await readFile(await download.path())) as never)
+    await wb.xlsx.load((await downloaded(download)) as never)
     const text = JSON.stringify(wb.worksheets[0]!.getSheetValues())
     expect(text).toContain(String(BAD_DATE_ROW))
   })
@@ -159,7 +158,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
     await page.getByText(`已导出“${download.suggestedFilename()}”`, { exact: false }).waitFor()
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await readFile(await download.path())) as never)
+    await wb.xlsx.load((await downloaded(download)) as never)
     const ws = wb.worksheets[0]!
     expect(String(ws.getRow(1).getCell(1).value)).toContain('台账')
     // The 合计 row ('合计（3个）') under the 总投资 column's header.

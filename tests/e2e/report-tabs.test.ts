@@ -3,14 +3,13 @@
 // compares), every amount and percentage column has one precision, 导出本页 on every tab downloads a
 // workbook holding exactly the screen's rows and cells under the period and filters, and the print
 // header states the same period as the screen.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
 import { ARTIFACTS, screenshot } from '../support/app-server'
 import { browserTestsEnabled } from '../support/browser'
-import { chooseOption, motionDone } from '../support/ui'
+import { chooseOption, downloaded, motionDone } from '../support/ui'
 
 const now = new Date()
 const YEAR = now.getFullYear()
@@ -63,7 +62,7 @@ describe.skipIf(!browserTestsEnabled())('report tabs: stated period, one precisi
     const [file] = await Promise.all([page().waitForEvent('download'), page().getByTestId('tab-export').click()])
     // Kept beside the screenshots, to open in LibreOffice and look at.
     await file.saveAs(join(ARTIFACTS, `report-tabs-${file.suggestedFilename()}`))
-    const workbook = XLSX.read(await readFile((await file.path())!))
+    const workbook = XLSX.read(await downloaded(file))
     const sheets = Object.fromEntries(
       workbook.SheetNames.map((name) => [
         name,

@@ -1,7 +1,7 @@
 // Steps that wait for the state they need, never for time: on a loaded machine a fixed delay is
 // either too short (flaky) or too long everywhere else.
 import { expect } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
+import type { Download, Locator, Page } from 'playwright-core'
 
 /**
  * Until the page has drawn three frames in a row with no finite animation running and no antd
@@ -44,6 +44,16 @@ export function watchApiCalls(page: Page): { settled(): Promise<void> } {
   page.on('requestfinished', (request) => inFlight.delete(request))
   page.on('requestfailed', (request) => inFlight.delete(request))
   return { settled: () => expect.poll(() => inFlight.size, { timeout: 60_000 }).toBe(0) }
+}
+
+/**
+ * The bytes of a file the page downloaded. The e2e files share one Chromium over a connection, and
+ * there the file is not on this side's disk (download.path() refuses): it is streamed across.
+ */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 /** Navigates inside the app without a reload (hash routing): '/reports/flow?period=month'. */
