@@ -4,9 +4,12 @@
 // sends it per record, in pages of records, table by table; the laptop writes them in bulk
 // (db/sync/bootstrap.ts) in one SQLite transaction that also sets the pull cursor to the moment's
 // last seq, so later pulls continue incrementally from there. A crash keeps everything or nothing.
+// A hub that was compacted (db/hub/compact.ts) keeps that state itself: the laptop reads its snapshot
+// as it is (no DISTINCT ON over the log), takes the compaction point as its cursor, and the ordinary
+// pull then brings the operations after it.
 import { type Ctx, inTransaction } from '../context'
 import { Bootstrap } from '../sync/bootstrap'
-import type { ApplySummary, Watermarks } from '../sync/operation'
+import { type ApplySummary, HLC_PATTERN, type Watermarks } from '../sync/operation'
 import { type RowSnapshot, mergeMarks } from '../sync/snapshot'
 import { REPLICATED_TABLES } from '../sync/tables'
 import { refused } from '../sync/validate'
@@ -21,6 +24,45 @@ export interface HubBootstrapResult extends ApplySummary {
   /** The hub's last seq covered: later pulls continue after it. */
   cursor: string
   records: number
+}
+
+/** Where a compacted hub's snapshot ends: the cursor to continue from and, per origin, what it covers. */
+export interface HubCompaction {
+  uptoSeq: string
+  marks: Watermarks
+}
+
+/** The team's compaction point, or null when the hub was never compacted for it. */
+export async function readCompaction(hub: HubClient, teamId: string): Promise<HubCompaction | null> {
+  const result = await hub.client.query<{ upto: string; marks: unknown }>(
+    `SELECT upto_seq::text AS upto, marks FROM ${LOG_SCHEMA}.compaction WHERE team_id = $1`,
+    [teamId],
+  )
+  const row = result.rows[0]
+  if (!row) return null
+  const marks = row.marks
+  if (typeof marks !== 'object' || marks === null || Object.values(marks).some((hlc) => typeof hlc !== 'string' || !HLC_PATTERN.test(hlc))) {
+    throw refused('中心库的压缩记录格式错误')
+  }
+  return { uptoSeq: row.upto, marks: marks as Watermarks }
+}
+
+/** One page of the hub's snapshot: a table's records after `after` (row id order), as compact.ts kept them. */
+export async function fetchSnapshotRecords(hub: HubClient, teamId: string, table: string, after: string, limit = RECORDS_PER_PAGE): Promise<Array<[string, RowSnapshot]>> {
+  const result = await hub.client.query<{ page: string }>(
+    `SELECT coalesce(json_agg(json_build_array(s.row_id, s.ops) ORDER BY s.row_id), '[]')::text AS page
+     FROM (SELECT row_id, ops FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4) s`,
+    [teamId, table, after, limit],
+  )
+  return parsePage(result.rows[0]!.page)
+}
+
+function parsePage(text: string): Array<[string, RowSnapshot]> {
+  const page = JSON.parse(text) as unknown
+  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'object' || row[1] === null)) {
+    throw refused('中心库返回的快照格式错误')
+  }
+  return page as Array<[string, RowSnapshot]>
 }
 
 /** One page of a table's records after `after` (row id order), each with its fields' winning ops. */
@@ -40,11 +82,7 @@ async function fetchRecords(hub: HubClient, teamId: string, table: string, after
        GROUP BY w.row_id) r`,
     [teamId, table, after, RECORDS_PER_PAGE],
   )
-  const page = JSON.parse(result.rows[0]!.page) as unknown
-  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'object' || row[1] === null)) {
-    throw refused('中心库返回的快照格式错误')
-  }
-  return page as Array<[string, RowSnapshot]>
+  return parsePage(result.rows[0]!.page)
 }
 
 /**
@@ -56,29 +94,42 @@ export async function bootstrapFromHub(
   hub: HubClient,
   teamId: string,
   onStep?: (step: { kind: 'pulled'; count: number }) => void,
+  /** Whether the hub's schema has compaction (version 2 on). */
+  compacting = true,
 ): Promise<HubBootstrapResult | null> {
   await hub.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
   try {
-    const top = await hub.client.query<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM ${LOG_SCHEMA}.operation WHERE team_id = $1`, [teamId])
-    const cursor = top.rows[0]!.seq
-    if (cursor === '0') return null
-    // What the snapshot covers, per origin: later ops of the same origin at or below are not new.
-    const markRows = await hub.client.query<{ replica_id: string; hlc: string }>(
-      `SELECT replica_id, max(hlc) AS hlc FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 GROUP BY replica_id`,
-      [teamId],
-    )
-    const marks: Watermarks = Object.fromEntries(markRows.rows.map((row) => [row.replica_id, row.hlc]))
+    const compaction = compacting ? await readCompaction(hub, teamId) : null
+    let cursor: string
+    let marks: Watermarks
+    let fetch = fetchRecords
+    if (compaction) {
+      // The hub's own snapshot; the ops after its point follow through the ordinary pull.
+      cursor = compaction.uptoSeq
+      marks = compaction.marks
+      fetch = fetchSnapshotRecords
+    } else {
+      const top = await hub.client.query<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM ${LOG_SCHEMA}.operation WHERE team_id = $1`, [teamId])
+      cursor = top.rows[0]!.seq
+      if (cursor === '0') return null
+      // What the snapshot covers, per origin: later ops of the same origin at or below are not new.
+      const markRows = await hub.client.query<{ replica_id: string; hlc: string }>(
+        `SELECT replica_id, max(hlc) AS hlc FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 GROUP BY replica_id`,
+        [teamId],
+      )
+      marks = Object.fromEntries(markRows.rows.map((row) => [row.replica_id, row.hlc]))
+    }
     const result = await inTransaction(ctx, async () => {
       const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: `中心库 ${hub.client.host}` })
       bootstrap.start()
       let records = 0
       for (const table of REPLICATED_TABLES) {
-        let next = fetchRecords(hub, teamId, table, '')
+        let next = fetch(hub, teamId, table, '')
         for (;;) {
           const page = await next
           if (page.length === 0) break
           // The server compacts the next page while this one is written here.
-          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : fetchRecords(hub, teamId, table, page[page.length - 1]![0])
+          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : fetch(hub, teamId, table, page[page.length - 1]![0])
           bootstrap.add(table, page)
           records += page.length
           onStep?.({ kind: 'pulled', count: page.length })

@@ -1,11 +1,17 @@
 // The hub's schema in PostgreSQL, as SQL text: every statement is idempotent, so `hub init` can run
-// again after an upgrade. Two schemas:
-//   crm_hub — the team table and the operation log (append-only for officers: INSERT and SELECT).
+// again after an upgrade (that is the upgrade path of an existing hub: new tables are created, new
+// grants given to the officers already there). Two schemas:
+//   crm_hub — the team table, the operation log (append-only for officers: INSERT and SELECT), and
+//             what `hub compact` keeps: how far each laptop has read, the snapshot, the compaction point.
 //   crm     — the relational copy for reporting tools, kept current by a trigger on the log.
 import { COPY_TABLES, type CopyColumn, type CopyTable } from './copy-tables'
 
-/** Bumped when the hub's schema changes in a way older clients must not write to. */
-export const HUB_SCHEMA_VERSION = 1
+/**
+ * Bumped when the hub's schema changes in a way older clients must not write to or read from.
+ * 2: compaction (snapshot, compaction, replica_cursor): a client that knows nothing of the snapshot
+ * would read a compacted log with a gap, so it is refused instead.
+ */
+export const HUB_SCHEMA_VERSION = 2
 export const LOG_SCHEMA = 'crm_hub'
 export const COPY_SCHEMA = 'crm'
 
@@ -49,6 +55,10 @@ function upsertFromBatch(t: CopyTable, field: string, columns: string[], values:
     `WHERE n.tbl = ${quote(t.table)} AND n.field = ${quote(field)} ` +
     `AND NOT EXISTS (SELECT 1 FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = n.team_id AND o.tbl = n.tbl AND o.row_id = n.row_id AND o.field = n.field AND o.hlc > n.hlc) ` +
     `AND NOT EXISTS (SELECT 1 FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = n.team_id AND o.tbl = n.tbl AND o.row_id = n.row_id AND o.field = '_purged') ` +
+    // Ops pruned by `hub compact` live on in the snapshot as each field's winner: a late op older
+    // than the winner must not overwrite the copy, nor revive a purged row.
+    `AND NOT EXISTS (SELECT 1 FROM ${LOG_SCHEMA}.snapshot s WHERE s.team_id = n.team_id AND s.tbl = n.tbl AND s.row_id = n.row_id ` +
+    `AND (s.ops ? '_purged' OR (s.ops -> n.field ->> 0) COLLATE "C" > n.hlc COLLATE "C")) ` +
     `ORDER BY n.team_id, n.row_id, n.hlc DESC ` +
     `ON CONFLICT (team_id, id) DO UPDATE SET ${update}`
   )
@@ -127,6 +137,38 @@ export function hubSchemaStatements(): string[] {
     `CREATE UNIQUE INDEX IF NOT EXISTS operation_team_seq ON ${L}.operation (team_id, seq)`,
     // Last writer wins per field: the trigger asks "is there a newer op for this field?".
     `CREATE INDEX IF NOT EXISTS operation_field ON ${L}.operation (team_id, tbl, row_id, field, hlc)`,
+    // `hub compact` (db/hub/compact.ts). How far each laptop has read the log, reported by its
+    // pulls through note_read (officers cannot write the table directly).
+    `CREATE TABLE IF NOT EXISTS ${L}.replica_cursor (
+      team_id text NOT NULL REFERENCES ${L}.team (id),
+      replica_id text NOT NULL CHECK (replica_id ~ '^[0-9A-Za-z]{16,40}$'),
+      seq bigint NOT NULL CHECK (seq >= 0),
+      author name NOT NULL,
+      seen_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (team_id, replica_id))`,
+    `COMMENT ON TABLE ${L}.replica_cursor IS ${quote('每台电脑已读到的操作序号（每次下载后更新）：压缩只删除所有已知电脑都读过的操作')}`,
+    // The compacted part of the log, in the shape the first pull reads: per record, each field's
+    // winning op as [hlc, user_id, value].
+    `CREATE TABLE IF NOT EXISTS ${L}.snapshot (
+      team_id text NOT NULL REFERENCES ${L}.team (id),
+      tbl text NOT NULL,
+      row_id text NOT NULL,
+      ops jsonb NOT NULL,
+      PRIMARY KEY (team_id, tbl, row_id))`,
+    `COMMENT ON TABLE ${L}.snapshot IS ${quote('压缩后的快照：每条记录每个字段的最终取值 [时间戳, 用户, 值]')}`,
+    // Per team: the log's ops up to upto_seq live only in the snapshot; marks are, per origin
+    // replica, the greatest hlc the snapshot covers. A laptop whose cursor is below upto_seq takes
+    // the snapshot before the log.
+    `CREATE TABLE IF NOT EXISTS ${L}.compaction (
+      team_id text PRIMARY KEY REFERENCES ${L}.team (id),
+      upto_seq bigint NOT NULL,
+      marks jsonb NOT NULL,
+      compacted_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE OR REPLACE FUNCTION ${L}.note_read(p_team text, p_replica text, p_seq bigint) RETURNS void LANGUAGE sql SECURITY DEFINER
+      SET search_path = pg_catalog, pg_temp AS $fn$
+      INSERT INTO ${L}.replica_cursor (team_id, replica_id, seq, author, seen_at) VALUES (p_team, p_replica, p_seq, session_user, now())
+      ON CONFLICT (team_id, replica_id) DO UPDATE SET seq = EXCLUDED.seq, author = EXCLUDED.author, seen_at = EXCLUDED.seen_at
+    $fn$`,
     `CREATE TABLE IF NOT EXISTS ${L}.copy_table (tbl text PRIMARY KEY, delete_sql text NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${L}.copy_field (tbl text NOT NULL, field text NOT NULL, upsert_sql text NOT NULL, PRIMARY KEY (tbl, field))`,
     // seq is the pull cursor, so seq order must be commit order: a transaction that took seq 11
@@ -164,6 +206,15 @@ export function hubSchemaStatements(): string[] {
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${COPY_SCHEMA} FROM PUBLIC`,
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${L} FROM PUBLIC`,
     `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${L} FROM PUBLIC`,
+    // Upgrading a hub: the officers already there (those who may append to the log) get what this
+    // version added, so their laptops keep syncing without an administrator retyping GRANTs.
+    `DO $up$ DECLARE r record; BEGIN
+      FOR r IN SELECT DISTINCT grantee FROM information_schema.column_privileges
+               WHERE table_schema = '${L}' AND table_name = 'operation' AND privilege_type = 'INSERT' AND grantee <> current_user LOOP
+        EXECUTE format('GRANT SELECT ON ${L}.snapshot, ${L}.compaction TO %I', r.grantee);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION ${L}.note_read(text, text, bigint) TO %I', r.grantee);
+      END LOOP;
+    END $up$`,
   ]
 }
 
@@ -176,6 +227,9 @@ export function officerGrants(role: string): string[] {
     `GRANT SELECT ON ${L}.meta, ${L}.team TO ${r};`,
     `GRANT SELECT, INSERT (hlc, team_id, replica_id, user_id, tbl, row_id, field, value) ON ${L}.operation TO ${r};`,
     `GRANT USAGE ON SEQUENCE ${L}.operation_seq_seq TO ${r};`,
+    // Compaction: the pull reads the snapshot when it is behind, and reports how far it has read.
+    `GRANT SELECT ON ${L}.snapshot, ${L}.compaction TO ${r};`,
+    `GRANT EXECUTE ON FUNCTION ${L}.note_read(text, text, bigint) TO ${r};`,
     `GRANT SELECT ON ALL TABLES IN SCHEMA ${COPY_SCHEMA} TO ${r};`,
   ]
 }

@@ -9,6 +9,12 @@
 // with sync-core's applyOperations in one SQLite transaction that also moves the cursor, so a crash
 // keeps the page and its cursor or neither. (Even a re-pulled page would do no harm: applyOperations
 // skips operations already in the local log.)
+//
+// A compacted hub (db/hub/compact.ts) no longer holds the ops up to its compaction point in the log.
+// Every page is read together with that point (one statement, one moment): a laptop whose cursor is
+// below it takes the hub's snapshot first — in bulk when it holds nothing of the team yet, otherwise
+// as the winning ops through the ordinary apply — and then the log after the point. After each pull
+// the laptop tells the hub how far it has read (note_read), which is what compaction waits for.
 import type { Ctx } from '../context'
 import type { HubSyncResult } from '../domain/hub'
 import { inTransaction } from '../context'
@@ -22,9 +28,10 @@ import { HUB_KEYS, loadHubConnection, readHubSetting, writeHubSetting } from './
 import { canBootstrap } from '../sync/bootstrap'
 import { needsSnapshot, snapshotOperations } from '../sync/compact'
 import { coveredBy, hasSnapshot, mergeMarks, replicaOfHlc, snapshotMarks } from '../sync/snapshot'
-import { bootstrapFromHub } from './bootstrap'
+import { REPLICATED_TABLES } from '../sync/tables'
+import { bootstrapFromHub, fetchSnapshotRecords, readCompaction } from './bootstrap'
 import { measureHubLog } from './status'
-import { type HubRow, checkHubPage } from './validate'
+import { type HubRow, checkHubPage, checkSnapshotPage } from './validate'
 
 export interface HubSyncOptions {
   /** Operations per INSERT when pushing. */
@@ -142,15 +149,16 @@ function addSummary(totals: Totals, summary: ApplySummary): void {
  * text (an array per row) that is parsed in one go: row by row, decoding the wire format took
  * longer than applying the ops (a city's first pull is millions of rows).
  */
-async function fetchPage(hub: HubClient, teamId: string, cursor: string, limit: number): Promise<HubRow[]> {
-  const result = await hub.client.query<{ page: string }>(
+async function fetchPage(hub: HubClient, teamId: string, cursor: string, limit: number, compacting: boolean): Promise<{ rows: HubRow[]; compactedUpTo: string }> {
+  const result = await hub.client.query<{ page: string; compacted: string }>(
     // ORDER BY o.seq, not a text alias: text order would put 10 before 2.
-    `SELECT coalesce(json_agg(json_build_array(o.seq::text, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text) ORDER BY o.seq), '[]')::text AS page
+    `SELECT coalesce(json_agg(json_build_array(o.seq::text, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author::text) ORDER BY o.seq), '[]')::text AS page,
+       ${compacting ? `(SELECT coalesce(max(upto_seq), 0) FROM ${LOG_SCHEMA}.compaction WHERE team_id = $1)::text` : `'0'`} AS compacted
      FROM (SELECT * FROM ${LOG_SCHEMA}.operation WHERE team_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3) o`,
     [teamId, cursor, limit],
   )
   const arrays = JSON.parse(result.rows[0]!.page) as unknown[][]
-  return arrays.map(([seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author]) => ({
+  const rows = arrays.map(([seq, hlc, team_id, replica_id, user_id, tbl, row_id, field, value, author]) => ({
     seq: seq as string,
     hlc,
     team_id,
@@ -162,6 +170,53 @@ async function fetchPage(hub: HubClient, teamId: string, cursor: string, limit: 
     value,
     author,
   }))
+  return { rows, compactedUpTo: result.rows[0]!.compacted }
+}
+
+/** Whether the hub's schema has compaction (version 2 on): an older hub is read as before. */
+async function hubCompacts(hub: HubClient): Promise<boolean> {
+  const result = await hub.client.query<{ present: boolean }>(`SELECT to_regclass('${LOG_SCHEMA}.compaction') IS NOT NULL AS present`)
+  return result.rows[0]!.present
+}
+
+/**
+ * A laptop that holds data but is behind the compaction point (offline across a compaction, or
+ * the hub changed): the hub's snapshot as operations — each field's winner, as the log would have
+ * decided — applied the ordinary way, so per-field merging, duplicates and reviews work as for any
+ * pull. One consistent read on the hub, one SQLite transaction that also moves the cursor to the point.
+ */
+async function catchUpFromSnapshot(ctx: Ctx, hub: HubClient, identity: { teamId: string; replicaId: string }): Promise<ApplySummary | null> {
+  await hub.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+  try {
+    const compaction = await readCompaction(hub, identity.teamId)
+    if (!compaction) return null
+    const marks = snapshotMarks(ctx.sqlite)
+    const ops: Operation[] = []
+    for (const table of REPLICATED_TABLES) {
+      for (let after = ''; ; ) {
+        const page = await fetchSnapshotRecords(hub, identity.teamId, table, after)
+        if (page.length === 0) break
+        ops.push(
+          ...checkSnapshotPage(table, page, {
+            ...identity,
+            hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc) || coveredBy(marks, { hlc, replicaId: replicaOfHlc(hlc) }),
+          }),
+        )
+        after = page[page.length - 1]![0]
+      }
+    }
+    ops.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
+    return await applyOperations(ctx, ops, {
+      kind: 'hub',
+      label: `中心库 ${hub.client.host}（快照）`,
+      inSameTransaction: () => {
+        writeHubSetting(ctx, HUB_KEYS.cursor, compaction.uptoSeq)
+        writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, compaction.marks))
+      },
+    })
+  } finally {
+    await hub.client.query('ROLLBACK').catch(() => undefined)
+  }
 }
 
 export async function pullFromHub(
@@ -172,9 +227,10 @@ export async function pullFromHub(
 ): Promise<Totals> {
   const page = options.pullPage ?? 20_000
   const totals: Totals = { pulled: 0, applied: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
+  const compacting = await hubCompacts(hub)
   const neverPulled = (readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0') === '0'
   if (neverPulled && (options.bootstrap ?? true) && canBootstrap(ctx)) {
-    const bootstrapped = await bootstrapFromHub(ctx, hub, identity.teamId, options.onStep)
+    const bootstrapped = await bootstrapFromHub(ctx, hub, identity.teamId, options.onStep, compacting)
     if (bootstrapped) {
       totals.pulled += bootstrapped.received
       addSummary(totals, bootstrapped)
@@ -182,8 +238,22 @@ export async function pullFromHub(
   }
   for (;;) {
     const cursor = readHubSetting<string>(ctx.sqlite, HUB_KEYS.cursor) ?? '0'
-    const rows = await fetchPage(hub, identity.teamId, cursor, page)
-    if (rows.length === 0) return totals
+    const { rows, compactedUpTo } = await fetchPage(hub, identity.teamId, cursor, page, compacting)
+    if (BigInt(compactedUpTo) > BigInt(cursor)) {
+      // The log no longer holds what lies between our cursor and the compaction point.
+      const caughtUp = await catchUpFromSnapshot(ctx, hub, identity)
+      if (caughtUp) {
+        totals.pulled += caughtUp.received
+        addSummary(totals, caughtUp)
+        options.onStep?.({ kind: 'pulled', count: caughtUp.received })
+      }
+      continue
+    }
+    if (rows.length === 0) {
+      // How far we have read: what `hub compact` waits for before pruning.
+      if (compacting) await hub.client.query(`SELECT ${LOG_SCHEMA}.note_read($1, $2, $3::bigint)`, [identity.teamId, identity.replicaId, cursor])
+      return totals
+    }
     const marks = snapshotMarks(ctx.sqlite)
     const ops: Operation[] = checkHubPage(rows, {
       ...identity,

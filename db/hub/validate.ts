@@ -75,3 +75,36 @@ export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
     }
   })
 }
+
+/**
+ * One page of the hub's snapshot (compacted records) as operations, checked like log rows: the hlc's
+ * shape, a replicated table, sane ids and values, and no op under this laptop's replica id that this
+ * laptop never made. sync-core checks fields and types again when they are applied.
+ */
+export function checkSnapshotPage(
+  table: string,
+  page: Array<[string, Record<string, unknown>]>,
+  check: Pick<PageCheck, 'replicaId' | 'hasOperation'>,
+): Operation[] {
+  const ops: Operation[] = []
+  for (const [rowId, fields] of page) {
+    const refuse = (why: string): never => {
+      throw new HubRefusedError(`中心库快照中的记录 ${String(rowId).slice(0, 60)} 被拒收（${why}），本次同步未写入任何数据。请联系中心库管理员检查。`, '0')
+    }
+    if (!isReplicated(table)) refuse(`未知的数据表 ${table.slice(0, 40)}`)
+    if (!isText(rowId, 200)) refuse('记录ID无效')
+    for (const [field, entry] of Object.entries(fields)) {
+      if (!isText(field, 64)) refuse('字段名无效')
+      if (!Array.isArray(entry) || entry.length !== 3) refuse(`字段 ${field} 的格式不对`)
+      const [hlc, userId, value] = entry as unknown[]
+      if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) refuse('时间戳格式不对')
+      if (userId !== null && !isText(userId, 64)) refuse('用户ID无效')
+      if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) refuse('取值类型不对')
+      if (typeof value === 'string' && value.length > LIMITS.maxText) refuse(`取值过长（${value.length} 个字符）`)
+      const replicaId = parseHlc(hlc as string)!.replicaId
+      if (replicaId === check.replicaId && !check.hasOperation(hlc as string)) refuse('冒用本机的副本编号')
+      ops.push({ hlc: hlc as string, replicaId, userId: userId as string | null, table, rowId, field, value: value as string | number | null })
+    }
+  }
+  return ops
+}

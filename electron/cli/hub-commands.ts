@@ -1,6 +1,7 @@
-// `hub init | sync | status`: the PostgreSQL hub from the command line.
+// `hub init | sync | status | compact`: the PostgreSQL hub from the command line.
 import { inTransaction } from '../../db/context'
 import { type HubStatus, SECRET_STORAGE_LABELS, formatBytes } from '../../db/domain/hub'
+import { compactHub } from '../../db/hub/compact'
 import { initHub } from '../../db/hub/init'
 import { officerGrants, readerGrants } from '../../db/hub/schema-sql'
 import { splitPassword } from '../../db/hub/settings'
@@ -57,6 +58,24 @@ async function hubInit({ args, env }: CommandContext): Promise<void> {
   console.log('-- 招商人员可以追加和读取操作日志，不能修改或删除；写入者由服务器按登录角色记录。')
 }
 
+/** `hub compact --url URL` (the hub's owner): prunes what every known laptop has read into the hub's snapshot. */
+async function hubCompact({ args }: CommandContext): Promise<void> {
+  const url = stringOption(args, 'url')
+  if (!url) throw new Error('缺少中心库地址：hub compact --url postgres://管理员@服务器:5432/数据库名（需用执行 hub init 的管理员账号）')
+  const { url: bare, password } = splitPassword(url)
+  const result = await compactHub({ url: bare, password })
+  for (const team of result.teams) {
+    const counts = `${team.before.toLocaleString('zh-CN')} → ${team.after.toLocaleString('zh-CN')} 条操作`
+    if (team.uptoSeq === null) {
+      console.log(`团队 ${team.teamId}：没有可压缩的操作（${team.laptops === 0 ? '还没有电脑从中心库下载过' : `${team.laptops} 台电脑中有尚未读到新操作的`}），日志 ${counts}。`)
+    } else {
+      console.log(`团队 ${team.teamId}：${team.laptops} 台已知电脑都已读到第 ${team.uptoSeq} 条，已压缩为 ${team.records.toLocaleString('zh-CN')} 条记录的快照；日志 ${counts}。`)
+    }
+  }
+  console.log(`操作日志占用：${formatBytes(result.logBytesBefore)} → ${formatBytes(result.logBytesAfter)}（删除的空间由 PostgreSQL 留给之后的操作复用）。`)
+  console.log('落后于压缩点或新加入的电脑下次同步时会先下载快照，再下载其后的操作，不会缺数据。')
+}
+
 export const hubCommand: Command = {
   run: async (context: CommandContext) => {
     const [sub] = context.args.positional
@@ -71,6 +90,7 @@ export const hubCommand: Command = {
       return
     }
     if (sub === 'status') return printStatus(await call('hub-status', {}))
-    throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status')
+    if (sub === 'compact') return hubCompact(context)
+    throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status | hub compact --url URL')
   },
 }

@@ -1,0 +1,129 @@
+// `hub compact` against a real PostgreSQL server: the hub prunes what every known laptop has read
+// into its snapshot, and no laptop — behind the point, offline across it, new, or one the hub
+// forgot — is left with a gap.
+import { describe, expect, it } from 'vitest'
+import type { TestBackend } from '../../tests/support/backend'
+import { hubTestBed } from '../../tests/support/hub-testbed'
+import { pgTestsEnabled } from '../../tests/support/postgres'
+import { compactHub } from './compact'
+import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
+import { initHub } from './init'
+import { HUB_KEYS, readHubSetting } from './settings'
+
+describe.skipIf(!pgTestsEnabled())('hub compact', () => {
+  const bed = hubTestBed()
+  const laptop = bed.laptop
+
+  const compact = (hub: TestHub) => compactHub({ url: bed.cluster.url(hub.name), password: null })
+  const logCount = async (hub: TestHub) => Number((await hub.admin<{ n: string }>('SELECT count(*) AS n FROM crm_hub.operation'))[0]!.n)
+  const cursorOf = (b: TestBackend) => readHubSetting<string>(b.env.ctx.sqlite, HUB_KEYS.cursor)
+
+  async function someWork(b: TestBackend, tag: string) {
+    const district = await b.call('district-create', { name: `${tag}区` })
+    const park = await b.call('park-create', { districtId: district.id, name: `${tag}园区` })
+    const investor = await b.call('investor-create', { name: `${tag}液压有限公司` })
+    const project = await b.call('project-create', { name: `${tag}液压件项目`, parkId: park.id, investorId: investor.id, totalInvestment: 350_000_000 })
+    await b.call('negotiation-create', { projectId: project.id, happenedOn: '2026-11-20', type: 'visit_out', summary: `${tag}：赴总部洽谈用地` })
+    return { project, investor }
+  }
+
+  it('prunes what every known laptop has read; laptops behind the point, offline across it, new or forgotten end with the same content', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const hub = await createTestHub(bed.cluster, a, ['a', 'b', 'c', 'd'])
+    await connectToHub(a, hub, 'a')
+    await connectToHub(b, hub, 'b')
+    const { project } = await someWork(a, '巨能')
+    await syncNow(a)
+    await syncNow(b)
+    // Nobody has read anything yet that someone else has not: but both have read everything.
+    const first = await compact(hub)
+    expect(first.teams).toEqual([expect.objectContaining({ laptops: 2, after: 0, uptoSeq: cursorOf(a) })])
+    expect(first.teams[0]!.before).toBeGreaterThan(0)
+    expect(await logCount(hub)).toBe(0)
+
+    // B is offline across the next compaction and edits meanwhile, at an earlier clock than A's edit.
+    b.setNow('2026-11-28T09:00:00+08:00')
+    await b.call('project-update', { id: project.id, totalInvestment: 380_000_000, progress: 'B：用地预审' })
+    a.setNow('2026-11-28T10:00:00+08:00')
+    await a.call('project-update', { id: project.id, totalInvestment: 450_000_000 })
+    await a.call('project-delete', { id: project.id })
+    await a.call('project-restore', { id: project.id })
+    await someWork(a, '齐鲁')
+    await syncNow(a)
+    // B's cursor holds the point back: only what B read too is pruned (nothing new).
+    const held = await compact(hub)
+    expect(held.teams[0]).toMatchObject({ laptops: 2, uptoSeq: null })
+    expect(await logCount(hub)).toBeGreaterThan(0)
+
+    // The hub forgets B (as for a laptop not seen for long): now A's reading decides, and B is behind.
+    await hub.admin(`DELETE FROM crm_hub.replica_cursor WHERE replica_id = $1`, [(await b.call('hub-status', {})).replicaId])
+    const second = await compact(hub)
+    expect(second.teams[0]).toMatchObject({ laptops: 1, after: 0, uptoSeq: cursorOf(a) })
+    expect(BigInt(cursorOf(b)!)).toBeLessThan(BigInt(second.teams[0]!.uptoSeq!))
+
+    // B comes back: its older edit goes up, the snapshot comes down; nothing is lost either way.
+    const back = await syncNow(b)
+    expect(back.lastResult!.pulled).toBeGreaterThan(0)
+    expect(cursorOf(b)).not.toBeNull()
+    await syncNow(a)
+    expect(hashOf(b)).toBe(hashOf(a))
+    const seen = await b.call('project-get', { id: project.id })
+    expect(seen.totalInvestmentYuan).toBe(450_000_000)
+    expect(seen.progress).toBe('B：用地预审')
+    // The relational copy keeps A's newer amount: B's older op arrived after A's was pruned.
+    const [copy] = await hub.admin<{ total: string; progress: string }>('SELECT total_investment_yuan AS total, progress FROM crm.project WHERE id = $1', [project.id])
+    expect(copy).toEqual({ total: '450000000', progress: 'B：用地预审' })
+
+    // A laptop with records of its own, never seen by the hub: the snapshot through the ordinary apply.
+    const c = await laptop('2026-11-28T12:00:00+08:00')
+    await someWork(c, '泉城')
+    await connectToHub(c, hub, 'c')
+    await syncNow(c)
+    // A blank laptop: the hub's snapshot in bulk, then the log after the point.
+    const d = await laptop('2026-11-28T12:00:00+08:00')
+    await connectToHub(d, hub, 'd')
+    await syncNow(d)
+    await syncNow(a)
+    await syncNow(b)
+    await syncNow(d)
+    expect(hashOf(c)).toBe(hashOf(a))
+    expect(hashOf(d)).toBe(hashOf(a))
+    expect(hashOf(b)).toBe(hashOf(a))
+
+    // Compacting again merges into the snapshot kept before; a new blank laptop still matches.
+    const third = await compact(hub)
+    expect(third.teams[0]).toMatchObject({ laptops: 4, after: 0 })
+    expect(third.logBytesBefore).toBeGreaterThan(0)
+    const e = await laptop('2026-11-28T12:00:00+08:00')
+    await connectToHub(e, hub, 'd')
+    await syncNow(e)
+    expect(hashOf(e)).toBe(hashOf(a))
+  })
+
+  it('an existing hub is upgraded by hub init: officers keep syncing, report their cursors, and compaction works', async () => {
+    const a = await laptop()
+    const hub = await createTestHub(bed.cluster, a, ['a'])
+    // The hub as version 1 left it: no compaction tables, no note_read, officers without those grants.
+    await hub.admin(`DROP FUNCTION crm_hub.note_read(text, text, bigint)`)
+    await hub.admin(`DROP TABLE crm_hub.replica_cursor, crm_hub.compaction, crm_hub.snapshot CASCADE`)
+    await hub.admin(`UPDATE crm_hub.meta SET value = '1' WHERE key = 'schema_version'`)
+    // The copy's upserts of version 1 did not read the snapshot.
+    await hub.admin(`UPDATE crm_hub.copy_field SET upsert_sql = regexp_replace(upsert_sql, 'AND NOT EXISTS \\(SELECT 1 FROM crm_hub\\.snapshot.*\\)\\) ', '')`)
+    await connectToHub(a, hub, 'a')
+    await someWork(a, '巨能')
+    await syncNow(a)
+    await expect(compact(hub)).rejects.toThrow(/请先用管理员账号运行 hub init/)
+
+    await initHub({ url: bed.cluster.url(hub.name), password: null, team: { id: hub.teamId, name: '槐荫区招商团队' } })
+    await syncNow(a)
+    const [cursor] = await hub.admin<{ seq: string; author: string }>('SELECT seq::text, author FROM crm_hub.replica_cursor')
+    expect(cursor).toEqual({ seq: cursorOf(a), author: `${hub.name}_a` })
+    const result = await compact(hub)
+    expect(result.teams[0]).toMatchObject({ laptops: 1, after: 0 })
+    const b = await laptop()
+    await connectToHub(b, hub, 'a')
+    await syncNow(b)
+    expect(hashOf(b)).toBe(hashOf(a))
+  })
+})
