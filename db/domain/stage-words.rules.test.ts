@@ -14,3 +14,20 @@ describe('stageFromWord: punctuation', () => {
     expect(stageFromWord('签约/落地')).toBeNull()
   })
 })
+
+describe('stageFromWord: 已 before and 中 / 阶段 / 项目 after a word, nowhere else', () => {
+  it('asks the user about a phrase with 已 inside it: 签约已落地 names two states', () => {
+    expect(stageFromWord('签约已落地')).toBeNull()
+    expect(stageFromWord('已签约')).toBe('signed')
+  })
+
+  it('asks the user about a phrase with 中 inside it: 中试生产 (pilot runs) is not 试生产 (trial runs of a finished plant)', () => {
+    expect(stageFromWord('中试生产')).toBeNull()
+    expect(stageFromWord('试生产中')).toBe('completed')
+  })
+
+  it('reads an empty or punctuation-only cell as no stage', () => {
+    expect(stageFromWord('')).toBeNull()
+    expect(stageFromWord(' —— ')).toBeNull()
+  })
+})

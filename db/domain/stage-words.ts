@@ -11,7 +11,8 @@
 // - Office words: 推进中 / 跟踪在谈 / 拟签约 → negotiating; 对接中 → contacted; 前期 / 签约未开工 →
 //   signed; 新建 / 续建 / 开工建设 → started (works-ledger words); 试生产 / 完工 → completed;
 //   部分投产 / 建成投产 → operating.
-// A leading 已 and a trailing 中 / 阶段 / 项目 are dropped before lookup, so 已签约项目 is 签约.
+// A leading 已 and a trailing 中 / 阶段 / 项目 are dropped before lookup, so 已签约项目 is 签约; inside
+// a phrase they stay (签约已落地, 中试生产 are asked of the user, not guessed).
 
 import { STAGES, STAGE_LABELS, type Stage } from './stages'
 
@@ -75,9 +76,8 @@ for (const stage of STAGES) {
 
 export function stageFromWord(text: string): Stage | null {
   const s = latinKey(text.normalize('NFKC')).replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')
-  if (s === '') return null
-  const direct = LOOKUP.get(s)
-  if (direct) return direct
   const core = s.replace(/^已/, '').replace(/(?:中|阶段|项目)$/, '')
-  return LOOKUP.get(core) ?? null
+  // the word as written first, should a listed word ever end in 中 (none does yet); an empty
+  // text is no key, so it gives null too
+  return LOOKUP.get(s) ?? LOOKUP.get(core) ?? null
 }
