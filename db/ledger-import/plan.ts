@@ -140,7 +140,7 @@ class Registry {
     for (const p of await this.db.selectFrom('park').select(['id', 'name', 'districtId']).where('deletedAt', 'is', null).orderBy('id').execute()) {
       this.addPark(nameKey(p.name), p.id, p.districtId)
     }
-    // top-level industries first: a name used at both levels means the 产业
+    // top-level industries first (SQLite sorts NULL before any value): a name used at both levels means the 产业
     const industries = await this.db
       .selectFrom('industry')
       .select(['id', 'name', 'parentId'])
@@ -148,7 +148,7 @@ class Registry {
       .orderBy('parentId', 'asc')
       .orderBy('id')
       .execute()
-    for (const i of industries.sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null))) {
+    for (const i of industries) {
       if (!this.industries.has(nameKey(i.name))) this.industries.set(nameKey(i.name), i.id)
     }
     for (const u of await this.db.selectFrom('user').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('id').execute()) {
@@ -352,7 +352,8 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
       })
       // off by a factor of ten or more: a unit or a column is wrong, not a typo
       const [small, large] = [Math.min(totalRow.yuan, Number(rowsTotal)), Math.max(totalRow.yuan, Number(rowsTotal))]
-      if (large > 0 && (small === 0 || large / small >= 9.5)) {
+      // (the sums differ and neither is negative, so the larger one is above 0)
+      if (small === 0 || large / small >= 9.5) {
         plan.confirmations.push({
           excelRow: totalRow.excelRow,
           level: 'warning',
@@ -824,7 +825,8 @@ function pathTo(stage: Stage, actual: Partial<Record<MainStage, string>>, planne
     if (milestone !== stage) step(milestone, date)
     lastDate = date
   }
-  if (stage === 'lead') return planned ?? lastDate ?? clock.asOf ?? clock.today
+  // every milestone is beyond 线索, so none was walked: no lastDate here
+  if (stage === 'lead') return planned ?? clock.asOf ?? clock.today
   const own = isMainStage(stage) && MILESTONE_COLUMN[stage] ? actual[stage] : undefined
   if (own) {
     step(stage, own)
@@ -846,8 +848,8 @@ function updateValues(project: Project, latestFirst: readonly StageStep[], value
   const today = clock.today
   const { actual, plans } = splitMilestones(values, today, work)
   const wanted: RecordPatch<'project'> = { ...plans, ...plainColumns(values) }
+  // not the district: the project was found by its name in that very district
   for (const key of ['investorId', 'parkId', 'industryId', 'ownerId', 'leaderId'] as const) if (refs[key]) wanted[key] = refs[key]
-  if (refs.parkId && refs.districtId) wanted.districtId = refs.districtId
   if (values.planned) {
     if (values.planned.date <= today) wanted.reserveOn = values.planned.date
     else work.warn('plannedDate', `谋划日期（${values.planned.date}）晚于今天，未导入`)

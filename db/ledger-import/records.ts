@@ -59,7 +59,7 @@ function classify(cells: readonly Cell[], nameIndex: number, keyIndexes: Set<num
   return 'data'
 }
 
+// a Date's text matches no 合计 or note pattern in any format, and a row of dates is never a note
 function textOf(cell: Cell): string {
-  if (cell instanceof Date) return cell.toISOString()
   return String(cell).replace(/[\s\u3000]+/g, '')
 }
