@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { newId } from '../context'
-import { runImport } from './apply'
+import { previewImport, runImport } from './apply'
 
 let api: TestBackend
 beforeEach(async () => {
@@ -40,5 +40,26 @@ describe('ledger import: one plan unless the database changed', () => {
     expect(saved).toBe(true)
     expect(result.counts).toMatchObject({ create: 0, update: 1 })
     expect(await named('新能源电池项目')).toEqual([{ id: expect.any(String), totalInvestmentYuan: 50_000_000 }])
+  })
+
+  it('takes the preview\'s plan when nothing was written since: the projects get the ids the preview showed', async () => {
+    const preview = await previewImport(api.env.ctx, ledger)
+    const shown = preview.rows.find((r) => r.name === '新能源电池项目')!.projectId
+    expect(shown).toEqual(expect.any(String))
+    await runImport(api.env.ctx, ledger)
+    expect(await named('新能源电池项目')).toEqual([{ id: shown, totalInvestmentYuan: 50_000_000 }])
+  })
+
+  it('plans anew when a project was saved between the preview and the import', async () => {
+    const { sqlite } = api.env.ctx
+    await previewImport(api.env.ctx, ledger)
+    const now = new Date().toISOString()
+    const id = newId()
+    sqlite
+      .prepare(`INSERT INTO project (id, name, search_keys, stage, stage_on, reserve_on, created_at, updated_at) VALUES (?, '新能源电池项目', '', 'lead', '2026-01-05', '2026-01-05', ?, ?)`)
+      .run(id, now, now)
+    const result = await runImport(api.env.ctx, ledger)
+    expect(result.counts).toMatchObject({ create: 0, update: 1 })
+    expect(await named('新能源电池项目')).toEqual([{ id, totalInvestmentYuan: 50_000_000 }])
   })
 })

@@ -18,7 +18,7 @@ const MAIN_STAGES = ['lead', 'contacted', 'negotiating', 'signed', 'registered',
 const rank = (column: string) => `CASE ${column} ${MAIN_STAGES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE -1 END`
 
 /** 0007's facts (the definitions are written out there) with the cohort's columns. */
-const factsOf = (where: string) => `INSERT OR REPLACE INTO project_report
+export const factsOf = (where: string) => `INSERT OR REPLACE INTO project_report
     (project_id, signed_on, reach_rank, signed_amount_yuan, live, reserve_on, stage, investment_yuan)
   SELECT q.pid, q.sign_on, max(0, ${rank('q.stage')},
     CASE WHEN q.evaluated_on IS NOT NULL THEN 8 WHEN q.operating_on IS NOT NULL THEN 7 WHEN q.completed_on IS NOT NULL THEN 6
@@ -40,7 +40,7 @@ const factsOf = (where: string) => `INSERT OR REPLACE INTO project_report
     FROM project p WHERE ${where}) q`
 
 /** 0007's stays (a stay runs from the event entering a stage to the project's next event) with reserve_on and live. */
-const staysOf = (where: string) => `INSERT INTO project_stay (project_id, stage, days, live, reserve_on)
+export const staysOf = (where: string) => `INSERT INTO project_stay (project_id, stage, days, live, reserve_on)
   SELECT project_id, stage, CAST(julianday(next_on) - julianday(on_date) AS INTEGER), live, reserve_on FROM (
     SELECT project_id, stage, on_date, live, reserve_on,
       lead(on_date) OVER (PARTITION BY project_id ORDER BY on_date, seq) AS next_on FROM (
