@@ -43,3 +43,43 @@ describe('the columns of a header', () => {
     expect(header([['项目名称', '总投资（亿元）', '其他投入（万元）']]).columns[2]).toMatchObject({ field: null, unit: '万元' })
   })
 })
+
+describe('rows that are not part of the header', () => {
+  it('take no unit from a remark in a data row: only the lines above the header give the table its unit', () => {
+    const h = header([['单位：亿元'], ['项目名称', '总投资', '备注'], ['甲项目', 5, '本项目单位：万元']])
+    expect(h.columns[1]).toMatchObject({ field: 'investment', unit: '亿元' })
+  })
+
+  it('keep the first header when a second table lower in the sheet has a two-row header', () => {
+    const h = header([
+      ['项目名称', '总投资', '项目状态'],
+      ['甲项目', 5, '在谈'],
+      ['项目名称', '总投资'],
+      [null, null, '项目状态'],
+    ])
+    expect(h.headerRow).toBe(0)
+  })
+
+  it('are data when a cell under the header holds only a dash: no name is joined with the group above', () => {
+    expect(header([['项目名称', '总投资'], [null, '—'], ['甲项目', 5]]).headerRow).toBe(0)
+    expect(header([['项目名称', '总投资'], [null, '*'], ['甲项目', 5]]).headerRow).toBe(0)
+  })
+
+  it('join a cell with its group header only into an exact name: 开工 under 时间节点 (开工时间节点, partial) is left for the user to map', () => {
+    const h = header([['项目名称', '总投资', '时间节点'], [null, null, '开工'], ['甲项目', 5, '2024-03-01']])
+    expect(h.headerRow).toBe(0)
+    expect(h.columns[2]).toMatchObject({ header: '时间节点', field: null })
+  })
+})
+
+describe('a units row under the header', () => {
+  it('belongs to the header also when a merged cell repeats its header text there (附件 over 附件)', () => {
+    const h = header([
+      ['项目名称', '总投资', '附件'],
+      [null, '亿元', '附件'],
+      ['甲项目', 5, ''],
+    ])
+    expect(h.headerRow).toBe(1)
+    expect(h.columns[1]).toMatchObject({ field: 'investment', unit: '亿元' })
+  })
+})

@@ -46,8 +46,8 @@ export function findLedgerHeader(sheet: Sheet): LedgerHeader | null {
   let headerRow = best.row
   const columns = mapColumns(rows, headerRow)
   // a units-only row under the header ('', '', '亿元') belongs to the header
-  const below = rows[headerRow + 1] ?? []
-  if (below.some((c) => isUnitOnly(c)) && below.every((c, i) => isBlankCell(c) || isUnitOnly(c) || c === rows[headerRow][i])) {
+  const below = rows[headerRow + 1] // undefined when the sheet ends with its header
+  if (below?.some((c) => isUnitOnly(c)) && below.every((c, i) => isBlankCell(c) || isUnitOnly(c) || c === rows[headerRow][i])) {
     for (const col of columns) col.unit = isUnitOnly(below[col.index]) ?? col.unit
     headerRow++
   }
@@ -71,7 +71,7 @@ export function pickLedgerSheet(sheets: readonly Sheet[]): PickedLedgerSheet | n
 }
 
 function scoreRow(rows: Cell[][], r: number): { score: number; usedUpper: boolean; exact: boolean } | null {
-  const candidates = candidatesFor(rows, r)
+  const { candidates } = readRow(rows, r)
   const chosen = assign(candidates)
   const fields = new Set(chosen.map((c) => c.field))
   // the row itself must name a field: a blank or data row under a header must not borrow it all
@@ -80,14 +80,17 @@ function scoreRow(rows: Cell[][], r: number): { score: number; usedUpper: boolea
   return { score: fields.size, usedUpper: chosen.some((c) => !c.own), exact }
 }
 
-// units of the columns no field claims (so a column the user maps by hand keeps its unit)
-type Units = Map<number, AmountUnit | null>
+// what every column of a row shows, claimed by a field or not (so a column the user maps by hand
+// keeps its unit): the header text as written, from the row above when the name sits there
+type ColumnText = { header: string; unit: AmountUnit | null }
 
-function candidatesFor(rows: Cell[][], r: number, units: Units = new Map()): (Candidate & { unit: AmountUnit | null; header: string })[] {
-  const row = rows[r] ?? []
-  const upper = r > 0 ? (rows[r - 1] ?? []) : []
+// rows[-1] is undefined, so the first row has no row above
+function readRow(rows: Cell[][], r: number): { candidates: Candidate[]; texts: ColumnText[] } {
+  const row = rows[r]
+  const upper = rows[r - 1] ?? []
   const width = Math.max(row.length, upper.length)
-  const out: (Candidate & { unit: AmountUnit | null; header: string })[] = []
+  const out: Candidate[] = []
+  const texts: ColumnText[] = []
   // a group header written only in its first cell ('日期' over three columns in a CSV) spans
   // the blank cells to its right
   let group = normalizeHeader(null)
@@ -99,32 +102,26 @@ function candidatesFor(rows: Cell[][], r: number, units: Units = new Map()): (Ca
     const own = normalizeHeader(lowerCell)
     // a unit in the header itself, or in a merged header above it (投资情况（万元） over 总投资)
     const unit = own.unit ?? isUnitOnly(lowerCell) ?? (up.text ? up.unit : group.unit)
+    texts.push({ header: displayText(lowerCell), unit })
     const ownMatch = matchHeader(own.text)
     if (ownMatch) {
-      out.push({ index, ...ownMatch, own: true, unit, header: displayText(lowerCell) })
+      out.push({ index, ...ownMatch, own: true })
       continue
     }
-    const lowerUnit = isUnitOnly(lowerCell)
-    if (isBlankCell(lowerCell) || lowerUnit || lowerCell === upperCell) {
+    if (isBlankCell(lowerCell) || isUnitOnly(lowerCell) || lowerCell === upperCell) {
       // the name sits above (a vertically merged cell that was not copied, or a unit row)
       const m = matchHeader(up.text)
-      if (m) out.push({ index, ...m, own: false, unit, header: displayText(upperCell) })
-      else units.set(index, unit)
+      if (m) {
+        out.push({ index, ...m, own: false })
+        texts[index] = { header: displayText(upperCell), unit }
+      }
     } else if (own.text) {
       // '日期' over '签约' → 签约日期; only exact names, so data rows never match this way
-      for (const text of [own.text + group.text, group.text + own.text]) {
-        const m = matchHeader(text)
-        if (m && m.quality === 3) {
-          out.push({ index, ...m, own: true, unit, header: displayText(lowerCell) })
-          break
-        }
-      }
-      if (!out.some((c) => c.index === index)) units.set(index, unit)
-    } else {
-      units.set(index, unit)
+      const joined = [own.text + group.text, group.text + own.text].map(matchHeader).find((m) => m?.quality === 3)
+      if (joined) out.push({ index, ...joined, own: true })
     }
   }
-  return out
+  return { candidates: out, texts }
 }
 
 // each field goes to one column: exact names before partial ones, better synonyms first, then left to right
@@ -135,22 +132,17 @@ function assign<T extends Candidate>(candidates: T[]): T[] {
 }
 
 function mapColumns(rows: Cell[][], r: number): ColumnMapping[] {
-  const units: Units = new Map()
-  const candidates = candidatesFor(rows, r, units)
+  const { candidates, texts } = readRow(rows, r)
   const chosen = new Map(assign(candidates).map((c) => [c.index, c]))
-  const byIndex = new Map(candidates.map((c) => [c.index, c]))
-  const width = Math.max(rows[r]?.length ?? 0, r > 0 ? (rows[r - 1]?.length ?? 0) : 0)
   const columns: ColumnMapping[] = []
-  for (let index = 0; index < width; index++) {
+  texts.forEach(({ header, unit }, index) => {
     const c = chosen.get(index)
-    const any = byIndex.get(index)
-    const header = c?.header ?? any?.header ?? displayText(rows[r]?.[index] ?? null)
     // a column with no header at all carries nothing we could map or show
-    if (!header && !c) continue
+    if (!header && !c) return
     // a unit belongs to amount columns, and to unmapped ones (the user may map them to an amount)
-    const unit = c && !LEDGER_MONEY_FIELDS.includes(c.field) ? null : (c?.unit ?? any?.unit ?? units.get(index) ?? null)
-    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit })
-  }
+    const amountOrUnmapped = !c || LEDGER_MONEY_FIELDS.includes(c.field)
+    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit: amountOrUnmapped ? unit : null })
+  })
   return columns
 }
 
@@ -163,7 +155,7 @@ function displayText(cell: Cell): string {
 function asOfAbove(rows: Cell[][], headerRow: number): string[] {
   const texts: string[] = []
   for (let r = 0; r < headerRow; r++) {
-    for (const cell of rows[r] ?? []) {
+    for (const cell of rows[r]) {
       const text = displayText(cell)
       if (text && !texts.includes(text)) texts.push(text)
     }
@@ -174,7 +166,7 @@ function asOfAbove(rows: Cell[][], headerRow: number): string[] {
 // the nearest '单位：万元' above the header (title or subtitle rows)
 function unitAbove(rows: Cell[][], headerRow: number): AmountUnit | null {
   for (let r = headerRow - 1; r >= 0; r--) {
-    for (const cell of rows[r] ?? []) {
+    for (const cell of rows[r]) {
       const unit = unitFromNote(cell)
       if (unit) return unit
     }
