@@ -8,19 +8,26 @@
 //    field's winning op) beside a same-run baseline: a plain SELECT of the same records from the hub's
 //    relational copy over the same connection, nothing written. With --replay also the old way
 //    (every op through applyOperations) beside a plain SELECT of every op.
-// 3. Incremental: 1,000 new operations pulled by a laptop that is up to date; 1,000 local edits pushed.
-// 4. Sizes: the log and the copy on disk (pg_total_relation_size).
+// 3. `hub compact` (db/hub/compact.ts): the log's size before and after, then the first pull of another
+//    new laptop from the hub-kept snapshot, beside the same pull from the log above; and, read only
+//    (nothing written), every page of the log's per-record winners (DISTINCT ON) against every page
+//    of the snapshot, which is what compaction changes on the server.
+// 4. Incremental: 1,000 new operations pulled by a laptop that is up to date; 1,000 local edits pushed.
+// 5. Sizes: the log and the copy on disk (pg_total_relation_size).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { openBackend } from '../../db/backend'
 import { inTransaction } from '../../db/context'
-import { connectHub } from '../../db/hub/connect'
+import { fetchRecords, fetchSnapshotRecords } from '../../db/hub/bootstrap'
+import { compactHub } from '../../db/hub/compact'
+import { type HubClient, connectHub } from '../../db/hub/connect'
 import { initHub } from '../../db/hub/init'
 import { HUB_KEYS, saveHubConnection, writeHubSetting } from '../../db/hub/settings'
 import { pullFromHub, pushToHub, resolveHubTeam } from '../../db/hub/sync'
 import { ensureTeam } from '../../db/sync/package'
+import { REPLICATED_TABLES } from '../../db/sync/tables'
 import { dispatch } from '../../electron/handlers/dispatch'
 import { startPostgres } from '../../tests/support/postgres'
 import { loadAverage } from '../measure'
@@ -51,6 +58,20 @@ export interface HubBenchResult {
   /** Only with --replay: the first pull replaying every op (the way before the bootstrap). */
   firstPullMs: number | null
   firstPullCpuMs: number | null
+  /** `hub compact` right after the first pull (every known laptop has read everything). */
+  compact: {
+    ms: number
+    opsBefore: number
+    opsAfter: number
+    logBytesBefore: number
+    logBytesAfter: number
+    /** Read only: every page of per-record winners from the log (DISTINCT ON), then from the snapshot. */
+    readLogMs: number
+    readSnapshotMs: number
+    /** First pull of another new laptop from the snapshot. */
+    bootstrapMs: number
+    bootstrapCpuMs: number
+  }
   incrementalPull1000Ms: number
   incrementalPull1000CpuMs: number
   pushOps: number
@@ -174,7 +195,38 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
       await other.close()
     }
 
-    // 3. Incremental: 1,000 ops by another officer, pulled by this up-to-date laptop.
+    // 3. Compaction. The laptop's pull above told the hub how far it has read (everything).
+    const readAll = async (fetch: typeof fetchRecords) => {
+      const start = Date.now()
+      for (const table of REPLICATED_TABLES) {
+        for (let after = ''; ; ) {
+          const page = await fetch(hub as HubClient, teamId, table, after)
+          if (page.length === 0) break
+          after = page[page.length - 1]![0]
+        }
+      }
+      return Date.now() - start
+    }
+    const readLogMs = await readAll(fetchRecords)
+    const compactStart = Date.now()
+    const compacted = await compactHub({ url, password: null })
+    const compactMs = Date.now() - compactStart
+    const team = compacted.teams.find((t) => t.teamId === teamId)!
+    log(`hub compact: ${team.before} → ${team.after} operations in the log, ${team.records} records in the snapshot, ${seconds(compactMs)}; log on disk ${(compacted.logBytesBefore / 1048576).toFixed(0)} → ${(compacted.logBytesAfter / 1048576).toFixed(0)} MB`)
+    const readSnapshotMs = await readAll(fetchSnapshotRecords)
+    log(`read only, every page of per-record winners: from the log (DISTINCT ON) ${seconds(readLogMs)}, from the snapshot ${seconds(readSnapshotMs)}`)
+    const second = await openBackend({ file: join(dir, 'after-compact-laptop.sqlite'), autoBackup: false, now: () => new Date('2026-11-27T09:00:00Z') })
+    await inTransaction(second.ctx, async () => saveHubConnection(second.ctx, url, undefined))
+    const secondIdentity = await resolveHubTeam(second.ctx, hub)
+    const snapStart = Date.now()
+    const snapCpu = process.cpuUsage()
+    const fromSnapshot = await pullFromHub(second.ctx, hub, secondIdentity)
+    const snapshotBootstrapMs = Date.now() - snapStart
+    const snapshotBootstrapCpuMs = cpuMs(snapCpu)
+    log(`first pull from the compacted hub: ${fromSnapshot.pulled} winning ops, ${seconds(snapshotBootstrapMs)}, ${seconds(snapshotBootstrapCpuMs)} CPU here (from the log above: ${seconds(bootstrapMs)}, ${seconds(bootstrapCpuMs)} CPU)`)
+    await second.close()
+
+    // 4. Incremental: 1,000 ops by another officer, pulled by this up-to-date laptop.
     await hub.client.query(
       `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, tbl, row_id, field, value)
        SELECT lpad((${T0} + ${offset} + n)::text, 13, '0') || '-0000-' || $2, $1, $2, 'project', 'P' || lpad(n::text, 9, '0'), 'progress', to_jsonb('进展 ' || n)
@@ -198,7 +250,7 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
     log(`push of local edits: ${pushed} operations in ${pushMs} ms`)
     writeHubSetting(ctx, HUB_KEYS.lastError, null)
 
-    // 4. Sizes.
+    // 5. Sizes.
     const size = await hub.client.query<{ log: string; copy: string }>(
       `SELECT pg_total_relation_size('crm_hub.operation')::text AS log,
               (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'crm' AND c.relkind = 'r')::text AS copy`,
@@ -218,6 +270,17 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
       baselineSelectMs: baselineMs,
       firstPullMs: pullMs,
       firstPullCpuMs: pullCpuMs,
+      compact: {
+        ms: compactMs,
+        opsBefore: team.before,
+        opsAfter: team.after,
+        logBytesBefore: compacted.logBytesBefore,
+        logBytesAfter: compacted.logBytesAfter,
+        readLogMs,
+        readSnapshotMs,
+        bootstrapMs: snapshotBootstrapMs,
+        bootstrapCpuMs: snapshotBootstrapCpuMs,
+      },
       incrementalPull1000Ms: incMs,
       incrementalPull1000CpuMs: incCpuMs,
       pushOps: pushed,
@@ -251,7 +314,11 @@ export function renderHubSection(r: HubBenchResult): string {
   if (r.firstPullMs !== null) {
     lines.push(`| first pull replaying every op (before) | ${seconds(r.firstPullMs)} | ${seconds(r.firstPullCpuMs ?? 0)} | plain paged SELECT of every op ${seconds(r.baselineSelectMs ?? 0)} | — |`)
   }
+  const c = r.compact
   lines.push(
+    `| first pull after \`hub compact\` (from the hub's snapshot) | ${seconds(c.bootstrapMs)} | ${seconds(c.bootstrapCpuMs)} | the same pull from the log, first row | — |`,
+    `| server only: every page of per-record winners | snapshot ${seconds(c.readSnapshotMs)} | — | log with DISTINCT ON ${seconds(c.readLogMs)} | — |`,
+    `| \`hub compact\` | ${seconds(c.ms)} | — | log ${c.opsBefore.toLocaleString('en')} → ${c.opsAfter.toLocaleString('en')} ops, ${(c.logBytesBefore / 1048576).toFixed(0)} → ${(c.logBytesAfter / 1048576).toFixed(0)} MB on disk | — |`,
     `| incremental pull of 1,000 ops | ${r.incrementalPull1000Ms} ms | ${r.incrementalPull1000CpuMs} ms | — | < 2 s |`,
     `| push of ${r.pushOps.toLocaleString('en')} local ops | ${r.pushMs} ms | — | — | — |`,
     '',

@@ -66,7 +66,7 @@ function parsePage(text: string): Array<[string, RowSnapshot]> {
 }
 
 /** One page of a table's records after `after` (row id order), each with its fields' winning ops. */
-async function fetchRecords(hub: HubClient, teamId: string, table: string, after: string): Promise<Array<[string, RowSnapshot]>> {
+export async function fetchRecords(hub: HubClient, teamId: string, table: string, after: string): Promise<Array<[string, RowSnapshot]>> {
   const result = await hub.client.query<{ page: string }>(
     // The page's last row id first, so the page itself is one range of the operation_field index,
     // read backwards: DISTINCT ON then takes each field's newest op without sorting.
