@@ -16,6 +16,15 @@ describe('a two-row header', () => {
     expect(h.columns.map((c) => c.field)).toEqual(['name', 'investment', 'signedDate'])
   })
 
+  it('is read from its lower row also when a name it borrows from above is only partial (投资总额计划)', () => {
+    const h = header([
+      ['项目名称', '投资总额计划', '项目状态'],
+      [null, null, '签约日期'],
+    ])
+    expect(h.headerRow).toBe(1)
+    expect(h.columns.map((c) => c.field)).toEqual(['name', 'investment', 'signedDate'])
+  })
+
   it('is not read from a lower row whose own word is only a partial name', () => {
     const h = header([
       ['项目名称', '总投资', '项目状态'],
