@@ -1,5 +1,7 @@
 // Whatever an officer types, no form takes the page down: every text box of every form gets
 // hostile text key by key (half-typed amounts like '1,' and '约' included), then 保存 is pressed.
+// Each string's keys are sent in one go (tests/support/ui.ts keysTo): still one event per key, so
+// every prefix is rendered, without a round trip per key (which made this file 4½ minutes long).
 // The page must keep its dialog, show no error page and raise no uncaught error.
 //
 // Each form has its own page, one form at a time. Two at a time (two pages of one context, each
@@ -13,7 +15,7 @@ import type { Locator, Page } from 'playwright-core'
 import { type TestContext, afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { motionDone } from '../support/ui'
+import { keysTo, motionDone } from '../support/ui'
 
 // Typed key by key, so every prefix ('1', '1,', '1,0', …) is a state the field must survive.
 const TYPED = ['-', 'a', '1,000万', '约3亿', '3亿5000万', '3.5億', '2024-02-30', '¥-0.']
@@ -80,23 +82,27 @@ describe.skipIf(!browserTestsEnabled())('hostile text in every form', { timeout:
     await open(page)
     await dialog().waitFor()
     await motionDone(page)
+    const keys = await keysTo(page)
     const count = (await textBoxes()).length
     expect(count, `${form}: no text boxes found`).toBeGreaterThan(0)
     for (let i = 0; i < count; i++) {
       const box = (await textBoxes())[i]
       if (!box || !(await box.isVisible()) || !(await box.isEditable())) continue
+      // Focused (and checked visible and editable) by Playwright; the keys then go to the box.
+      await box.fill('')
       for (const text of TYPED) {
         typing.now = `${form} #${i} typing ${text}`
-        await box.fill('')
-        await box.pressSequentially(text)
+        await keys.retype(text)
       }
       for (const text of FILLED) {
         typing.now = `${form} #${i} filled ${text.slice(0, 20)}`
-        await box.fill(text)
+        await keys.replace(text)
       }
       // Leave the box with something unreadable.
       typing.now = `${form} #${i} left with -`
-      await box.fill('-')
+      await keys.replace('-')
+      // The keys went where the focus was: it must still be this box, or they typed elsewhere.
+      expect(await box.evaluate((element) => element === document.activeElement), `${form} #${i}: lost the focus`).toBe(true)
       await alive(`${form} #${i}`)
       // Close any dropdown or date panel by clicking the dialog's title (Escape would ask to discard).
       await dialog().locator('.ant-modal-title').click()
@@ -105,6 +111,7 @@ describe.skipIf(!browserTestsEnabled())('hostile text in every form', { timeout:
     await dialog().getByRole('button', { name: /保\s*存|确\s*定|仍然创建|OK/ }).first().click()
     // Refused (field errors) or saved (what was left is valid text): either way the page lives.
     await alive(`${form} after 保存`, { dialogOpen: false })
+    await keys.close()
     await page.close()
   }
 

@@ -119,3 +119,67 @@ export async function pickSearched(
   await item.click()
   await expect.poll(() => select.textContent()).toContain(option)
 }
+
+/**
+ * Keys sent to the focused box over one DevTools session, with the same events as Playwright's
+ * keyboard (keyDown with its text and keyUp for a key of the keyboard, insertText for 万, 亿, ¥ …,
+ * as an input method commits them), but each string's events sent at once and in order instead of
+ * one round trip per event: the page still handles every key as its own event (each prefix '1',
+ * '1,', '1,0' … is a state it renders), while a loaded machine no longer waits for three processes
+ * to be scheduled for every key. Each call resolves when the page has handled its last event.
+ */
+export async function keysTo(page: Page): Promise<{
+  /** Clears the box as a person does (select all, Backspace), then types `text` key by key. */
+  retype(text: string): Promise<void>
+  /** Clears the box, then puts `text` in at once (a paste, an input method's long commit). */
+  replace(text: string): Promise<void>
+  close(): Promise<void>
+}> {
+  const cdp = await page.context().newCDPSession(page)
+  const key = (type: 'keyDown' | 'rawKeyDown' | 'keyUp', char: string, extra: Record<string, unknown> = {}) => {
+    const known = keyOf(char)
+    if (!known) throw new Error(`keysTo: no key for ${JSON.stringify(char)}; add it to keyOf`)
+    return cdp.send('Input.dispatchKeyEvent', { type, key: known.key, code: known.code, windowsVirtualKeyCode: known.keyCode, ...extra })
+  }
+  const clear = () => [
+    key('rawKeyDown', 'a', { modifiers: CONTROL, commands: ['selectAll'] }),
+    key('keyUp', 'a', { modifiers: CONTROL }),
+    key('rawKeyDown', 'Backspace'),
+    key('keyUp', 'Backspace'),
+  ]
+  return {
+    async retype(text) {
+      const sent = clear()
+      for (const char of text) {
+        if (keyOf(char)) {
+          sent.push(key('keyDown', char, { text: char, unmodifiedText: char }), key('keyUp', char))
+        } else if (char.charCodeAt(0) >= 128) {
+          sent.push(cdp.send('Input.insertText', { text: char }))
+        } else {
+          throw new Error(`keysTo: no key for ${JSON.stringify(char)}; add it to keyOf`)
+        }
+      }
+      await Promise.all(sent)
+    },
+    async replace(text) {
+      await Promise.all([...clear(), cdp.send('Input.insertText', { text })])
+    },
+    close: () => cdp.detach(),
+  }
+}
+
+/** DevTools' modifier bit for Control. */
+const CONTROL = 2
+
+/** The US-layout keys the hostile strings use: the key, its DOM code and Windows key code. */
+function keyOf(char: string): { key: string; code: string; keyCode: number } | null {
+  if (/^[a-z]$/.test(char)) return { key: char, code: `Key${char.toUpperCase()}`, keyCode: char.toUpperCase().charCodeAt(0) }
+  if (/^[0-9]$/.test(char)) return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0) }
+  const named: Record<string, { code: string; keyCode: number }> = {
+    '-': { code: 'Minus', keyCode: 189 },
+    ',': { code: 'Comma', keyCode: 188 },
+    '.': { code: 'Period', keyCode: 190 },
+    Backspace: { code: 'Backspace', keyCode: 8 },
+  }
+  return named[char] ? { key: char, ...named[char] } : null
+}
