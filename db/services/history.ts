@@ -1,6 +1,6 @@
 // Record history: the change journal read back for one record. A project's timeline also shows
 // what happened to the records that hang off it (stage events, follow-ups, agreements, …).
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Ctx } from '../context'
 import type { Database } from '../schema'
 import { compiledOnce } from './compiled-once'
@@ -27,23 +27,43 @@ function journalOf(db: Kysely<Database>, entity: string, id: string, limit: numb
   return db
     .selectFrom(entries.as('c'))
     .leftJoin('user as u', 'u.id', 'c.userId')
-    .select(['c.seq', 'c.entity', 'c.entityId', 'c.action', 'c.at', 'c.userId', 'c.changes', 'u.name as userName'])
+    .select(['c.seq', 'c.entity', 'c.entityId', 'c.action', 'c.at', 'c.userId', 'c.changes as changesJson', 'u.name as userName'])
     .orderBy('c.seq', 'desc')
-    .limit(limit)
+    .limit(sql.lit(limit))
 }
 
-// Compiled once each (see compiled-once.ts): the project's timeline has eight scopes to build.
-const projectJournal = compiledOnce((db, entity: string, id: string, limit: number) => journalOf(db, entity, id, limit, true))
-const recordJournal = compiledOnce((db, entity: string, id: string, limit: number) => journalOf(db, entity, id, limit, false))
+/**
+ * Compiled once each (see compiled-once.ts), per scope and limit: the project's timeline has eight
+ * scopes to build. The limit is written into the SQL, not bound: SQLite answered this union with
+ * `LIMIT ?` in 1.2–1.3 ms against 0.7 ms with `LIMIT 500` (same plan, 48 entries, city database).
+ * The screens ask for a handful of limits (100, 200, the default 500), so few statements are kept.
+ */
+const journals = new Map<string, (db: Kysely<Database>, entity: string, id: string) => Promise<JournalRow[]>>()
+
+type JournalRow = Awaited<ReturnType<ReturnType<typeof journalOf>['execute']>>[number]
+
+function journal(withChildren: boolean, limit: number) {
+  const key = `${withChildren ? 'project' : 'record'} ${limit}`
+  let read = journals.get(key)
+  if (!read) {
+    read = compiledOnce((db, entity: string, id: string) => journalOf(db, entity, id, limit, withChildren))
+    journals.set(key, read)
+  }
+  return read
+}
 
 export async function listHistory(ctx: Ctx, query: HistoryQuery): Promise<HistoryEntry[]> {
   const { entity, id, limit } = query
-  const rows = await (entity === 'project' ? projectJournal : recordJournal)(ctx.db, entity, id, limit)
-  return rows.map(({ changes, ...row }) => ({
-    ...row,
+  const rows = await journal(entity === 'project', limit)(ctx.db, entity, id)
+  return rows.map((row) => ({
+    seq: row.seq,
     entity: row.entity as RecordEntity,
+    entityId: row.entityId,
     entityLabel: ENTITY_LABELS[row.entity as RecordEntity] ?? row.entity,
     action: row.action as ChangeAction,
-    changes: JSON.parse(changes) as HistoryEntry['changes'],
+    at: row.at,
+    userId: row.userId,
+    userName: row.userName,
+    changesJson: row.changesJson,
   }))
 }

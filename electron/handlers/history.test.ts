@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { fieldLabel } from '../../db/domain/history'
+import { entryChanges, fieldLabel } from '../../db/domain/history'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { fixtures } from './search.fixtures'
 
@@ -19,9 +19,14 @@ describe('record history', () => {
 
     const history = await api.call('history-list', { entity: 'district', id: district.id })
     expect(history.map((h) => h.action)).toEqual(['delete', 'update', 'update', 'create'])
-    expect(history[1]).toMatchObject({ entity: 'district', entityLabel: '区县', userName: '王敏', changes: { note: [null, '大学城所在地'] } })
-    expect(history[2]!.changes).toEqual({ code: [null, '370113'] })
-    expect(history[3]!.changes).toEqual({ name: [null, '长清区'] })
+    expect(history[1]).toMatchObject({ entity: 'district', entityLabel: '区县', userName: '王敏' })
+    expect(entryChanges(history[1]!)).toEqual({ note: [null, '大学城所在地'] })
+    expect(entryChanges(history[2]!)).toEqual({ code: [null, '370113'] })
+    expect(entryChanges(history[3]!)).toEqual({ name: [null, '长清区'] })
+    // the journal's text as stored, not re-encoded on the way
+    const stored = api.env.ctx.sqlite.prepare('SELECT changes FROM change WHERE seq = ?').pluck().get(history[2]!.seq)
+    expect(history[2]!.changesJson).toBe(stored)
+    expect((await api.call('history-list', { entity: 'district', id: district.id, limit: 1 })).map((h) => h.action)).toEqual(['delete'])
     expect(history[0]!.at).toBe('2026-11-28T02:00:00.000Z')
     expect(fieldLabel('code')).toBe('代码')
     expect(fieldLabel('somethingNew')).toBe('somethingNew')
@@ -47,8 +52,9 @@ describe('record history', () => {
       'project:update',
       'project:create',
     ])
-    expect(history[1]).toMatchObject({ entityLabel: '洽谈记录', entityId: talk, changes: { result: [null, '有意向'] } })
-    expect(history[4]!.changes).toEqual({ stage: ['lead', 'contacted'], stageOn: ['2026-01-05', '2026-02-01'] })
+    expect(history[1]).toMatchObject({ entityLabel: '洽谈记录', entityId: talk })
+    expect(entryChanges(history[1]!)).toEqual({ result: [null, '有意向'] })
+    expect(entryChanges(history[4]!)).toEqual({ stage: ['lead', 'contacted'], stageOn: ['2026-01-05', '2026-02-01'] })
     expect((await api.call('history-list', { entity: 'project', id: project, limit: 2 })).map((h) => h.entity)).toEqual(['funds', 'negotiation'])
   })
 

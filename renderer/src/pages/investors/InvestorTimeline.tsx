@@ -1,7 +1,7 @@
 // 修改记录: who changed what and when, from the change journal.
 import { Empty, Spin, Tag, Timeline, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { fieldLabel, type HistoryEntry } from '../../../../db/domain/history'
+import { entryChanges, fieldLabel, type HistoryEntry } from '../../../../db/domain/history'
 import { useApiQuery } from '../../api/hooks'
 import { ErrorState } from '../../components/ErrorState'
 import { dateTime } from '../../format'
@@ -18,8 +18,9 @@ const shown = (value: unknown) => {
 
 function Changes({ entry }: { entry: HistoryEntry }) {
   const { t, i18n } = useTranslation()
-  const fields = Object.entries(entry.changes).filter(([field]) => !HIDDEN.has(field))
-  if (entry.action !== 'update' || fields.length === 0) return null
+  if (entry.action !== 'update') return null
+  const fields = Object.entries(entryChanges(entry)).filter(([field]) => !HIDDEN.has(field))
+  if (fields.length === 0) return null
   const label = (field: string) => (i18n.exists(`investors.history.fields.${field}`) ? t(`investors.history.fields.${field}`) : fieldLabel(field))
   return (
     <div style={{ fontSize: 12 }}>

@@ -2,7 +2,7 @@
 // project's own field changes from the journal. Pure, so the order rules stay in one place.
 import type { TFunction } from 'i18next'
 import type { FundsView } from '../../../../db/domain/deal'
-import { type HistoryEntry, fieldLabel } from '../../../../db/domain/history'
+import { type HistoryEntry, entryChanges, fieldLabel } from '../../../../db/domain/history'
 import type { NegotiationView } from '../../../../db/domain/negotiation'
 import type { ProjectDetail } from '../../../../db/domain/project'
 import type { RequestView } from '../../../../db/domain/request'
@@ -98,8 +98,9 @@ function showValue(t: TFunction, field: string, value: unknown): string {
 }
 
 function changeLines(t: TFunction, entry: HistoryEntry): string[] {
-  const stageChange = 'stage' in entry.changes
-  return Object.entries(entry.changes)
+  const changes = entryChanges(entry)
+  const stageChange = 'stage' in changes
+  return Object.entries(changes)
     .filter(([field]) => !QUIET_FIELDS.has(field) && !(stageChange && STAGE_FIELDS.has(field)))
     .map(([field, [before, after]]) => {
       const label = FIELD_KEYS[field]

@@ -2,6 +2,7 @@
 // change history (the status column's before/after), 办结 from resolvedOn.
 import { Steps } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { entryChanges } from '../../../../db/domain/history'
 import { REQUEST_FLOW, type RequestView } from '../../../../db/domain/request'
 import type { RequestStatus } from '../../../../db/domain/vocab'
 import { useApiQuery } from '../../api/hooks'
@@ -13,8 +14,9 @@ export function RequestSteps({ request }: { request: RequestView }) {
   const reachedAt = new Map<RequestStatus, string>()
   // Newest first: keep the first (latest) time each status was entered.
   for (const entry of history.data ?? []) {
-    const status = entry.changes.status?.[1] as RequestStatus | undefined
-    if (entry.entityId === request.id && status && !reachedAt.has(status)) reachedAt.set(status, dateTime(entry.at).slice(0, 10))
+    if (entry.entityId !== request.id) continue
+    const status = entryChanges(entry).status?.[1] as RequestStatus | undefined
+    if (status && !reachedAt.has(status)) reachedAt.set(status, dateTime(entry.at).slice(0, 10))
   }
   reachedAt.set('received', request.receivedOn)
   if (request.resolvedOn) reachedAt.set('resolved', request.resolvedOn)
