@@ -37,6 +37,37 @@ export function canBootstrap(ctx: Ctx): boolean {
   return REPLICATED_TABLES.every((table) => table === 'user' || stmt(sqlite, `SELECT 1 FROM ${toSnake(table)} LIMIT 1`).get() === undefined)
 }
 
+/** Records per add(): a page, as from the hub. */
+const RECORDS_PER_PAGE = 5000
+
+/**
+ * A whole log received at once (a package for anyone, on a laptop that holds nothing of the team)
+ * written like a hub's first pull: per record each field's winning op, in bulk, instead of replaying
+ * every op. Inside the caller's transaction; `ops` validated and in hlc order.
+ */
+export function bootstrapFromOperations(ctx: Ctx, ops: Operation[], source: ApplySource): ApplySummary {
+  const records = new Map<string, Map<string, RowSnapshot>>()
+  const marks: Watermarks = {}
+  for (const op of ops) {
+    let rows = records.get(op.table)
+    if (!rows) records.set(op.table, (rows = new Map()))
+    let snapshot = rows.get(op.rowId)
+    if (!snapshot) rows.set(op.rowId, (snapshot = {}))
+    // In hlc order: the last op of a field wins it.
+    snapshot[op.field] = [op.hlc, op.userId, op.value]
+    marks[op.replicaId] = op.hlc
+  }
+  const bootstrap = new Bootstrap(ctx, source)
+  bootstrap.start()
+  for (const table of REPLICATED_TABLES) {
+    const rows = [...(records.get(table) ?? [])]
+    for (let i = 0; i < rows.length; i += RECORDS_PER_PAGE) bootstrap.add(table, rows.slice(i, i + RECORDS_PER_PAGE))
+  }
+  const summary = bootstrap.finish(marks)
+  // Overwritten ops are history the snapshot accounts for: received, not applied.
+  return { ...summary, received: ops.length, skipped: summary.skipped + ops.length - summary.received }
+}
+
 /**
  * One bootstrap, inside the caller's transaction: start(), add() pages of records table by table
  * (parents' tables first, as REPLICATED_TABLES), then finish() with the marks the snapshot covers.

@@ -6,9 +6,10 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { type Ctx, inTransaction, newId, nowIso } from '../context'
 import { MIGRATIONS } from '../migrations'
 import { applyValidated } from './apply'
+import { bootstrapFromOperations, canBootstrap } from './bootstrap'
 import { ensureReplica, teamIdOf, TEAM_KEY, writeSetting } from './identity'
 import { localWatermarks, readOperationsAfter } from './log'
-import { type ApplySummary, type Operation, REPLICA_PATTERN, type Watermarks } from './operation'
+import { type ApplySource, type ApplySummary, type Operation, REPLICA_PATTERN, type Watermarks } from './operation'
 import { needsSnapshot, snapshotOperations } from './compact'
 import { hasSnapshot } from './snapshot'
 import { refused, validateOperations } from './validate'
@@ -175,7 +176,11 @@ export async function importPackage(ctx: Ctx, bytes: Buffer, label: string): Pro
     if (team !== null && team !== header.teamId) throw refused('同步包属于另一个团队，不能导入本数据库')
     if (team === null) writeSetting(ctx, TEAM_KEY, header.teamId)
     refuseGap(ctx, header.after ?? {})
-    const summary = applyValidated(ctx, validated, { kind: 'file', label, seen: header.watermarks })
+    const source: ApplySource = { kind: 'file', label, seen: header.watermarks }
+    // A package holding the whole log, on a laptop that holds nothing of the team yet: the team's
+    // current state in bulk, as from a hub (db/sync/bootstrap.ts), not a replay of every op.
+    const whole = Object.keys(header.after ?? {}).length === 0
+    const summary = whole && canBootstrap(ctx) ? bootstrapFromOperations(ctx, validated, source) : applyValidated(ctx, validated, source)
     rememberPeer(ctx, header.sender, header.watermarks)
     return { ...summary, sender: header.sender, teamId: header.teamId, joinedTeam: team === null }
   })
