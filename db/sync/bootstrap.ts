@@ -1,4 +1,5 @@
-// A new laptop's first pull without replaying the team's history: the team's current state comes as
+// A new laptop's first pull (from the hub, or a package for anyone: bootstrapFromOperations) without
+// replaying the team's history: the team's current state comes as
 // a snapshot (per record, the winning op of each field — db/sync/snapshot.ts) and is written straight
 // into the tables: multi-row inserts in the caller's one transaction, foreign keys checked once at the
 // end, the search index and the report facts (migration 0007) rebuilt once instead of by their
