@@ -1,9 +1,10 @@
 // The rules of the report filters (filters.ts) that every report figure and its drill share, each
 // named in a test's title: the mutation run of issue 17 showed which no test held.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDrill } from '../../domain/report'
 import { type TestBackend, testBackend } from '../../../tests/support/backend'
-import { elapsedShare, exact, lastYearOf, measureDrill, numberSetting, periodOf, ratio, readSetting, scopeDrill } from './filters'
+import { and, elapsedShare, exact, isCitywide, lastYearOf, measureDrill, numberSetting, periodOf, ratio, readSetting, scopeDrill } from './filters'
 import { type ProjectFacts, FIXTURE_AT, fixtureRows } from './report-fixtures'
 
 describe('periods and shares', () => {
@@ -74,6 +75,12 @@ describe('scope keys of a filter', () => {
     })
     expect(scopeDrill({})).toEqual({})
   })
+  it('a filter with no scope key given is city-wide (the reports then read the facts alone); any key given makes it scoped', () => {
+    expect(isCitywide({})).toBe(true)
+    expect(isCitywide({ districtId: undefined, parkId: undefined })).toBe(true)
+    expect(isCitywide({ districtId: 'D1' })).toBe(false)
+    expect(isCitywide({ ownerId: 'U1' })).toBe(false)
+  })
 })
 
 describe('a drill on a small ledger', () => {
@@ -137,6 +144,10 @@ describe('a drill on a small ledger', () => {
     expect(await sum({ funds: { from: '2024-06-01', to: '2024-06-01' }, measure: 'funds' })).toMatchObject({ count: 1, sumYuan: 30 })
     expect(await sum({ ids: ['B', 'C'], measure: 'funds' })).toMatchObject({ count: 2, sumYuan: 70 })
     expect(await sum({ ids: ['A', 'B', 'C'] })).toMatchObject({ count: 3, sumYuan: 300 })
+  })
+  it('no conditions at all keep every row (activity and exception lists without a filter)', async () => {
+    const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM project p WHERE ${and([])}`.execute(api.env.ctx.db)
+    expect(rows.rows[0]!.n).toBe(4)
   })
   it('a setting is read as a JSON object; an array, null or a missing key as none', async () => {
     const ctx = api.env.ctx
