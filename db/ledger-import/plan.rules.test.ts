@@ -12,7 +12,7 @@ import type { Database } from '../schema'
 import type { Cell } from '../spreadsheet/grid'
 import type { ColumnMapping } from './header'
 import type { AmountUnit } from './header-words'
-import { IMPLAUSIBLE_YUAN, INFERRED_NOTE, type LedgerClock, type Plan, type PlanInput, cellText, nameKey, planImport, projectKey } from './plan'
+import { IMPLAUSIBLE_YUAN, INFERRED_NOTE, type LedgerClock, type Plan, type PlanInput, cellText, nameKey, planImport, projectKey, searchKeysOf } from './plan'
 import type { LedgerRecord, LedgerRowKind } from './records'
 
 let opened: OpenDatabase
@@ -135,6 +135,11 @@ describe('cell text', () => {
     expect(cellText("a'=1")).toBe("a'=1")
   })
 
+  it('gives a name’s search keys as full pinyin and initials, the same each time', () => {
+    expect(searchKeysOf('济南')).toBe('jinan jn')
+    expect(searchKeysOf('济南')).toBe('jinan jn')
+  })
+
   it('compares names as people see them: full-width folded, every space and line break ignored', () => {
     expect(nameKey('Ａ 区\u3000\n甲  乙')).toBe('A区甲乙')
     expect(projectKey('甲 项目', 'd1')).toBe(projectKey('甲项目', 'd1'))
@@ -156,6 +161,12 @@ describe('money columns', () => {
       [null, 'warning', 'investment', 'B'],
       [null, 'warning', 'fixedAsset', 'C'],
     ])
+  })
+
+  it('says nothing about money for a ledger without money columns', async () => {
+    const p = await plan(['name', 'stage'], [['无金额项目', '在谈']])
+    expect(messages(p)).toEqual([])
+    expect(p.rowsTotalYuan).toBe(0)
   })
 
   it('takes 签约金额 as the total where the ledger has no 总投资, read once in its unit', async () => {
@@ -207,12 +218,13 @@ describe('the 合计 and 小计 rows', () => {
   const subtotal = (cells: Cell[]): Row => ({ kind: 'subtotal', cells })
 
   it('are skipped with what they are, blank rows are not listed, a note row is said to be one', async () => {
-    const p = await plan(cols, [['合甲', 1], { kind: 'blank', cells: [] }, subtotal(['小计', 1]), { kind: 'note', cells: ['注：单位亿元', 7] }, total(['合计', 1])])
+    const p = await plan(cols, [['合甲', 1], { kind: 'blank', cells: [] }, subtotal(['小计', 1]), { kind: 'note', cells: ['注：单位亿元', 7] }, subtotal(['小计', null]), total(['合计', 1])])
     expect(p.rows.map((r) => [r.excelRow, r.action, r.note])).toEqual([
       [2, 'create', null],
       [4, 'skip', '小计行，不导入'],
       [5, 'skip', '说明行，不导入'],
-      [6, 'skip', '合计行，不导入'],
+      [6, 'skip', '小计行，不导入'],
+      [7, 'skip', '合计行，不导入'],
     ])
     expect(p.rowsRead).toBe(1)
     expect(messages(p)).toEqual([])
@@ -308,6 +320,8 @@ describe('rows', () => {
     const seen: number[] = []
     await plan(['name'], Array.from({ length: 1001 }, () => ({ kind: 'blank' as const, cells: [] })), { onRow: (done) => seen.push(done) })
     expect(seen).toEqual([500, 1000])
+    // progress is optional
+    await expect(plan(['name'], Array.from({ length: 500 }, () => ({ kind: 'blank' as const, cells: [] })))).resolves.toMatchObject({ rowsRead: 0 })
   })
 
   it('refuses a row without a name, and one whose name is too long only for its length', async () => {
@@ -597,6 +611,11 @@ describe('a project already in the app', () => {
     expect(p.rows.map((r) => r.action)).toEqual(['unchanged', 'error'])
     const unnamed = await plan(cols, [['同名项目', '同名区', null]])
     expect(said(unnamed, 2)).toEqual(['已有2个同名项目在同一区县，请填写投资方以区分，未导入'])
+    // a row without investor does not pick the one project that has none either
+    await seedProject({ name: '同名项目三', districtId, investorId: a })
+    await seedProject({ name: '同名项目三', districtId })
+    const third = await plan(cols, [['同名项目三', '同名区', null]])
+    expect(third.rows[0]!.action).toBe('error')
   })
 
   it('takes the park, industry, people and investor the row names, and leaves them when the row is empty', async () => {
@@ -793,6 +812,9 @@ describe('a project moving stage', () => {
     const write = updateOf(p, 2)
     expect(write.events).toEqual([{ fromStage: 'started', toStage: 'signed', happenedOn: '2024-02-01', reason: '台账导入：签约', note: null }])
     expect(write.patch).toMatchObject({ stage: 'signed', stageOn: '2024-02-01', signedOn: '2024-02-01', startedOn: null })
+    // a dated step is no inference, ledger date or not
+    const asOf = await plan(cols, [row('退回', '签约', null, '2024-02-01', null, null)], { clock: { asOf: '2026-06-30' } })
+    expect(updateOf(asOf, 2).events).toEqual([expect.objectContaining({ happenedOn: '2024-02-01', note: null })])
   })
 
   it('back or aside without a date, takes the ledger’s date as inferred, else today said out loud', async () => {

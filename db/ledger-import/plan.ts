@@ -293,7 +293,7 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
     if (record.kind === 'blank') continue
     if (record.kind === 'total' || record.kind === 'subtotal' || record.kind === 'note') {
       const cell = record.values[totalField]
-      const parsed = cell === null || cell === undefined || cellText(cell) === null ? null : readLedgerAmount(numberOrText(cell), investmentUnit)
+      const parsed = cellText(cell) === null ? null : readLedgerAmount(numberOrText(cell!), investmentUnit)
       const yuan = parsed?.ok ? parsed.yuan : null
       if (record.kind === 'total' && !totalRow) totalRow = { excelRow: record.excelRow, yuan }
       if (record.kind === 'subtotal') {
@@ -324,15 +324,15 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
     if (row.yuan !== null) {
       rowsTotal += BigInt(row.yuan)
       groupTotal += BigInt(row.yuan)
-    }
-    if (row.yuan !== null && row.yuan >= IMPLAUSIBLE_YUAN) {
-      plan.confirmations.push({
-        excelRow: record.excelRow,
-        level: 'warning',
-        field: totalField,
-        column: letters.get(totalField) ?? null,
-        message: `“${row.plan.name}”的总投资按“${UNIT_NAME[investmentUnit]}”读作 ${formatYi(row.yuan)} 亿元，超过 1000 亿元，单位很可能不对`,
-      })
+      if (row.yuan >= IMPLAUSIBLE_YUAN) {
+        plan.confirmations.push({
+          excelRow: record.excelRow,
+          level: 'warning',
+          field: totalField,
+          column: letters.get(totalField) ?? null,
+          message: `“${row.plan.name}”的总投资按“${UNIT_NAME[investmentUnit]}”读作 ${formatYi(row.yuan)} 亿元，超过 1000 亿元，单位很可能不对`,
+        })
+      }
     }
     plan.creations.push(...work.creations)
     plan.rows.push(row.plan)
@@ -364,9 +364,7 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
       }
     }
   }
-  if (plan.confirmations.length > 0) {
-    for (const c of plan.confirmations) plan.messages.push({ ...c, message: `${c.message}（需确认后才能导入）` })
-  }
+  for (const c of plan.confirmations) plan.messages.push({ ...c, message: `${c.message}（需确认后才能导入）` })
   plan.newPeople = [...people.asked]
   return plan
 }
@@ -472,13 +470,13 @@ function readValues(record: LedgerRecord, work: RowWork, money: ReadingRules, cl
 }
 
 function readMoney(cell: Cell | undefined, field: Money, units: Units, work: RowWork): number | null {
-  if (cell === null || cell === undefined || cellText(cell) === null) return null
+  if (cellText(cell) === null) return null
   const label = FIELD_LABEL[field]
   if (typeof cell === 'boolean' || cell instanceof Date) {
     work.error(field, `${label}不是有效金额（“${cellText(cell)}”）`)
     return null
   }
-  const parsed = readLedgerAmount(numberOrText(cell), units[field])
+  const parsed = readLedgerAmount(numberOrText(cell!), units[field])
   if (!parsed.ok) {
     work.error(field, `${label}：${parsed.reason}（“${cellText(cell)}”）`)
     return null
@@ -503,12 +501,13 @@ function vocabulary<K extends string>(work: RowWork, field: 'kind' | 'priority',
 }
 
 function readDate(cell: Cell | undefined, field: LedgerField, work: RowWork, clock: LedgerClock): Dated | null {
-  if (cell === null || cell === undefined || cellText(cell) === null) return null
+  if (cellText(cell) === null) return null
   if (typeof cell === 'boolean') {
     work.error(field, `${FIELD_LABEL[field]}不是有效日期（“${String(cell)}”）`)
     return null
   }
-  const parsed = readLedgerDate(typeof cell === 'string' ? cell.trim() : cell, clock.year)
+  // (readLedgerDate drops every space itself)
+  const parsed = readLedgerDate(cell!, clock.year)
   if (!parsed.ok) {
     work.error(field, `${FIELD_LABEL[field]}：${parsed.reason}（“${cellText(cell)}”）`)
     return null
@@ -590,8 +589,8 @@ async function planRow(
 
   const refs = { investorId, districtId, parkId, industryId, ownerId, leaderId }
   if (!existing) {
+    // no registry.addProject: a later row of the same key is refused by `seen` above
     const id = newId()
-    registry.addProject(key, id, investorId)
     const { values: projectValues, events } = createValues(values, refs, clock, work)
     return {
       plan: rowPlan(work.excelRow, 'create', values.name, { projectId: id, creates }),
