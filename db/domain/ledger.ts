@@ -265,6 +265,8 @@ export const ImportTemplateSave = z.object({
   mapping: MappingOverrides,
   sheet: z.string().trim().max(100).optional(),
   stageWords: StageWords.optional(),
+  /** The months choice of a month-per-sheet workbook: 'all' imports every month in order next time too. */
+  months: z.literal('all', { error: '月份只能选“全部月份”' }).optional(),
 })
 export type ImportTemplateSave = z.output<typeof ImportTemplateSave>
 
@@ -274,6 +276,8 @@ export interface ImportTemplate {
   sheet: string | null
   /** Answers to unknown 项目状态 words; {} in templates saved before there were any. */
   stageWords: StageWords
+  /** 'all': all months in order; null: one sheet (the latest month), as in templates saved before the choice was kept. */
+  months: 'all' | null
   savedAt: string
 }
 

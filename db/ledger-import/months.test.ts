@@ -136,4 +136,24 @@ describe('ledger import: all months of a month-per-sheet workbook in order', () 
     expect(error.message).toMatch(/^工作表“2024年2月”：有1行存在错误，未导入任何数据/)
     expect((await projects()).size).toBe(0)
   })
+
+  it('a template remembers the months choice: imported with it, the workbook is all months in order again', async () => {
+    const bytes = await threeMonthWorkbook()
+    await api.call('ledger-template-save', { name: '长清月报', mapping: {}, sheet: '2024年3月', months: 'all' })
+    await api.call('ledger-template-save', { name: '长清最新月', mapping: {}, sheet: '2024年3月' })
+    const templates = await api.call('ledger-template-list', {})
+    expect(templates.map((t) => [t.name, t.months, t.sheet])).toEqual([
+      ['长清月报', 'all', null],
+      ['长清最新月', null, '2024年3月'],
+    ])
+
+    const preview = await api.call('ledger-import-preview', { ...file(bytes), template: '长清月报' })
+    expect(preview.months?.map((m) => m.sheet)).toEqual(['2024年1月', '2024年2月', '2024年3月'])
+    // a sheet named by hand is that sheet alone, whatever the template says
+    expect((await api.call('ledger-import-preview', { ...file(bytes), template: '长清月报', sheet: '2024年2月' })).months).toBeNull()
+    expect((await api.call('ledger-import-preview', { ...file(bytes), template: '长清最新月' })).months).toBeNull()
+
+    const result = await api.call('ledger-import', { ...file(bytes), template: '长清月报' })
+    expect((await api.call('ledger-import-batches', {}))[0]).toMatchObject({ id: result.batchId, sheetName: '2024年1月—2024年3月（全部月份）' })
+  })
 })

@@ -38,15 +38,22 @@ import {
 } from './apply'
 import { allMonthsLabel } from './month-sheets'
 import type { Plan } from './plan'
+import { loadTemplate } from './templates'
 
-/** The preview the wizard and the command line ask for: all months in order when chosen, else one sheet. */
-export function previewLedgerImport(ctx: Ctx, source: LedgerSource, options: ImportOptions = {}): Promise<ImportPreview> {
-  return options.months === 'all' ? previewMonths(ctx, source, options) : previewImport(ctx, source, options)
+/** The preview the wizard and the command line ask for: all months in order when chosen (or the template's choice), else one sheet. */
+export async function previewLedgerImport(ctx: Ctx, source: LedgerSource, options: ImportOptions = {}): Promise<ImportPreview> {
+  return (await monthsChoice(ctx, options)) === 'all' ? previewMonths(ctx, source, options) : previewImport(ctx, source, options)
 }
 
-/** The import the wizard and the command line run: all months in order when chosen, else one sheet. */
-export function runLedgerImport(ctx: Ctx, source: LedgerSource, options: RunOptions = {}): Promise<ImportResult> {
-  return options.months === 'all' ? importMonths(ctx, source, options) : runImport(ctx, source, options)
+/** The import the wizard and the command line run: all months in order when chosen (or the template's choice), else one sheet. */
+export async function runLedgerImport(ctx: Ctx, source: LedgerSource, options: RunOptions = {}): Promise<ImportResult> {
+  return (await monthsChoice(ctx, options)) === 'all' ? importMonths(ctx, source, options) : runImport(ctx, source, options)
+}
+
+/** The months asked for, else the template's choice; a sheet named by hand is that sheet alone. */
+async function monthsChoice(ctx: Ctx, options: ImportOptions): Promise<'all' | undefined> {
+  if (options.months || options.sheet || !options.template) return options.months
+  return (await loadTemplate(ctx, options.template)).months ?? undefined
 }
 
 export async function previewMonths(ctx: Ctx, source: LedgerSource, options: ImportOptions): Promise<ImportPreview> {

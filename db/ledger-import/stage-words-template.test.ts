@@ -53,6 +53,6 @@ describe('unknown 项目状态 words', () => {
       .insertInto('setting')
       .values({ key: 'import_templates', value: JSON.stringify({ 旧模板: { mapping: {}, sheet: null, savedAt: '2024-01-01T00:00:00Z' } }), updatedAt: '2024-01-01T00:00:00Z' })
       .execute()
-    expect(await api.call('ledger-template-list', {})).toEqual([{ name: '旧模板', mapping: {}, sheet: null, stageWords: {}, savedAt: '2024-01-01T00:00:00Z' }])
+    expect(await api.call('ledger-template-list', {})).toEqual([{ name: '旧模板', mapping: {}, sheet: null, stageWords: {}, months: null, savedAt: '2024-01-01T00:00:00Z' }])
   })
 })

@@ -1,12 +1,13 @@
 // Saved column mappings for ledgers that come back every month in the same odd layout. Kept in
-// the setting table (key 'import_templates') as { name: { mapping, sheet, stageWords, savedAt } }:
-// the stage words answer the ledger's unknown 项目状态 words, so next month's file is not asked again.
+// the setting table (key 'import_templates') as { name: { mapping, sheet, stageWords, months, savedAt } }:
+// the stage words answer the ledger's unknown 项目状态 words, so next month's file is not asked again,
+// and months 'all' imports a month-per-sheet workbook's months in order again.
 import type { Ctx } from '../context'
 import { nowIso } from '../context'
 import { notFound } from '../domain/errors'
 import { type ImportTemplate, type ImportTemplateSave, MappingOverrides, StageWords, TEMPLATES_SETTING } from '../domain/ledger'
 
-type Stored = Record<string, { mapping: MappingOverrides; sheet: string | null; stageWords: StageWords; savedAt: string }>
+type Stored = Record<string, { mapping: MappingOverrides; sheet: string | null; stageWords: StageWords; months: 'all' | null; savedAt: string }>
 
 async function readAll(ctx: Ctx): Promise<Stored> {
   const row = await ctx.db.selectFrom('setting').select('value').where('key', '=', TEMPLATES_SETTING).executeTakeFirst()
@@ -21,7 +22,14 @@ async function readAll(ctx: Ctx): Promise<Stored> {
       // templates saved before stage words existed have none; unreadable answers are asked again
       const stageWords = StageWords.safeParse(t?.stageWords ?? {})
       if (mapping.success) {
-        out[name] = { mapping: mapping.data, sheet: typeof t.sheet === 'string' ? t.sheet : null, stageWords: stageWords.success ? stageWords.data : {}, savedAt: String(t.savedAt ?? '') }
+        out[name] = {
+          mapping: mapping.data,
+          sheet: typeof t.sheet === 'string' ? t.sheet : null,
+          stageWords: stageWords.success ? stageWords.data : {},
+          // templates saved before the choice was kept import one sheet, as they did
+          months: t.months === 'all' ? 'all' : null,
+          savedAt: String(t.savedAt ?? ''),
+        }
       }
     }
     return out
@@ -55,7 +63,9 @@ export async function loadTemplate(ctx: Ctx, name: string): Promise<ImportTempla
 
 export async function saveTemplate(ctx: Ctx, input: ImportTemplateSave): Promise<ImportTemplate> {
   const all = await readAll(ctx)
-  all[input.name] = { mapping: input.mapping, sheet: input.sheet ?? null, stageWords: input.stageWords ?? {}, savedAt: nowIso(ctx) }
+  // all months: the sheets are the workbook's months, whichever they are next time
+  const months = input.months ?? null
+  all[input.name] = { mapping: input.mapping, sheet: months ? null : (input.sheet ?? null), stageWords: input.stageWords ?? {}, months, savedAt: nowIso(ctx) }
   await writeAll(ctx, all)
   return { name: input.name, ...all[input.name]! }
 }

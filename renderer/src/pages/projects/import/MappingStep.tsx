@@ -85,7 +85,13 @@ export function MappingStep({ preview, mapping, stageWords, months, loading, onA
           sheet={preview.sheet}
           mapping={mapping}
           stageWords={stageWords}
-          onLoad={(template) => onApply(template.sheet ?? preview.sheet, template.mapping, { ...stageWords, ...template.stageWords })}
+          months={months}
+          onLoad={(template) => {
+            // the template's months choice, where this workbook has months; a template naming one sheet means that sheet alone
+            const allMonths = template.months === 'all' && preview.monthSheets.length >= 2
+            const choice = allMonths ? 'all' : template.sheet ? undefined : months
+            applyWith(allMonths ? (preview.monthSheets.at(-1) ?? preview.sheet) : (template.sheet ?? preview.sheet), template.mapping, { ...stageWords, ...template.stageWords }, choice)
+          }}
         />
       </div>
       <MonthsChoice preview={preview} months={months} loading={loading} onChange={(choice) => applyWith(preview.monthSheets.at(-1) ?? preview.sheet, mapping, stageWords, choice)} />

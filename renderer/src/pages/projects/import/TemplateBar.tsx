@@ -12,10 +12,12 @@ interface Props {
   mapping: MappingOverrides
   /** Saved with the mapping: next month's ledger with the same words is not asked again. */
   stageWords: StageWords
+  /** Saved too: a month-per-sheet workbook imported all months in order is imported so again. */
+  months: 'all' | undefined
   onLoad(template: ImportTemplate): void
 }
 
-export function TemplateBar({ sheet, mapping, stageWords, onLoad }: Props) {
+export function TemplateBar({ sheet, mapping, stageWords, months, onLoad }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const templates = useApiQuery('ledger-template-list', {})
@@ -60,12 +62,12 @@ export function TemplateBar({ sheet, mapping, stageWords, onLoad }: Props) {
           {t('ledger.template.load')} <DownOutlined />
         </Button>
       </Dropdown>
-      <SaveTemplate sheet={sheet} mapping={mapping} stageWords={stageWords} />
+      <SaveTemplate sheet={sheet} mapping={mapping} stageWords={stageWords} months={months} />
     </Space>
   )
 }
 
-function SaveTemplate({ sheet, mapping, stageWords }: Omit<Props, 'onLoad'>) {
+function SaveTemplate({ sheet, mapping, stageWords, months }: Omit<Props, 'onLoad'>) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const save = useApiMutation('ledger-template-save')
@@ -77,7 +79,7 @@ function SaveTemplate({ sheet, mapping, stageWords }: Omit<Props, 'onLoad'>) {
   const submit = () => {
     if (problem || !name.trim()) return
     save.mutate(
-      { name, mapping, sheet, stageWords },
+      { name, mapping, sheet, stageWords, ...(months ? { months } : {}) },
       {
         onSuccess: (saved) => {
           setOpen(false)
