@@ -59,7 +59,7 @@ describe('a blank row', () => {
 
 describe('a 合计 row', () => {
   it('starts with 合计, 总计, 共计 or 总合计, after 全区, 全县, 全市, 全园 or 全园区 or alone', () => {
-    for (const word of ['合计', '总计', '共计', '总合计', '全区合计', '全县总计', '全市共计', '全园合计', '全园区合计', '合计（亿元）']) {
+    for (const word of ['合计', '总计', '共计', '总合计', '全区合计', '全县总计', '全市共计', '全园合计', '全园区合计', '合计（亿元）', '全园合计（亿元）']) {
       expect([word, kindOf([word, null, null, 10])]).toEqual([word, 'total'])
     }
   })
@@ -89,6 +89,10 @@ describe('a 合计 row', () => {
     expect(kindOf(['说明', null, null, null, '合计'], [null, null, null, null, 'name'])).toBe('total')
     // in 项目名称, but after three other cells of the first columns
     expect(kindOf(['一', '二', '三', null, '合计'], [null, null, null, null, 'name'])).toBe('data')
+    // in 序号 at column D
+    expect(kindOf(['说明', null, null, '合计', null], [null, null, null, 'seq', 'name'])).toBe('total')
+    // in another imported column at column E: a project's text
+    expect(kindOf(['说明', null, null, null, '合计'], ['seq', 'name', null, null, 'park'])).toBe('data')
   })
 })
 
@@ -103,7 +107,10 @@ describe('a 小计 row', () => {
 describe('a note row', () => {
   it('starts with the words of a footer or remark', () => {
     const footers = ['注：单位亿元', '注:以上', '注1 数据', '注一、说明', '注、说明', '注.说明', '备注：无', '备注:无', '说明：本表', '说明:本表', '填报人：张三', '填表人：李四', '制表：王五', '审核：赵六', '审批：孙七', '填报单位：区商务局', '填表单位：区商务局', '填报日期：2024-03-31', '填表日期：2024-03-31', '统计时间：3月', '统计日期：3月', '截至3月底', '截止3月底', '数据来源：各园区', '单位负责人：周八', '分管领导：吴九']
-    for (const footer of footers) expect([footer, kindOf([footer, null, null, null])]).toEqual([footer, 'note'])
+    // with a figure beside it, so only the footer words make it a note
+    for (const footer of footers) expect([footer, kindOf([footer, null, null, 7])]).toEqual([footer, 'note'])
+    // a ledger without a 项目名称 column
+    expect(kindOf(['注：单位亿元', '甲'], ['seq', 'park'])).toBe('note')
   })
 
   it('is no note when the footer word is only inside the text, or a project has another name', () => {
@@ -116,13 +123,14 @@ describe('a note row', () => {
   })
 
   it('is a group heading between projects (一、签约项目, （二）先进制造业)', () => {
-    for (const heading of ['一、签约项目', '十二.在谈项目', '（二）先进制造业', '(三)现代服务业']) {
+    for (const heading of ['一、签约项目', '十二.在谈项目', '（二）先进制造业', '(三)现代服务业', '（十二）其他']) {
       expect([heading, kindOf([null, heading, null, null])]).toEqual([heading, 'note'])
     }
     // the same heading merged across the row: one text in every cell
     expect(kindOf(['一、签约项目', '一、签约项目', '一、签约项目', '一、签约项目'])).toBe('note')
-    // a project whose name merely starts like a number
+    // a project whose name merely starts like a number, or has a number in brackets later
     expect(kindOf([null, '一号工程', null, 5])).toBe('data')
+    expect(kindOf([null, '甲项目（二）'])).toBe('data')
   })
 
   it('is one text in column A where column A is not the name, unless it is a number', () => {
@@ -130,6 +138,8 @@ describe('a note row', () => {
     expect(kindOf([12.5])).toBe('data')
     expect(kindOf(['12.5'])).toBe('data')
     expect(kindOf(['12'])).toBe('data')
+    expect(kindOf(['12.55'])).toBe('data')
+    expect(kindOf(['第12'])).toBe('note')
     expect(kindOf(['12.5亿'])).toBe('note')
     // column A is the name: one text there is a project
     expect(kindOf(['丙项目'], ['name', 'investment'])).toBe('data')
