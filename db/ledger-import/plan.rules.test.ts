@@ -437,6 +437,20 @@ describe('where the project is', () => {
     expect(p.creations).toEqual([])
   })
 
+  it('links the oldest of two districts whose names differ only in spaces', async () => {
+    const oldest = await seedDistrict('重名区')
+    await seedDistrict('重 名区')
+    const p = await plan(['name', 'district'], [['重名区项目', '重名区']])
+    expect(createdValues(p, 2).values.districtId).toBe(oldest)
+  })
+
+  it('links the oldest of two people of one name', async () => {
+    const oldest = await seedUser('同名人')
+    await seedUser('同名人')
+    const p = await plan(['name', 'owner'], [['同名人项目', '同名人']])
+    expect(createdValues(p, 2).values.ownerId).toBe(oldest)
+  })
+
   it('creates an unknown district once, for the rows below too', async () => {
     const p = await plan(['name', 'district'], [['区乙', '新设区'], ['区丙', '新设区']])
     const [created] = creationsOf(p, 'district')
