@@ -102,12 +102,12 @@ export async function bootstrapFromHub(
     const compaction = compacting ? await readCompaction(hub, teamId) : null
     let cursor: string
     let marks: Watermarks
-    let fetch = fetchRecords
+    let readPage = fetchRecords
     if (compaction) {
       // The hub's own snapshot; the ops after its point follow through the ordinary pull.
       cursor = compaction.uptoSeq
       marks = compaction.marks
-      fetch = fetchSnapshotRecords
+      readPage = fetchSnapshotRecords
     } else {
       const top = await hub.client.query<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM ${LOG_SCHEMA}.operation WHERE team_id = $1`, [teamId])
       cursor = top.rows[0]!.seq
@@ -124,12 +124,12 @@ export async function bootstrapFromHub(
       bootstrap.start()
       let records = 0
       for (const table of REPLICATED_TABLES) {
-        let next = fetch(hub, teamId, table, '')
+        let next = readPage(hub, teamId, table, '')
         for (;;) {
           const page = await next
           if (page.length === 0) break
           // The server compacts the next page while this one is written here.
-          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : fetch(hub, teamId, table, page[page.length - 1]![0])
+          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : readPage(hub, teamId, table, page[page.length - 1]![0])
           bootstrap.add(table, page)
           records += page.length
           onStep?.({ kind: 'pulled', count: page.length })
