@@ -27,11 +27,42 @@ import { type BenchResults, renderResults } from './report'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
+/** The header comment above, as `npm run bench -- --help` prints it. */
+const HELP = `npm run bench -- [options]: generates the city-scale dataset into a temporary database and measures
+the app's heavy paths against hand-written baselines on the same data (bench/RESULTS.md).
+
+  (no option)       full size: 100,000 projects, 20,000 investors, 1,000,000 negotiations
+  --quick           5,000 / 1,000 / 50,000, fewer repetitions
+  --projects N --investors N --negotiations N   other sizes
+  --reps N          repetitions per query case (default 60, quick 20)
+  --only 1,2,8      run only these cases
+  --db FILE         measure an existing generated database instead of generating (it is copied)
+  --out FILE        where to write the results (default bench/RESULTS.md; quick: the temp folder)
+  --keep            keep the temporary folder (database, ledgers)
+  --json            print the results as one JSON object on stdout (progress goes to stderr)
+  --help            this text
+
+Cases: 1 project list, 2 kanban board, 3 global search, 4 reports (funnel, flow, breakdown),
+5 project detail + history, 6 ledger export, 7 ledger import, 8 opening the database,
+9 first table rows in Chromium, 10 command line start, 11 renderer script per page,
+12 the hub (starts its own PostgreSQL cluster).`
+
+const VALUED = new Set(['projects', 'investors', 'negotiations', 'reps', 'only', 'db', 'out'])
+const SWITCHES = new Set(['quick', 'keep', 'json', 'help'])
+
+/** A mistake in the command: said in one line, without a stack. */
+class UsageError extends Error {}
+
 function parse(argv: string[]) {
   const flags = new Map<string, string | true>()
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
-    if (!arg.startsWith('--')) continue
+    const name = arg.slice(2)
+    // A mistyped option must not start a generation of several minutes with the defaults.
+    if (!arg.startsWith('--') || (!VALUED.has(name) && !SWITCHES.has(name))) {
+      throw new UsageError(`unknown option ${arg} (npm run bench -- --help lists the options)`)
+    }
+    if (VALUED.has(name) && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))) throw new UsageError(`${arg} needs a value`)
     const next = argv[i + 1]
     if (next !== undefined && !next.startsWith('--')) {
       flags.set(arg.slice(2), next)
@@ -52,11 +83,16 @@ function parse(argv: string[]) {
     out: typeof flags.get('out') === 'string' ? String(flags.get('out')) : null,
     keep: flags.has('keep'),
     json: flags.has('json'),
+    help: flags.has('help'),
   }
 }
 
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2))
+  if (options.help) {
+    console.log(HELP)
+    return
+  }
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`)
   const wants = (id: string) => !options.only || options.only.has(id)
   const loadStart = loadAverage()
@@ -156,6 +192,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error)
+  console.error(error instanceof UsageError ? error.message : error)
   process.exit(1)
 })
