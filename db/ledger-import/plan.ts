@@ -352,8 +352,8 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
       })
       // off by a factor of ten or more: a unit or a column is wrong, not a typo
       const [small, large] = [Math.min(totalRow.yuan, Number(rowsTotal)), Math.max(totalRow.yuan, Number(rowsTotal))]
-      // (the sums differ and neither is negative, so the larger one is above 0)
-      if (small === 0 || large / small >= 9.5) {
+      // (the sums differ and neither is negative, so the larger one is above 0; x / 0 is Infinity)
+      if (large / small >= 9.5) {
         plan.confirmations.push({
           excelRow: totalRow.excelRow,
           level: 'warning',
