@@ -866,10 +866,27 @@ describe('a project moving stage', () => {
     expect(p.rows[2]!.action).toBe('unchanged')
   })
 
-  // The row's own 开工 date keeps 终止 from becoming 流失, but a step aside is one step: the
-  // project was never signed in the app, so the rule refuses 解约 (a new project walks the path).
+  it('aside after milestones the row dates beyond the project’s stage, walks them first (终止 with its 开工 date, 暂缓 with its 签约 date)', async () => {
+    await seedProject({ name: '开工后解约', districtId, stage: 'negotiating' })
+    await seedProject({ name: '签约后暂缓', districtId, stage: 'negotiating' })
+    const p = await plan(cols, [row('开工后解约', '终止', null, null, '2024-05-01', null), row('签约后暂缓', '暂缓', null, '2024-02-01', null, null)], { clock: { asOf: '2026-06-30' } })
+    expect(p.rows.map((r) => r.action)).toEqual(['update', 'update'])
+    expect(updateOf(p, 2).events).toEqual([
+      { fromStage: 'negotiating', toStage: 'started', happenedOn: '2024-05-01', reason: null, note: null },
+      { fromStage: 'started', toStage: 'terminated', happenedOn: '2026-06-30', reason: '台账导入：终止', note: INFERRED_NOTE },
+    ])
+    expect(updateOf(p, 2).patch).toMatchObject({ stage: 'terminated', stageOn: '2026-06-30', startedOn: '2024-05-01' })
+    expect(updateOf(p, 3).events).toEqual([
+      { fromStage: 'negotiating', toStage: 'signed', happenedOn: '2024-02-01', reason: null, note: null },
+      { fromStage: 'signed', toStage: 'on_hold', happenedOn: '2026-06-30', reason: '台账导入：暂缓', note: INFERRED_NOTE },
+    ])
+    expect(updateOf(p, 3).patch).toMatchObject({ stage: 'on_hold', signedOn: '2024-02-01' })
+  })
+
+  // The row's own 开工 date keeps 终止 from becoming 流失; from a side stage the change is one
+  // step, and the project was never signed in the app, so the rule refuses 解约.
   it('refuses a row the stage rule refuses, with the rule’s own words', async () => {
-    await seedProject({ name: '拒绝解约', districtId, stage: 'negotiating' })
+    await seedProject({ name: '拒绝解约', districtId, stage: 'on_hold' })
     const p = await plan(cols, [row('拒绝解约', '终止', null, null, '2024-05-01', null)])
     expect(p.rows[0]!.action).toBe('error')
     expect(messages(p)).toContainEqual(expect.objectContaining({ excelRow: 2, level: 'error', field: 'stage', message: expect.stringContaining('项目尚未签约，不能解约') }))
