@@ -1,12 +1,11 @@
 // 导出月报 on 报表 in browser mode: the downloaded workbook is the one `export report` writes, for
 // the month chosen and the district filtered on screen, and its figures equal the screen's.
-import { readFile } from 'node:fs/promises'
 import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
 import { screenshot } from '../support/app-server'
 import { browserTestsEnabled } from '../support/browser'
-import { chooseOption, motionDone } from '../support/ui'
+import { chooseOption, downloaded, motionDone } from '../support/ui'
 
 const now = new Date()
 const YEAR = now.getFullYear()
@@ -48,7 +47,7 @@ describe.skipIf(!browserTestsEnabled())('the 月报 from the reports page', () =
     const [download] = await Promise.all([ui.page.waitForEvent('download'), dialog.getByRole('button', { name: /下\s*载/ }).click()])
     expect(download.suggestedFilename()).toBe(`招商引资报表-${YEAR}-${String(MONTH).padStart(2, '0')}.xlsx`)
 
-    const workbook = XLSX.read(await readFile((await download.path())!))
+    const workbook = XLSX.read(await downloaded(download))
     expect(workbook.SheetNames.slice(0, 2)).toEqual(['汇总', '目标完成'])
     const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets['汇总']!, { header: 1, raw: true })
     expect(String(rows[0]![0])).toBe(`长清区${YEAR}年${MONTH}月招商引资工作月报`)

@@ -108,7 +108,8 @@ describe.skipIf(!browserTestsEnabled())('nobody in through a name or a neighbour
 
   /** Moves the mouse across a chart until its tooltip shows `text`; false when no point does. */
   async function hoverUntil(page: Page, chart: ReturnType<Page['locator']>, text: string | null): Promise<boolean> {
-    const box = await chart.boundingBox()
+    // Gone (the page moved on) or never laid out: nothing to hover.
+    const box = await chart.boundingBox({ timeout: 2_000 }).catch(() => null)
     if (!box) return false
     // Looking for one tooltip: fine steps; sweeping every chart: coarse ones (every bar is wider).
     const [dy, dx] = text === null ? [0.2, 24] : [0.1, 12]
@@ -137,7 +138,17 @@ describe.skipIf(!browserTestsEnabled())('nobody in through a name or a neighbour
       await page.evaluate((target) => (window.location.hash = target), hash)
       await page.getByRole('heading', { level: 1 }).waitFor()
       await calls.settled()
-      for (const chart of await page.locator('.report-chart').all()) await hoverUntil(page, chart, null)
+      // The h1 waited for can still be the previous page's (report tabs share one), so a chart
+      // counted now may be on its way out: a sweep that finds one gone is made again.
+      await expect
+        .poll(
+          async () => {
+            for (const chart of await page.locator('.report-chart').all()) if (!(await hoverUntil(page, chart, null))) return false
+            return true
+          },
+          { timeout: 120_000 },
+        )
+        .toBe(true)
       expect({ hash, ...(await injected(page)) }).toEqual({ hash, flag: null, elements: 0 })
     }
     // The park named with a <meta refresh> shows as text in the breakdown tooltip.
