@@ -883,6 +883,13 @@ describe('a project moving stage', () => {
     expect(updateOf(p, 3).patch).toMatchObject({ stage: 'on_hold', signedOn: '2024-02-01' })
   })
 
+  it('aside with dates only up to the project’s stage, is one step dated by the ledger', async () => {
+    await seedProject({ name: '签约后只暂缓', districtId, stage: 'signed', stageOn: '2024-01-01', signedOn: '2024-01-01' })
+    const p = await plan(cols, [row('签约后只暂缓', '暂缓', null, '2024-01-01', null, null)], { clock: { asOf: '2026-06-30' } })
+    expect(said(p, 2)).toEqual(['项目状态由“签约”改为“暂缓”，日期按台账日期（2026-06-30，推定）记'])
+    expect(updateOf(p, 2).events).toEqual([{ fromStage: 'signed', toStage: 'on_hold', happenedOn: '2026-06-30', reason: '台账导入：暂缓', note: INFERRED_NOTE }])
+  })
+
   // The row's own 开工 date keeps 终止 from becoming 流失; from a side stage the change is one
   // step, and the project was never signed in the app, so the rule refuses 解约.
   it('refuses a row the stage rule refuses, with the rule’s own words', async () => {

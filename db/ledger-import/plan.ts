@@ -884,8 +884,8 @@ function updateValues(project: Project, latestFirst: readonly StageStep[], value
       // aside after steps the row dates beyond where the project stands (终止 with its 开工 date):
       // those steps first, then aside — as a new project's row walks — rather than dropping the
       // dates or refusing 解约 of a project the ledger shows signed
-      const stageOn = pathTo(stage, actual, null, clock, work, path, current)
-      Object.assign(wanted, path.patch, { stageOn })
+      pathTo(stage, actual, null, clock, work, path, current)
+      Object.assign(wanted, path.patch)
     } else {
       // back along the path, onto a side stage, or back from one: one step
       // undated: the ledger's own date when it has one (as a step forward takes it), else today
