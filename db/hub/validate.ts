@@ -42,6 +42,23 @@ export interface PageCheck {
 
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max
 
+/**
+ * What is wrong with one op's own parts, however it came from the hub (a log row, a field of a
+ * snapshot record), or null: a replicated table, sane ids, a value of a type and size sync carries,
+ * and no op under this laptop's replica id that this laptop never made. `hlc` is already checked.
+ */
+function opProblem(op: { hlc: string; table: unknown; rowId: unknown; field: unknown; userId: unknown; value: unknown }, check: Pick<PageCheck, 'replicaId' | 'hasOperation'>): string | null {
+  const { table, rowId, field, userId, value } = op
+  if (!isText(table, 64) || !isReplicated(table)) return `未知的数据表 ${String(table).slice(0, 40)}`
+  if (!isText(rowId, 200)) return '记录ID无效'
+  if (!isText(field, 64)) return '字段名无效'
+  if (userId !== null && !isText(userId, 64)) return '用户ID无效'
+  if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) return '取值类型不对'
+  if (typeof value === 'string' && value.length > LIMITS.maxText) return `取值过长（${value.length} 个字符）`
+  if (parseHlc(op.hlc)!.replicaId === check.replicaId && !check.hasOperation(op.hlc)) return '冒用本机的副本编号'
+  return null
+}
+
 /** The page's rows as operations, in seq order; throws HubRefusedError naming the first bad row. */
 export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
   let previous = BigInt(check.after)
@@ -55,15 +72,9 @@ export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
     if (typeof row.hlc !== 'string' || !HLC_PATTERN.test(row.hlc)) refuse('时间戳格式不对')
     const hlc = row.hlc as string
     if (parseHlc(hlc)!.replicaId !== row.replica_id) refuse('时间戳与来源副本不符')
-    if (!isText(row.tbl, 64) || !isReplicated(row.tbl)) refuse(`未知的数据表 ${String(row.tbl).slice(0, 40)}`)
-    if (!isText(row.row_id, 200)) refuse('记录ID无效')
-    if (!isText(row.field, 64)) refuse('字段名无效')
-    if (row.user_id !== null && !isText(row.user_id, 64)) refuse('用户ID无效')
     if (!isText(row.author, 63)) refuse('缺少服务器记录的写入者')
-    const value = row.value
-    if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) refuse('取值类型不对')
-    if (typeof value === 'string' && value.length > LIMITS.maxText) refuse(`取值过长（${value.length} 个字符）`)
-    if (row.replica_id === check.replicaId && !check.hasOperation(hlc)) refuse('冒用本机的副本编号')
+    const problem = opProblem({ hlc, table: row.tbl, rowId: row.row_id, field: row.field, userId: row.user_id, value: row.value }, check)
+    if (problem) refuse(problem)
     return {
       hlc,
       replicaId: row.replica_id as string,
@@ -71,15 +82,14 @@ export function checkHubPage(rows: HubRow[], check: PageCheck): Operation[] {
       table: row.tbl as string,
       rowId: row.row_id as string,
       field: row.field as string,
-      value: value as string | number | null,
+      value: row.value as string | number | null,
     }
   })
 }
 
 /**
- * One page of the hub's snapshot (compacted records) as operations, checked like log rows: the hlc's
- * shape, a replicated table, sane ids and values, and no op under this laptop's replica id that this
- * laptop never made. sync-core checks fields and types again when they are applied.
+ * One page of the hub's snapshot (compacted records) as operations, each field checked as a log
+ * row is (opProblem). sync-core checks fields and types again when they are applied.
  */
 export function checkSnapshotPage(
   table: string,
@@ -91,19 +101,16 @@ export function checkSnapshotPage(
     const refuse = (why: string): never => {
       throw new HubRefusedError(`中心库快照中的记录 ${String(rowId).slice(0, 60)} 被拒收（${why}），本次同步未写入任何数据。请联系中心库管理员检查。`, '0')
     }
+    // The record itself, also when it carries no field.
     if (!isReplicated(table)) refuse(`未知的数据表 ${table.slice(0, 40)}`)
     if (!isText(rowId, 200)) refuse('记录ID无效')
     for (const [field, entry] of Object.entries(fields)) {
-      if (!isText(field, 64)) refuse('字段名无效')
       if (!Array.isArray(entry) || entry.length !== 3) refuse(`字段 ${field} 的格式不对`)
       const [hlc, userId, value] = entry as unknown[]
       if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) refuse('时间戳格式不对')
-      if (userId !== null && !isText(userId, 64)) refuse('用户ID无效')
-      if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) refuse('取值类型不对')
-      if (typeof value === 'string' && value.length > LIMITS.maxText) refuse(`取值过长（${value.length} 个字符）`)
-      const replicaId = parseHlc(hlc as string)!.replicaId
-      if (replicaId === check.replicaId && !check.hasOperation(hlc as string)) refuse('冒用本机的副本编号')
-      ops.push({ hlc: hlc as string, replicaId, userId: userId as string | null, table, rowId, field, value: value as string | number | null })
+      const problem = opProblem({ hlc: hlc as string, table, rowId, field, userId, value }, check)
+      if (problem) refuse(problem)
+      ops.push({ hlc: hlc as string, replicaId: parseHlc(hlc as string)!.replicaId, userId: userId as string | null, table, rowId, field, value: value as string | number | null })
     }
   }
   return ops
