@@ -197,7 +197,7 @@ async function planOnce(ctx: Ctx, opened: OpenedLedger, options: ImportOptions):
   const key = planKey(ctx, opened, options)
   const kept = keptPlans.get(ctx.sqlite)
   if (kept?.key === key) {
-    const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
+    const total = rowsToPlan(opened)
     options.onProgress?.({ phase: 'plan', done: total, total })
     return kept.plan
   }
@@ -207,8 +207,11 @@ async function planOnce(ctx: Ctx, opened: OpenedLedger, options: ImportOptions):
   return made
 }
 
+/** The sheet's rows below its header: what planning goes through, for its progress. */
+const rowsToPlan = (opened: OpenedLedger): number => Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
+
 export async function plan(db: Ctx['db'] | Trx, ctx: Ctx, opened: OpenedLedger, options: ImportOptions, onProgress?: ProgressCallback): Promise<Plan> {
-  const total = Math.max(0, opened.sheet.rows.length - opened.header.headerRow - 1)
+  const total = rowsToPlan(opened)
   onProgress?.({ phase: 'plan', done: 0, total })
   const result = await planImport(db, {
     records: ledgerRecords(opened.sheet, opened.header),
