@@ -10,6 +10,7 @@ import { runCli } from '../../tests/support/bundle'
 import { hubTestBed } from '../../tests/support/hub-testbed'
 import { pgTestsEnabled } from '../../tests/support/postgres'
 import { compactHub } from './compact'
+import { forgetLaptop } from './forget-laptop'
 import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { initHub } from './init'
 import { HUB_KEYS, readHubSetting } from './settings'
@@ -60,8 +61,17 @@ describe.skipIf(!pgTestsEnabled())('hub compact', () => {
     expect(held.teams[0]).toMatchObject({ laptops: 2, uptoSeq: null })
     expect(await logCount(hub)).toBeGreaterThan(0)
 
-    // The hub forgets B (as for a laptop not seen for long): now A's reading decides, and B is behind.
-    await hub.admin(`DELETE FROM crm_hub.replica_cursor WHERE replica_id = $1`, [(await b.call('hub-status', {})).replicaId])
+    // A mistyped laptop is refused in plain words, naming the laptops the hub knows; nothing changes.
+    const url = bed.cluster.url(hub.name)
+    await expect(forgetLaptop({ url, password: null }, 'NOSUCHLAPTOP00000001')).rejects.toThrow(
+      new RegExp(`^中心库不认识电脑 NOSUCHLAPTOP00000001，没有做任何修改。中心库认识的电脑：.*登录角色 ${hub.name}_b.*登录角色 ${hub.name}_a`),
+    )
+    expect(await hub.admin('SELECT replica_id FROM crm_hub.replica_cursor')).toHaveLength(2)
+    // The hub forgets B (retired, as for a laptop not seen for long): now A's reading decides, and B is behind.
+    const bReplica = (await b.call('hub-status', {})).replicaId!
+    const forgotten = await forgetLaptop({ url, password: null }, bReplica)
+    expect(forgotten).toMatchObject({ teamId: hub.teamId, replicaId: bReplica, author: `${hub.name}_b`, seq: cursorOf(b) })
+    expect(await hub.admin('SELECT replica_id FROM crm_hub.replica_cursor')).toEqual([{ replica_id: (await a.call('hub-status', {})).replicaId }])
     const second = await compact(hub)
     expect(second.teams[0]).toMatchObject({ laptops: 1, after: 0, uptoSeq: cursorOf(a) })
     expect(BigInt(cursorOf(b)!)).toBeLessThan(BigInt(second.teams[0]!.uptoSeq!))
@@ -126,7 +136,6 @@ describe.skipIf(!pgTestsEnabled())('hub compact', () => {
     // From the command line, as the administrator: the log's size before and after, in plain words.
     const dir = mkdtempSync(join(tmpdir(), 'crm-hub-compact-'))
     const cli = await runCli(['--db', join(dir, 'admin.sqlite'), 'hub', 'compact', '--url', bed.cluster.url(hub.name)])
-    rmSync(dir, { recursive: true, force: true })
     expect(cli.code, cli.out).toBe(0)
     expect(cli.out).toMatch(new RegExp(`团队 ${hub.teamId}：1 台已知电脑都已读到第 ${cursorOf(a)} 条，已压缩为 \\d+ 条记录的快照；日志 \\d+ → 0 条操作`))
     expect(cli.out).toMatch(/操作日志占用：.+ → .+（/)
@@ -135,5 +144,18 @@ describe.skipIf(!pgTestsEnabled())('hub compact', () => {
     await connectToHub(b, hub, 'a')
     await syncNow(b)
     expect(hashOf(b)).toBe(hashOf(a))
+
+    // A retired laptop dropped from the command line; an unknown one refused, changing nothing.
+    const forget = (replicaId: string) => runCli(['--db', join(dir, 'admin.sqlite'), 'hub', 'forget-laptop', '--url', bed.cluster.url(hub.name), replicaId])
+    const unknown = await forget('NOSUCHLAPTOP00000001')
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.out).toContain('中心库不认识电脑 NOSUCHLAPTOP00000001，没有做任何修改。中心库认识的电脑：')
+    expect(await hub.admin('SELECT replica_id FROM crm_hub.replica_cursor')).toHaveLength(2)
+    const aReplica = (await a.call('hub-status', {})).replicaId!
+    const retired = await forget(aReplica)
+    expect(retired.code, retired.out).toBe(0)
+    expect(retired.out).toContain(`中心库已忘记电脑 ${aReplica}（登录角色 ${hub.name}_a，`)
+    expect(await hub.admin('SELECT replica_id FROM crm_hub.replica_cursor')).toEqual([{ replica_id: (await b.call('hub-status', {})).replicaId }])
+    rmSync(dir, { recursive: true, force: true })
   }, 180_000)
 })

@@ -84,16 +84,21 @@ async function compactTeam(client: pg.Client, teamId: string): Promise<TeamCompa
   return { teamId, laptops, before, after: await teamOps(client, teamId), uptoSeq: upto, records: written.rowCount ?? 0 }
 }
 
+/** The laptops' cursors and the snapshot came with structure version 2: an older hub is upgraded first, a newer one refused. */
+export async function requireCurrentHub(client: pg.Client, command: string): Promise<void> {
+  const version = await client.query<{ value: string }>(`SELECT value FROM ${L}.meta WHERE key = 'schema_version'`).catch(() => ({ rows: [] }))
+  const found = Number(version.rows[0]?.value ?? 0)
+  if (found < HUB_SCHEMA_VERSION) {
+    throw new Error(`中心库结构版本为 ${found}，尚不支持 ${command}：请先用管理员账号运行 hub init --url …（升级结构，数据不变），再运行 ${command}。`)
+  }
+  if (found > HUB_SCHEMA_VERSION) throw new Error(`此中心库由更新版本的程序升级（结构版本 ${found}），请先升级本程序。`)
+}
+
 export async function compactHub(options: { url: string; password: string | null }): Promise<HubCompactResult> {
   const hub = await connectHub({ url: options.url, password: options.password })
   const { client } = hub
   try {
-    const version = await client.query<{ value: string }>(`SELECT value FROM ${L}.meta WHERE key = 'schema_version'`).catch(() => ({ rows: [] }))
-    const found = Number(version.rows[0]?.value ?? 0)
-    if (found < HUB_SCHEMA_VERSION) {
-      throw new Error(`中心库结构版本为 ${found}，尚不支持压缩：请先用管理员账号运行 hub init --url …（升级结构，数据不变），再运行 hub compact。`)
-    }
-    if (found > HUB_SCHEMA_VERSION) throw new Error(`此中心库由更新版本的程序升级（结构版本 ${found}），请先升级本程序。`)
+    await requireCurrentHub(client, 'hub compact')
     const logBytesBefore = await logBytes(client)
     const teams: TeamCompaction[] = []
     await client.query('BEGIN')

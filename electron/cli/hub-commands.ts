@@ -1,7 +1,8 @@
-// `hub init | sync | status | compact`: the PostgreSQL hub from the command line.
+// `hub init | sync | status | compact | forget-laptop`: the PostgreSQL hub from the command line.
 import { inTransaction } from '../../db/context'
 import { type HubStatus, SECRET_STORAGE_LABELS, formatBytes } from '../../db/domain/hub'
 import { compactHub } from '../../db/hub/compact'
+import { describeLaptop, forgetLaptop } from '../../db/hub/forget-laptop'
 import { initHub } from '../../db/hub/init'
 import { officerGrants, readerGrants } from '../../db/hub/schema-sql'
 import { splitPassword } from '../../db/hub/settings'
@@ -76,6 +77,19 @@ async function hubCompact({ args }: CommandContext): Promise<void> {
   console.log('落后于压缩点或新加入的电脑下次同步时会先下载快照，再下载其后的操作，不会缺数据。')
 }
 
+/** `hub forget-laptop --url URL REPLICA` (the hub's owner): compaction stops waiting for a retired laptop. */
+async function hubForgetLaptop({ args }: CommandContext): Promise<void> {
+  const url = stringOption(args, 'url')
+  const replicaId = args.positional[1]
+  if (!url || !replicaId || args.positional.length > 2) {
+    throw new Error('用法：hub forget-laptop --url postgres://管理员@服务器:5432/数据库名 电脑编号（电脑编号见该电脑上 hub status 的“本机副本”）')
+  }
+  const { url: bare, password } = splitPassword(url)
+  const laptop = await forgetLaptop({ url: bare, password }, replicaId)
+  console.log(`中心库已忘记电脑 ${describeLaptop(laptop)}，团队 ${laptop.teamId}。`)
+  console.log('之后的 hub compact 不再等它读取；它的操作仍在中心库。它若再次同步，会先下载快照再继续，不会缺数据。')
+}
+
 export const hubCommand: Command = {
   run: async (context: CommandContext) => {
     const [sub] = context.args.positional
@@ -91,6 +105,7 @@ export const hubCommand: Command = {
     }
     if (sub === 'status') return printStatus(await call('hub-status', {}))
     if (sub === 'compact') return hubCompact(context)
-    throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status | hub compact --url URL')
+    if (sub === 'forget-laptop') return hubForgetLaptop(context)
+    throw new Error('用法：hub init --url URL | hub sync [--url URL] | hub status | hub compact --url URL | hub forget-laptop --url URL 电脑编号')
   },
 }
