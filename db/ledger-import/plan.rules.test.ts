@@ -263,6 +263,13 @@ describe('the 合计 and 小计 rows', () => {
     expect(p.confirmations).toEqual([])
   })
 
+  it('names the 签约金额 column in a 合计 mismatch where 签约金额 is the ledger’s total', async () => {
+    const p = await plan(['name', 'agreementAmount:亿元'], [['签差甲', 3], ['签差乙', 2], total(['合计', 5.5])])
+    expect(messages(p).filter((m) => m.excelRow === 4)).toEqual([
+      { excelRow: 4, level: 'warning', field: 'agreementAmount', column: 'B', message: '合计（5.50亿元）与导入各行签约金额之和（5.00亿元）不一致' },
+    ])
+  })
+
   it('stops the import from 9.5 times apart on, and says about how many times', async () => {
     const at = await plan(cols, [['倍甲', 2], total(['合计', 19])])
     expect(at.confirmations).toEqual([

@@ -346,9 +346,9 @@ export async function planImport(db: Kysely<Database>, input: PlanInput): Promis
       plan.messages.push({
         excelRow: totalRow.excelRow,
         level: 'warning',
-        field: 'investment',
-        column: letters.get('investment') ?? null,
-        message: `合计（${formatYi(totalRow.yuan)}亿元）与导入各行总投资之和（${formatYi(Number(rowsTotal))}亿元）不一致`,
+        field: totalField,
+        column: letters.get(totalField) ?? null,
+        message: `合计（${formatYi(totalRow.yuan)}亿元）与导入各行${FIELD_LABEL[totalField]}之和（${formatYi(Number(rowsTotal))}亿元）不一致`,
       })
       // off by a factor of ten or more: a unit or a column is wrong, not a typo
       const [small, large] = [Math.min(totalRow.yuan, Number(rowsTotal)), Math.max(totalRow.yuan, Number(rowsTotal))]
