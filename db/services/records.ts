@@ -50,11 +50,13 @@ function changeDiff(patch: Values, before: (field: string) => unknown): Diff {
   return diff
 }
 
-async function journal(trx: Trx, ctx: Ctx, entity: string, id: string, action: string, changes: Diff) {
-  await untyped(trx)
-    .insertInto('change')
-    .values({ entity, entityId: id, action, changes: JSON.stringify(changes), userId: ctx.userId, at: nowIso(ctx) })
-    .execute()
+/**
+ * The one way a journal entry is written, by the single and the batch writes alike: a prepared
+ * statement on the connection the transaction runs on (as captureRow writes the sync operations),
+ * stamped with the time the row itself was stamped with, so history and the row agree on when.
+ */
+function journal(ctx: Ctx, entity: string, id: string, action: string, changes: Diff, at: string): void {
+  stmt(ctx.sqlite, 'INSERT INTO change (entity, entity_id, action, changes, user_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(entity, id, action, JSON.stringify(changes), ctx.userId, at)
 }
 
 export async function insertRecord<T extends RecordTable>(trx: Trx, ctx: Ctx, table: T, values: RecordValues<T>): Promise<string> {
@@ -62,7 +64,7 @@ export async function insertRecord<T extends RecordTable>(trx: Trx, ctx: Ctx, ta
   const at = nowIso(ctx)
   const row = { ...values, id, createdAt: at, createdBy: ctx.userId, updatedAt: at, updatedBy: ctx.userId, deletedAt: null }
   await untyped(trx).insertInto(table).values(row).execute()
-  await journal(trx, ctx, table, id, 'create', createDiff(values))
+  journal(ctx, table, id, 'create', createDiff(values), at)
   captureRow(ctx, table, id, 'created')
   return id
 }
@@ -84,7 +86,7 @@ export function insertRecords<T extends RecordTable>(trx: Trx, ctx: Ctx, table: 
     const names = Object.keys(row).filter((key) => row[key] !== undefined)
     const insert = sqlText(`insert ${snake}(${names.join(',')})`, () => `INSERT INTO ${snake} (${names.map(toSnake).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
     stmt(ctx.sqlite, insert).run(...names.map((n) => row[n]))
-    journalNow(ctx, table, id, 'create', createDiff(values), at)
+    journal(ctx, table, id, 'create', createDiff(values), at)
     captureRow(ctx, table, id, 'created')
     return id
   })
@@ -114,7 +116,7 @@ export function updateRecords<T extends RecordTable>(
     const set = [...fields, 'updatedAt', 'updatedBy']
     const values: Values = { ...Object.fromEntries(fields.map((key) => [key, diff[key]![1]])), updatedAt: at, updatedBy: ctx.userId }
     stmt(ctx.sqlite, `UPDATE ${snake} SET ${set.map((n) => `${toSnake(n)} = ?`).join(', ')} WHERE id = ?`).run(...set.map((n) => values[n]), id)
-    journalNow(ctx, table, id, 'update', diff, at)
+    journal(ctx, table, id, 'update', diff, at)
     captureRow(ctx, table, id, fields)
     return diff
   })
@@ -124,10 +126,6 @@ export function updateRecords<T extends RecordTable>(
 // to write outside one, where each statement would commit on its own.
 function requireTransaction(trx: Trx, ctx: Ctx): void {
   if (!trx.isTransaction || !ctx.sqlite.inTransaction) throw new Error('insertRecords/updateRecords must run inside inTransaction()')
-}
-
-function journalNow(ctx: Ctx, entity: string, id: string, action: string, changes: Diff, at: string): void {
-  stmt(ctx.sqlite, 'INSERT INTO change (entity, entity_id, action, changes, user_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(entity, id, action, JSON.stringify(changes), ctx.userId, at)
 }
 
 /** Reads a live row or throws not_found. */
@@ -155,12 +153,13 @@ export async function updateRecord<T extends RecordTable>(
   const diff = changeDiff(patch as Values, (key) => before[key])
   if (Object.keys(diff).length === 0) return diff
   const changed = Object.fromEntries(Object.entries(diff).map(([key, [, after]]) => [key, after]))
+  const at = nowIso(ctx)
   await untyped(trx)
     .updateTable(table as RecordTable)
-    .set({ ...changed, updatedAt: nowIso(ctx), updatedBy: ctx.userId })
+    .set({ ...changed, updatedAt: at, updatedBy: ctx.userId })
     .where('id', '=', id)
     .execute()
-  await journal(trx, ctx, table, id, 'update', diff)
+  journal(ctx, table, id, 'update', diff, at)
   captureRow(ctx, table, id, Object.keys(diff))
   return diff
 }
@@ -170,7 +169,7 @@ export async function deleteRecord(trx: Trx, ctx: Ctx, table: RecordTable, id: s
   await getLive(trx, table, id, what)
   const at = nowIso(ctx)
   await untyped(trx).updateTable(table).set({ deletedAt: at, updatedAt: at, updatedBy: ctx.userId }).where('id', '=', id).execute()
-  await journal(trx, ctx, table, id, 'delete', { deletedAt: [null, at] })
+  journal(ctx, table, id, 'delete', { deletedAt: [null, at] }, at)
   captureRow(ctx, table, id, ['deletedAt'])
 }
 
@@ -179,6 +178,6 @@ export async function restoreRecord(trx: Trx, ctx: Ctx, table: RecordTable, id: 
   if (!row || row.deletedAt === null) throw notFound(`回收站中的${what}`, id)
   const at = nowIso(ctx)
   await untyped(trx).updateTable(table).set({ deletedAt: null, updatedAt: at, updatedBy: ctx.userId }).where('id', '=', id).execute()
-  await journal(trx, ctx, table, id, 'restore', { deletedAt: [row.deletedAt, null] })
+  journal(ctx, table, id, 'restore', { deletedAt: [row.deletedAt, null] }, at)
   captureRow(ctx, table, id, ['deletedAt'])
 }
