@@ -99,7 +99,12 @@ function snapshotExistingRows(ctx: Ctx, replicaId: string): void {
     for (const raw of rows) {
       const row = camelRow(raw)
       const author = (row.updatedBy as string | null) ?? ctx.userId
-      for (const field of columns) insert.run(clock.send(), replicaId, author, table, row.id, field, row[field] ?? null)
+      // As a create sends it (db/sync/capture.ts): no operation for an empty field, which every
+      // apply path creates as null; no other laptop has the row yet for a null to override.
+      for (const field of columns) {
+        const value = row[field]
+        if (value !== null && value !== undefined) insert.run(clock.send(), replicaId, author, table, row.id, field, value)
+      }
     }
   }
 }
