@@ -1,21 +1,28 @@
-// Bundles the command line into out/cli/index.mjs (part of `npm run build`). Compiling the
-// TypeScript with tsx at every start cost seconds per command; the bundle starts like plain Node.
-// Split at the command table's import()s (electron/cli/commands.ts): index.mjs holds only the
-// argument parser and the help text, and each command's code is a chunk beside it, so `--help`
-// compiles a few kilobytes instead of the whole backend (bench case 10).
+// Bundles the command line into out/cli (part of `npm run build`). Compiling the TypeScript with
+// tsx at every start cost seconds per command; the bundle starts like plain Node.
+// The whole command line is one CommonJS file, cli-<hash of its content>.cjs, run by a small
+// launcher, index.mjs, through V8's code cache (electron/cli/code-cache.ts): Node 20 parses an ES
+// module's source at every start, which was the largest part of a command's start-up, while a
+// classic script can start from the code an earlier run compiled. The build makes the cache by
+// running one command (a call on a new database); dynamically imported modules stay lazily
+// evaluated inside the one file, so `--help` still runs none of the backend (bench case 10).
 // Native and heavy packages stay in node_modules, where they load from at run time; the ledger
 // reader's worker finds SheetJS from the bundle's own place (createRequire(import.meta.url)).
 import { build } from 'esbuild'
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CLI_SOURCES, CLI_STAMP, markBuilt } from './needs-build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const CLI_BUNDLE = join('out', 'cli', 'index.mjs')
-const CHUNK = /^chunk-[A-Z0-9]+\.mjs$/
-// A command started before a rebuild may still import its chunks a while later.
-const OLD_CHUNK_AGE_MS = 60 * 60 * 1000
+// What earlier builds left: bundles and their caches, and the chunks of the ES module build before them.
+const EARLIER_OUTPUT = /^(?:chunk-[A-Z0-9]+\.mjs|cli-[0-9a-f]+\.cjs(?:\.v8-cache)?)$/
+// A command started before a rebuild may still read its bundle a while later.
+const OLD_OUTPUT_AGE_MS = 60 * 60 * 1000
 
 // Packages that cost a command's start-up although few commands use them: pinyin-pro builds its
 // dictionaries on import (≈ 140 ms of CPU; only writes of names need it), iconv-lite parses its
@@ -45,46 +52,83 @@ export async function buildCli() {
   const startedAt = new Date()
   const outdir = join(root, 'out', 'cli')
   const outfile = join(root, CLI_BUNDLE)
-  const result = await build({
-    entryPoints: { index: join(root, 'electron', 'cli', 'index.ts') },
-    outdir,
+  const cli = await build({
+    entryPoints: [join(root, 'electron', 'cli', 'index.ts')],
     write: false,
     bundle: true,
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external: ['better-sqlite3', 'pg', '@e965/xlsx', 'exceljs', 'electron'],
     plugins: [loadOnFirstUse],
-    // CommonJS packages bundled into an ES module still call require() for Node's own modules.
-    banner: { js: "import { createRequire as __crmRequire } from 'node:module'; const require = __crmRequire(import.meta.url);" },
-    // Less to parse at every start (a third less start-up time, measured by bench/cases/cli-start.ts).
+    // The sources find packages and files from their own place; in the bundle that is the bundle's.
+    banner: { js: "const __crmFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__crmFileUrl' },
+    // Less to read and to keep in the code cache.
     minify: true,
     logLevel: 'warning',
   })
+  const code = cli.outputFiles[0].contents
+  const bundleName = `cli-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.cjs`
+  const launcher = await launcherFor(bundleName)
   mkdirSync(outdir, { recursive: true })
-  // Chunks are named by their content, so writing them never changes one a running command uses;
-  // the entry is written beside and renamed last: a command started during the build never reads
-  // half a file or an entry whose chunks are not there yet.
-  const written = new Set()
-  for (const output of result.outputFiles) {
-    written.add(basename(output.path))
-    if (output.path === outfile) continue
-    if (!existsSync(output.path)) writeFileSync(output.path, output.contents)
-  }
-  const entry = result.outputFiles.find((output) => output.path === outfile)
-  if (!entry) throw new Error(`esbuild wrote no ${CLI_BUNDLE}`)
+  // The bundle is named by its content, so writing it never changes one a running command uses;
+  // the launcher is written beside and renamed last: a command started during the build never
+  // reads half a file or a launcher whose bundle is not there yet.
+  const bundle = join(outdir, bundleName)
+  if (!existsSync(bundle)) writeFileSync(bundle, code)
+  warmCodeCache(bundle, launcher)
   const partial = `${outfile}.${process.pid}.partial`
-  writeFileSync(partial, entry.contents)
+  writeFileSync(partial, launcher)
   renameSync(partial, outfile)
   for (const name of readdirSync(outdir)) {
     const file = join(outdir, name)
-    if (CHUNK.test(name) && !written.has(name) && startedAt.getTime() - statSync(file).mtimeMs > OLD_CHUNK_AGE_MS) unlinkSync(file)
+    if (EARLIER_OUTPUT.test(name) && !name.startsWith(bundleName) && startedAt.getTime() - statSync(file).mtimeMs > OLD_OUTPUT_AGE_MS) unlinkSync(file)
   }
   markBuilt(root, CLI_STAMP, startedAt)
   return outfile
+}
+
+/** index.mjs: runs the bundle beside it through its code cache, and saves a cache once the command is done if it had none it could use. */
+export async function launcherFor(bundleName) {
+  const launcher = await build({
+    stdin: {
+      contents: [
+        "import { fileURLToPath } from 'node:url'",
+        "import { runWithCodeCache } from './code-cache'",
+        `const loaded = runWithCodeCache(fileURLToPath(new URL(${JSON.stringify(`./${bundleName}`)}, import.meta.url)))`,
+        "process.once('exit', loaded.saveCacheIfNeeded)",
+      ].join('\n'),
+      resolveDir: join(root, 'electron', 'cli'),
+      loader: 'ts',
+    },
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  })
+  return launcher.outputFiles[0].contents
+}
+
+/**
+ * Runs one command, a call on a new database, so that its code cache is there before the first real
+ * command; every command starts from it. Through a launcher of its own beside the bundle (the real
+ * one is not in place yet).
+ */
+function warmCodeCache(bundle, launcher) {
+  if (existsSync(`${bundle}.v8-cache`)) return // the name electron/cli/code-cache.ts gives it
+  const warmer = `${bundle}.${process.pid}.warm.mjs`
+  const dir = mkdtempSync(join(tmpdir(), 'crm-cli-cache-'))
+  try {
+    writeFileSync(warmer, launcher)
+    const run = spawnSync(process.execPath, [warmer, '--db', join(dir, 'crm.sqlite'), 'call', 'park-list', '{}'], { cwd: dir, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`the bundled command line failed its first call: ${run.stderr}`)
+  } finally {
+    rmSync(warmer, { force: true })
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -3,9 +3,9 @@
 // do everything the sources do, including the ledger reader's worker thread (SheetJS is found
 // from the bundle's place) and the exports (exceljs, loaded when a workbook is written).
 import { execFile, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { corpusXlsx } from '../../db/ledger-import/fixtures'
@@ -45,6 +45,15 @@ describe('the command line from its bundle', () => {
     await cli('init')
     const { stdout } = await cli('call', 'park-list', '{}')
     expect(JSON.parse(stdout)).toEqual(expect.anything())
+  }, TIMEOUT)
+
+  it("starts a command from the code cache the build left: V8 takes it, so the command does not replace it", async () => {
+    const bundleName = /cli-[0-9a-f]+\.cjs/.exec(readFileSync(BUNDLE, 'utf8'))?.[0]
+    expect(bundleName).toBeDefined()
+    const cache = join(dirname(BUNDLE), `${bundleName}.v8-cache`)
+    const made = statSync(cache).mtimeMs
+    await cli('call', 'park-list', '{}')
+    expect(statSync(cache).mtimeMs).toBe(made)
   }, TIMEOUT)
 
   it('previews a ledger import (the SheetJS worker thread starts from the bundle)', async () => {
