@@ -5,12 +5,18 @@
 // Every sheet prints like an office 台账: landscape A4 fitted to the page width, the column header
 // repeated at the top of every printed page, 第 N 页 共 M 页 in the footer, and wrapped text rows
 // given a height (row-height.ts) so that long texts print whole instead of overlapping.
+//
+// The table's rows (data, 小计, 合计) are written as sheet XML by row-xml.ts into the worksheet's
+// own part, with the style ids exceljs assigns; exceljs writes everything else (banners, merges,
+// columns, print set-up, styles). That is the 10⁵-row path: exceljs's per-cell objects cost more
+// than the rest of the export together.
 import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { neutralizeFormulaText } from './neutralize-formula'
 import { rowHeight, wrappedLines } from './row-height'
-import { cellValue, type ColumnSpec, type ColumnType } from './write-cells'
+import { columnLetters, rowXml } from './row-xml'
+import { type CellOut, cellValue, type ColumnSpec, type ColumnType } from './write-cells'
 
 export { neutralizeFormulaText } from './neutralize-formula'
 export { writeCsv } from './write-csv'
@@ -75,6 +81,14 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, fo
 // &P the page, &N the page count; LibreOffice and Excel both fill them in
 export const PAGE_FOOTER = '&C第 &P 页 共 &N 页'
 const ROWS_PER_PAUSE = 500
+// rows gathered into one write to the part's stream (a ~50 KB string for the 台账)
+const ROWS_PER_WRITE = 100
+
+// What the table's rows need of exceljs's stream writer beyond its typings. These are exceljs
+// 4.4.0 internals (package.json pins the version): the workbook's style table, which gives a
+// style its id, and the worksheet's part stream with the number of the next row it will write.
+type StyleTable = { addStyleModel(style: Partial<ExcelJS.Style>): number }
+type WorksheetPart = { stream: { write(xml: string): unknown }; _rowZero: number; _rows: unknown[] | null; startedData: boolean }
 
 // exceljs takes about half a second to load: load it when a workbook is written, not at every
 // start of the command line, the server or the backend process.
@@ -91,7 +105,7 @@ export function createWorkbookWriter(target: string | Writable): SpreadsheetWrit
   return {
     addSheet(spec) {
       const name = uniqueSheetName(spec.name, usedNames)
-      return addSheet(workbook, name, spec)
+      return addSheet(workbook, (workbook as unknown as { styles: StyleTable }).styles, name, spec)
     },
     async finish() {
       await workbook.commit()
@@ -99,7 +113,7 @@ export function createWorkbookWriter(target: string | Writable): SpreadsheetWrit
   }
 }
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, spec: SheetSpec): SheetWriter {
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, styleTable: StyleTable, name: string, spec: SheetSpec): SheetWriter {
   const notes = spec.notes ?? []
   const headerRow = 1 + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0) + notes.length
   const ws = workbook.addWorksheet(name, {
@@ -118,6 +132,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   })
   const columns = spec.columns
   const widths = columns.map((c) => c.width ?? defaultWidth(c))
+  const table = tableRows(ws, styleTable, columns.length)
   const totalWidth = widths.reduce((a, b) => a + b, 0)
   ws.columns = widths.map((width) => ({ width }))
   const dataStyles = columns.map((c) => cellStyle(c.type, 'data'))
@@ -127,6 +142,7 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const wrapping = columns.flatMap((c, i) => (c.type === 'text' ? [i] : []))
 
   const banner = (text: string, style: Partial<ExcelJS.Style>, height: number | undefined) => {
+    table.flush()
     const row = ws.addRow([text])
     if (height) row.height = height
     row.getCell(1).style = style
@@ -145,16 +161,12 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
   const write = (cells: readonly unknown[], styles: Partial<ExcelJS.Style>[]) => {
     // plain values only: a string is always written as a string, never as {formula}
     const values = columns.map((c, i) => cellValue(c.type, cells[i]))
-    const row = ws.addRow(values)
-    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
     let lines = 1
     for (const i of wrapping) {
       const value = values[i]
       if (typeof value === 'string' && value.length * 2 > widths[i]! * 0.9) lines = Math.max(lines, wrappedLines(value, widths[i]!))
     }
-    const height = rowHeight(lines)
-    if (height) row.height = height
-    row.commit()
+    table.add(values, styles, rowHeight(lines))
   }
   const byKey = (values: Record<string, unknown>) => columns.map((c) => values[c.key])
   let dataRows = 0
@@ -190,7 +202,39 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sp
     },
     commit: () => {
       sayEmpty()
+      table.flush()
       ws.commit()
+    },
+  }
+}
+
+/**
+ * The table's rows as XML into the worksheet's part, numbered on from the rows exceljs wrote. Rows
+ * are gathered and written ROWS_PER_WRITE at a time; flush() before exceljs writes a row again.
+ */
+function tableRows(ws: ExcelJS.Worksheet, styleTable: StyleTable, columnCount: number) {
+  const part = ws as unknown as WorksheetPart
+  const letters = columnLetters(columnCount)
+  // a row style's ids, looked up when its first row is written: the moment exceljs would, so
+  // styles.xml numbers the styles as it always has
+  const styleIds = new Map<Partial<ExcelJS.Style>[], number[]>()
+  let pending = ''
+  let gathered = 0
+  return {
+    add(values: readonly CellOut[], styles: Partial<ExcelJS.Style>[], height: number | undefined) {
+      // exceljs has written every row it was given (each is committed at once) and opened the
+      // sheet's data: the next row number is its own
+      if (typeof part._rowZero !== 'number' || part._rows?.length !== 0 || !part.startedData) {
+        throw new Error('表格写入器与 exceljs 的版本不符（需要 exceljs 4.4.0），无法导出')
+      }
+      let ids = styleIds.get(styles)
+      if (!ids) styleIds.set(styles, (ids = styles.map((style) => styleTable.addStyleModel(style))))
+      pending += rowXml(part._rowZero++, values, ids, letters, height)
+      if (++gathered % ROWS_PER_WRITE === 0) this.flush()
+    },
+    flush() {
+      if (pending) part.stream.write(pending)
+      pending = ''
     },
   }
 }
