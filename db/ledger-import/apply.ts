@@ -346,7 +346,7 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
  * connections' commits): equal readings mean nothing was written in between, so a plan made at
  * the first reading still matches the database.
  */
-function databaseState(ctx: Ctx): string {
+export function databaseState(ctx: Ctx): string {
   const ownWrites = ctx.sqlite.prepare('SELECT total_changes()').pluck().get() as number
   return `${ownWrites}/${ctx.sqlite.pragma('data_version', { simple: true }) as number}`
 }

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { threeMonthWorkbook } from './fixtures'
+import { importMonths, previewMonths } from './months'
 
 let api: TestBackend
 beforeEach(async () => {
@@ -102,6 +103,31 @@ describe('ledger import: all months of a month-per-sheet workbook in order', () 
     expect((await projects()).size).toBe(0)
     const events = await api.env.ctx.db.selectFrom('stageEvent').select('id').where('deletedAt', 'is', null).execute()
     expect(events).toEqual([])
+  })
+
+  it('plans each month once: the import writes its trial run\'s plans, with the outcome its preview announced', async () => {
+    const bytes = await threeMonthWorkbook()
+    const source = { fileName: '长清区月报.xlsx', bytes }
+    const preview = await previewMonths(api.env.ctx, source, { months: 'all' })
+    const planned: string[] = []
+    const result = await importMonths(api.env.ctx, source, {
+      months: 'all',
+      onProgress: (p) => void (p.phase === 'plan' && p.done === 0 && planned.push('month')),
+    })
+    expect(planned).toHaveLength(3)
+    expect(result.months).toEqual(preview.months)
+    expect(result.counts).toEqual(preview.counts)
+    const after = await projects()
+    expect([...after.values()].map((p) => [p.name, p.stage, p.totalInvestmentYuan])).toEqual([
+      ['冷链物流项目', 'negotiating', 100_000_000],
+      ['商贸综合体项目', 'signed', 250_000_000],
+      ['高端装备项目', 'started', 400_000_000],
+    ])
+    // the ids the trial planned are the ids written, and every row of the batch points at a live record
+    const rows = await api.env.ctx.db.selectFrom('importBatchRow').select(['entity', 'entityId']).where('batchId', '=', result.batchId!).execute()
+    const written = [...new Set(rows.filter((r) => r.entity === 'project').map((r) => r.entityId))].sort()
+    expect(written).toEqual([...new Set(result.rows.flatMap((r) => (r.projectId ? [r.projectId] : [])))].sort())
+    expect(written).toEqual([...after.values()].map((p) => p.id).sort())
   })
 
   it('lists each problem with its month sheet in the problems workbook', async () => {

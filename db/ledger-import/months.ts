@@ -6,7 +6,9 @@
 //
 // Each month is planned against the database as the months before it left it, so the preview
 // runs the very same writes inside a transaction that is then rolled back: what the preview says
-// per month is what the import does. A project a later month no longer lists is not deleted (an
+// per month is what the import does. The import makes that trial too (to refuse, and to skip the
+// backup when nothing would change), then writes the trial's plans again when nothing was written
+// in between: each month is planned once, as runImport takes its preview's plan. A project a later month no longer lists is not deleted (an
 // office drops finished or lost projects from its monthly sheet); the preview names them.
 import { type Ctx, type Trx, inTransaction } from '../context'
 import { AppError, conflict } from '../domain/errors'
@@ -25,6 +27,7 @@ import {
   type RunOptions,
   backupBeforeImport,
   countsOf,
+  databaseState,
   insertBatch,
   openLedger,
   plan,
@@ -71,11 +74,23 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
   const previous = await previousBatches(ctx, sha256)
   // Refused before the backup and the transaction: errors and implausible amounts of any month stop it all.
   const dry = await dryRun(ctx, source, months, options)
+  // read after the trial's rollback: the same reading in the import's transaction means nothing was written since
+  const tried = databaseState(ctx)
   dry.forEach((p, i) => refuse(months[i]!, p, options))
   if (dry.every((p) => p.writes.length === 0 && p.creations.length === 0)) return { ...combined(source, months, dry, previous), batchId: null }
 
   await backupBeforeImport(ctx)
-  const { plans, batchId } = await inTransaction(ctx, (trx) => applyMonths(trx, ctx, source, months, options, true))
+  const { plans, batchId } = await inTransaction(ctx, (trx) => {
+    const planMonth: MonthPlanner =
+      databaseState(ctx) === tried
+        ? (_trx, _month, i) => Promise.resolve(dry[i]!)
+        : async (trx, month) => {
+            const p = await plan(trx, ctx, month, options, options.onProgress)
+            refuse(month, p, options)
+            return p
+          }
+    return applyMonths(trx, ctx, source, months, options, planMonth)
+  })
   return { ...combined(source, months, plans, previous), batchId }
 }
 
@@ -122,7 +137,7 @@ async function dryRun(ctx: Ctx, source: LedgerSource, months: readonly OpenedLed
   let plans: Plan[] = []
   try {
     await inTransaction(ctx, async (trx) => {
-      plans = (await applyMonths(trx, ctx, source, months, options, false)).plans
+      plans = (await applyMonths(trx, ctx, source, months, options, (trx, month) => plan(trx, ctx, month, options, options.onProgress))).plans
       throw new PreviewDone()
     })
   } catch (error) {
@@ -131,22 +146,24 @@ async function dryRun(ctx: Ctx, source: LedgerSource, months: readonly OpenedLed
   return plans
 }
 
-/** Plans and writes each month in turn, all under one batch. `refusing`: stop at a month with errors (the real import). */
+/** A month's plan against the database as the months before it left it (the trial's, or made now and refused on errors). */
+type MonthPlanner = (trx: Trx, month: OpenedLedger, index: number) => Promise<Plan>
+
+/** Plans and writes each month in turn, all under one batch. */
 async function applyMonths(
   trx: Trx,
   ctx: Ctx,
   source: LedgerSource,
   months: readonly OpenedLedger[],
   options: RunOptions,
-  refusing: boolean,
+  planMonth: MonthPlanner,
 ): Promise<{ plans: Plan[]; batchId: string }> {
   const first = months[0]!
   const sheetName = allMonthsLabel(first.sheet.name, months.at(-1)!.sheet.name)
   const batchId = await insertBatch(trx, ctx, { fileName: source.fileName, sheet: sheetName, sha256: first.sha256 }, emptyCounts())
   const plans: Plan[] = []
-  for (const month of months) {
-    const p = await plan(trx, ctx, month, options, options.onProgress)
-    if (refusing) refuse(month, p, options)
+  for (const [i, month] of months.entries()) {
+    const p = await planMonth(trx, month, i)
     await writePlanRows(trx, ctx, p, batchId, options.onProgress)
     plans.push(p)
   }
