@@ -1,7 +1,7 @@
 // The table of the command line's commands. Only names and help texts are here: each command's
 // module (and through it the handlers, schemas and better-sqlite3) is imported when that command
-// runs, so `--help` starts like a bare Node and a command loads only what it uses. The bundle
-// (scripts/build-cli.mjs) splits at these import()s.
+// runs, so `--help` starts like a bare Node and a command loads only what it uses. In the bundle
+// (scripts/build-cli.mjs) each import() stays a module that is evaluated only when reached.
 import type { CommandEntry } from './command'
 
 export const COMMANDS: Record<string, CommandEntry> = {
