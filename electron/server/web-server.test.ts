@@ -39,6 +39,9 @@ describe('browser-mode server', () => {
     mkdirSync(rendererDir)
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CRM</title>')
     writeFileSync(join(root, 'secret.txt'), secret)
+    mkdirSync(join(rendererDir, 'assets'))
+    writeFileSync(join(rendererDir, 'assets', 'index-CO5kqlCM.js'), 'export {}')
+    writeFileSync(join(rendererDir, 'assets', 'notes.js'), 'export {}')
     server = await startWebServer({ env: api.env, rendererDir })
     host = `127.0.0.1:${server.port}`
   })
@@ -126,6 +129,18 @@ describe('browser-mode server', () => {
     expect(JSON.parse(broken.body).error.code).toBe('validation')
     expect(JSON.parse((await apiCall('no-such-thing', {})).body).error.code).toBe('unknown_method')
     expect(JSON.parse((await apiCall('district-create', { name: 7 })).body).error.code).toBe('validation')
+  })
+
+  it('lets the browser keep the hashed assets of the build (the next navigation compiles nothing again), and nothing else', async () => {
+    const hashed = await send(server.port, '/assets/index-CO5kqlCM.js', { headers: { host } })
+    expect(hashed.status).toBe(200)
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    // index.html names the current hashes: always fetched anew, as are names without a hash.
+    for (const path of ['/', '/index.html', '/assets/notes.js']) {
+      const reply = await send(server.port, path, { headers: { host } })
+      expect(reply.status).toBe(200)
+      expect(reply.headers['cache-control']).toBe('no-store')
+    }
   })
 
   it('never serves files outside the renderer folder', async () => {
