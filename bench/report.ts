@@ -1,6 +1,6 @@
 // bench/RESULTS.md: the machine, the sizes, every figure beside its baseline and target, and what
 // was found (bench/findings.ts).
-import type { BrowserResult } from './cases/browser'
+import { type BrowserResult, renderBrowserDetail } from './cases/browser'
 import { type BundleResult, renderBundle } from './cases/bundle'
 import { type CliStartResult, renderCliStart } from './cases/cli-start'
 import type { HeavyResult } from './cases/heavy'
@@ -129,6 +129,7 @@ export function renderResults(r: BenchResults): string {
       out(`- First navigation (empty cache): ${ms(b.cold!)} ms`)
       out(`- Following navigations: p50 ${ms(b.warm!.median)} ms, p95 ${ms(b.warm!.p95)} ms (${b.warm!.n} runs)`)
       if (b.listCall) out(`- The page's project-list calls as the browser saw them: p50 ${ms(b.listCall.median)} ms, max ${ms(b.listCall.max)} ms`)
+      lines.push(...renderBrowserDetail(b))
       out()
       out(yes(b.pass))
     }

@@ -33,7 +33,7 @@ function closure(assets: string, roots: string[]): Set<string> {
 }
 
 export function bundleCase(root: string): BundleResult {
-  const dir = join(root, 'out', 'renderer')
+  const dir = rendererDirOf(root)
   const assets = join(dir, 'assets')
   if (!existsSync(join(dir, 'index.html'))) return { skipped: 'out/renderer missing (npm run build)', totalBytes: 0, initialBytes: 0, initialFiles: 0, pages: [] }
   const size = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + statSync(join(assets, file)).size, 0)
@@ -50,6 +50,9 @@ export function bundleCase(root: string): BundleResult {
   const all = readdirSync(assets).filter((f) => f.endsWith('.js'))
   return { skipped: null, totalBytes: size(all), initialBytes: size(initial), initialFiles: initial.size, pages: pages.sort((a, b) => a.page.localeCompare(b.page)) }
 }
+
+/** The built renderer to measure: out/renderer, or CRM_BENCH_RENDERER (a build made elsewhere, to compare two builds in one run). */
+export const rendererDirOf = (root: string) => process.env.CRM_BENCH_RENDERER ?? join(root, 'out', 'renderer')
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`
 
