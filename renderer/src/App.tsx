@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { PageErrorBoundary } from './components/PageErrorBoundary'
 import { Welcome } from './components/Welcome'
-import { lazyPage, preloadPagesWhenIdle } from './shell/lazyPage'
+import { type LazyPage, lazyPage, preloadPagesWhenIdle } from './shell/lazyPage'
 import { Header } from './shell/Header'
 import { NavBadge } from './shell/NavBadge'
 import { QuickEntryProvider } from './shell/QuickEntry'
@@ -38,6 +38,22 @@ const EventsArea = lazyPage(() => import('./pages/events'), 'EventsArea')
 const RequestsArea = lazyPage(() => import('./pages/requests'), 'RequestsArea')
 const ReportsArea = lazyPage(() => import('./pages/reports'), 'ReportsArea')
 const SettingsArea = lazyPage(() => import('./pages/settings'), 'SettingsArea')
+
+// The area the address opens on starts loading now, beside the shell's first render, instead of
+// when the router first renders it (a round of fetching and parsing later).
+const AREAS = new Map<string, LazyPage>(Object.entries({
+  workbench: WorkbenchArea,
+  projects: ProjectsArea,
+  investors: InvestorsArea,
+  negotiations: NegotiationsArea,
+  parks: ParksPage,
+  events: EventsArea,
+  requests: RequestsArea,
+  reports: ReportsArea,
+  settings: SettingsArea,
+}))
+const OPENING_AREA = AREAS.get(/^#\/(\w+)/.exec(window.location.hash)?.[1] ?? '') ?? WorkbenchArea
+OPENING_AREA.preload()
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },

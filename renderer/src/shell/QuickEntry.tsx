@@ -1,10 +1,14 @@
 // The quick negotiation entry (Ctrl/⌘+J) on every page. A page about one project or investor
 // registers it (useQuickEntryTarget), so the entry opens on what the officer is looking at: a
 // project brings its investor along (the negotiation's investor follows from the project).
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { NegotiationForm } from '../pages/negotiations/NegotiationForm'
+import { createContext, lazy, type ReactNode, Suspense, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import type { TargetOption } from '../pages/negotiations/TargetPicker'
 import { useModKey } from './useHotkey'
+
+// The form (its pickers, date field and rules) loads when the entry is first opened, not with the
+// shell: the first page does not wait for it. The negotiations area's chunk holds it, and that is
+// fetched in the background once the first page has settled, so opening is instant in practice.
+const NegotiationForm = lazy(async () => ({ default: (await import('../pages/negotiations/NegotiationForm')).NegotiationForm }))
 
 interface QuickEntry {
   open(): void
@@ -29,7 +33,11 @@ export function QuickEntryProvider({ children }: { children: ReactNode }) {
   return (
     <QuickEntryContext.Provider value={value}>
       {children}
-      <NegotiationForm key={opening} quick open={isOpen} preset={target ?? undefined} onClose={() => setOpen(false)} />
+      {opening > 0 && (
+        <Suspense fallback={null}>
+          <NegotiationForm key={opening} quick open={isOpen} preset={target ?? undefined} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </QuickEntryContext.Provider>
   )
 }

@@ -1,12 +1,16 @@
 // A page in its own chunk, loaded when it is first opened, with a quiet spinner meanwhile. Called
 // once per page at module level (App.tsx), never during render. Once the first page has settled,
 // preloadPages() fetches the other pages in the background, so that opening one later is instant.
+// The page the window opens on is asked for at once (App.tsx), beside the shell's first render.
 import { Spin } from 'antd'
 import { type ComponentType, Suspense, lazy } from 'react'
 
 const loaders: (() => Promise<unknown>)[] = []
 
-export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+/** A lazy page that can also be asked to start loading before it renders. */
+export type LazyPage = ComponentType & { preload(): void }
+
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<Record<K, ComponentType>> | null = null
   const loadOnce = () => (loading ??= load())
   loaders.push(loadOnce)
@@ -25,6 +29,7 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
     )
   }
   LazyPage.displayName = name
+  LazyPage.preload = () => void loadOnce().catch(() => {})
   return LazyPage
 }
 
