@@ -43,10 +43,15 @@ export default defineConfig({
           hookTimeout: 120_000,
           // expect.poll waits for a state; its default second is too short on a loaded machine.
           expect: { poll: { timeout: 30_000 } },
-          // One browser at a time: this machine has two cores.
-          fileParallelism: false,
-          // One Chromium for all the files (each file gets a context of its own).
-          globalSetup: ['tests/support/one-chromium.ts'],
+          // Two browser files at a time: a file spends much of its time waiting (for the page, its
+          // app server, the one Chromium), so the second keeps the other core busy. Each file has
+          // its own app server (own port, own data folder) and its own browser context. In a group
+          // of their own, after the unit and renderer files, so they never share the cores with those.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          // One Chromium for all the files (each file gets a context of its own); one copy of the
+          // built renderer for all the app servers (a rebuild of out/ meanwhile does not touch it).
+          globalSetup: ['tests/support/one-chromium.ts', 'tests/support/renderer-snapshot.ts'],
         },
       },
     ],
