@@ -8,13 +8,24 @@
 // - an empty cell is still written with its style, so the table keeps its box in the opened sheet.
 import type { CellOut } from './write-cells'
 
-const ESCAPED = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/
-const ESCAPES = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g
-const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' }
+const ENTITY: Record<number, string> = { 60: '&lt;', 62: '&gt;', 38: '&amp;', 39: '&apos;', 34: '&quot;' }
 
 /** XML text as exceljs escapes it: the five entities, and control characters XML 1.0 forbids dropped. */
 export function xmlText(text: string): string {
-  return ESCAPED.test(text) ? text.replace(ESCAPES, (c) => ENTITY[c] ?? '') : text
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let replacement = ENTITY[code]
+    if (replacement === undefined) {
+      // tab, line feed and carriage return are allowed; DEL is dropped as exceljs drops it
+      if ((code >= 32 && code !== 127) || code === 9 || code === 10 || code === 13) continue
+      replacement = ''
+    }
+    out += text.slice(from, i) + replacement
+    from = i + 1
+  }
+  return from === 0 ? text : out + text.slice(from)
 }
 
 /** Column letters A, B, …, Z, AA, … for the first n columns. */
