@@ -22,6 +22,8 @@ export type Task =
 
 export interface TaskResult {
   seconds: number
+  /** User + system CPU of the child (its work, whatever the machine's load). */
+  cpuSeconds: number
   peakRssMb: number
   /** RSS sampled every 100 ms (MB); peakRssMb is their maximum. */
   rssSamples: number[]
@@ -50,9 +52,12 @@ async function exportOurs(file: string, out: string): Promise<TaskResult['detail
   const openSeconds = (performance.now() - t) / 1000
   try {
     t = performance.now()
+    const cpu = process.cpuUsage()
     let progressCalls = 0
     const summary = await exportLedger(backend.ctx, out, { query: ProjectListQuery.parse({ sort: 'reserveOn' }), format: 'xlsx' }, () => void progressCalls++)
-    return { rows: summary.rows, bytes: statSync(out).size, exportSeconds: (performance.now() - t) / 1000, openSeconds, progressCalls }
+    const used = process.cpuUsage(cpu)
+    const exportCpuSeconds = (used.user + used.system) / 1e6
+    return { rows: summary.rows, bytes: statSync(out).size, exportSeconds: (performance.now() - t) / 1000, exportCpuSeconds, openSeconds, progressCalls }
   } finally {
     await backend.close()
   }
@@ -158,6 +163,7 @@ async function main(): Promise<void> {
   const samples: number[] = []
   const timer = setInterval(() => samples.push(mb(process.memoryUsage.rss())), 100)
   const t = performance.now()
+  const cpu = process.cpuUsage()
   let detail: TaskResult['detail']
   switch (task.kind) {
     case 'export-ours':
@@ -177,11 +183,13 @@ async function main(): Promise<void> {
       break
   }
   const seconds = (performance.now() - t) / 1000
+  const used = process.cpuUsage(cpu)
+  const cpuSeconds = (used.user + used.system) / 1e6
   clearInterval(timer)
   samples.push(mb(process.memoryUsage.rss()))
   // Sampled, not getrusage's maxRSS: Linux keeps ru_maxrss across execve, so a forked child would
   // report at least the parent's RSS.
-  const result: TaskResult = { seconds, peakRssMb: Math.max(...samples), rssSamples: samples, detail }
+  const result: TaskResult = { seconds, cpuSeconds, peakRssMb: Math.max(...samples), rssSamples: samples, detail }
   process.send!(result)
   process.disconnect()
 }

@@ -37,23 +37,25 @@ export async function exportCase(file: string, dir: string, reps: number, log: (
     plain.push(...(await repeat(1, { kind: 'export-plain', file, out: join(dir, 'ledger-plain.xlsx') })))
     const last = ours.at(-1)!
     log(
-      `  6 export run ${i + 1}: ours ${Number(last.detail.exportSeconds).toFixed(1)} s (+ open ${Number(last.detail.openSeconds).toFixed(1)} s; peak ${last.peakRssMb} MB), ` +
-        `plain ${plain.at(-1)!.seconds.toFixed(1)} s (peak ${plain.at(-1)!.peakRssMb} MB)`,
+      `  6 export run ${i + 1}: ours ${Number(last.detail.exportSeconds).toFixed(1)} s, CPU ${Number(last.detail.exportCpuSeconds).toFixed(1)} s (+ open ${Number(last.detail.openSeconds).toFixed(1)} s; peak ${last.peakRssMb} MB), ` +
+        `plain ${plain.at(-1)!.seconds.toFixed(1)} s, CPU ${plain.at(-1)!.cpuSeconds.toFixed(1)} s (peak ${plain.at(-1)!.peakRssMb} MB)`,
     )
   }
+  // The 1.5× is CPU against CPU: on a shared machine the wall clock measures the load as much as the
+  // export. Wall time is still held to the 10 s.
+  const cpuRatio = stats(ours.map((r) => Number(r.detail.exportCpuSeconds))).median / stats(plain.map((r) => r.cpuSeconds)).median
   const o = summarise(ours)
   const b = summarise(plain)
   // ours without opening the database (the app has it open; case 8 measures opening)
   o.seconds = stats(ours.map((r) => Number(r.detail.exportSeconds ?? r.seconds)))
-  const ratio = o.seconds.median / b.seconds.median
   return {
     id: '6',
     label: 'ledger export (项目台账, all projects) to .xlsx',
     ours: o,
     baseline: b,
-    ratio,
-    targets: '< 10 s, ≤ 1.5× plain write, peak RSS < 300 MB',
-    pass: o.seconds.median < 10 && ratio <= 1.5 && o.peakRssMb < 300,
+    ratio: cpuRatio,
+    targets: '< 10 s, ≤ 1.5× plain write (CPU), peak RSS < 300 MB',
+    pass: o.seconds.median < 10 && cpuRatio <= 1.5 && o.peakRssMb < 300,
   }
 }
 
