@@ -1,3 +1,6 @@
+// First: antd's prebuilt styles (theme.ts, zeroRuntime) come before every stylesheet of the app,
+// which override some of them.
+import 'antd/dist/antd.css'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
