@@ -53,7 +53,7 @@ const AREAS = new Map<string, LazyPage>(Object.entries({
   settings: SettingsArea,
 }))
 const OPENING_AREA = AREAS.get(/^#\/(\w+)/.exec(window.location.hash)?.[1] ?? '') ?? WorkbenchArea
-OPENING_AREA.preload()
+void OPENING_AREA.preload()
 
 const NAV = [
   { key: 'workbench', icon: <DashboardOutlined /> },
@@ -80,7 +80,7 @@ export function App() {
     document.title = t('app.title')
   }, [english, t])
 
-  useEffect(preloadPagesWhenIdle, [])
+  useEffect(() => preloadPagesWhenIdle(OPENING_AREA), [])
 
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>

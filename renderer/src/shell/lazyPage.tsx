@@ -8,7 +8,7 @@ import { type ComponentType, Suspense, lazy } from 'react'
 const loaders: (() => Promise<unknown>)[] = []
 
 /** A lazy page that can also be asked to start loading before it renders. */
-export type LazyPage = ComponentType & { preload(): void }
+export type LazyPage = ComponentType & { preload(): Promise<void> }
 
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<Record<K, ComponentType>> | null = null
@@ -29,17 +29,30 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
     )
   }
   LazyPage.displayName = name
-  LazyPage.preload = () => void loadOnce().catch(() => {})
+  LazyPage.preload = () => loadOnce().then(
+    () => undefined,
+    () => undefined,
+  )
   return LazyPage
 }
 
-/** Loads every page's chunk when the browser is idle, a moment after the first page (which it must not slow down). */
-export function preloadPagesWhenIdle(): () => void {
+/**
+ * Loads every page's chunk when the browser is idle, a moment after the first page's own chunk has
+ * come (counting from the start instead, on a slow or busy machine the reports' megabyte was parsed
+ * while the first page was still waiting for its rows).
+ */
+export function preloadPagesWhenIdle(firstPage: LazyPage): () => void {
   let idle = 0
-  const timer = window.setTimeout(() => {
-    idle = window.requestIdleCallback(() => loaders.forEach((load) => void load().catch(() => {})))
-  }, 2000)
+  let timer = 0
+  let cancelled = false
+  void firstPage.preload().then(() => {
+    if (cancelled) return
+    timer = window.setTimeout(() => {
+      idle = window.requestIdleCallback(() => loaders.forEach((load) => void load().catch(() => {})))
+    }, 2000)
+  })
   return () => {
+    cancelled = true
     window.clearTimeout(timer)
     if (idle) window.cancelIdleCallback(idle)
   }
