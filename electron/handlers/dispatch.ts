@@ -6,11 +6,10 @@ import { AppError, type ApiError, type Result } from '../../db/domain/errors'
 import { logFor } from '../../db/log'
 import { asWriter } from '../../db/written-tables'
 import { diskFullError, isDiskFull } from '../../db/storage/disk-full'
-import { contract, isMethodName } from '../contract'
 import type { DataChange } from '../contract/events'
-import { handlers } from '.'
 import { createOnce, takeClientRequestId } from './client-request'
 import { announceWritesOutsideCalls } from './events-bus'
+import { isMethodName, methodRunner } from './slices'
 import type { HandlerEnv } from './types'
 
 z.config(z.locales.zhCN())
@@ -96,9 +95,9 @@ async function answer(env: HandlerEnv, method: string, localized: unknown): Prom
   }
   try {
     const request = takeClientRequestId(method, input)
-    const parsed = contract[method].input.safeParse(request.input ?? {})
+    const { spec, handler } = await methodRunner(method)
+    const parsed = spec.input.safeParse(request.input ?? {})
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, locale) }
-    const handler = handlers[method] as (input: unknown, env: HandlerEnv) => Promise<unknown>
     const run = () => handler(parsed.data, env)
     const value = await (request.clientRequestId ? createOnce(env.ctx, method, request.clientRequestId, run) : run())
     return { ok: true, value: value === undefined ? null : value }
