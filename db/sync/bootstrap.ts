@@ -12,7 +12,7 @@
 // their ops are applied like a received package (db/sync/apply.ts).
 import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
-import { REBUILD_REPORT_FACTS } from '../services/reports/fact-sql'
+import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../services/reports/fact-sql'
 import { noteWritten } from '../written-tables'
 import { applyValidated, createdRow } from './apply'
 import { clockOf, ensureReplica } from './identity'
@@ -79,6 +79,8 @@ export class Bootstrap {
   private readonly leftovers: Operation[] = []
   /** Triggers set aside while the rows arrive (search index, report facts), put back by finish(). */
   private setAside: { name: string; sql: string }[] = []
+  /** The replicated tables' search_doc insert triggers (part of setAside), run over each whole table by finish(). */
+  private searchInserts: { name: string; tbl: string; sql: string }[] = []
   /** Secondary indexes dropped while the rows arrive, built again by finish(). */
   private indexes: { name: string; sql: string }[] = []
   private readonly nowMs: number
@@ -99,16 +101,24 @@ export class Bootstrap {
     sqlite.pragma('defer_foreign_keys = ON')
     // The full-text index is rebuilt once at the end ('rebuild' reads search_doc in one pass), and so
     // are the report facts (every project's in one statement): kept row by row, either would cost
-    // more than writing the records.
-    this.setAside = stmt(
-      sqlite,
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-         AND (tbl_name = 'search_doc' OR sql LIKE '%project_report%' OR sql LIKE '%project_stay%')`,
-    ).all() as { name: string; sql: string }[]
+    // more than writing the records. The report facts' triggers are the one list the ledger import
+    // sets aside too (REPORT_FACT_TRIGGERS), put back from there.
+    const tables = new Set<string>(REPLICATED_TABLES.map(toSnake))
+    // The search documents of the rows (search_doc) are made once at the end too, by each table's
+    // insert trigger's own statement run over the whole table (searchDocsOf), not row by row.
+    this.searchInserts = (stmt(sqlite, "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || '_search_ai'").all() as {
+      name: string
+      tbl: string
+      sql: string
+    }[]).filter((trigger) => tables.has(trigger.tbl))
+    this.setAside = [
+      ...(stmt(sqlite, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'").all() as { name: string; sql: string }[]),
+      ...this.searchInserts,
+      ...Object.entries(REPORT_FACT_TRIGGERS).map(([name, sql]) => ({ name, sql })),
+    ]
     for (const trigger of this.setAside) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
     // Secondary indexes of the replicated tables are built once from the finished tables (a sort)
     // instead of row by row; unique ones stay, they find the duplicates that take the ordinary path.
-    const tables = new Set<string>(REPLICATED_TABLES.map(toSnake))
     this.indexes = (
       stmt(sqlite, "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all() as {
         name: string
@@ -176,6 +186,7 @@ export class Bootstrap {
       const first = broken[0]!
       throw refused(`有记录引用了团队数据中不存在的${first.parent}（${first.table}），中心库的数据不完整`, { broken: broken.slice(0, 5) })
     }
+    for (const trigger of this.searchInserts) sqlite.exec(searchDocsOf(trigger.tbl, trigger.sql))
     for (const trigger of this.setAside) sqlite.exec(trigger.sql)
     sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
     for (const statement of REBUILD_REPORT_FACTS) sqlite.exec(statement)
@@ -252,6 +263,19 @@ export class Bootstrap {
     }
     return { added, leftover }
   }
+}
+
+/**
+ * A table's search documents in one statement: its insert trigger's upsert (migration 0002's
+ * searchTriggers) with `new` read as every row of the table — the same documents the trigger makes
+ * row by row, so the search finds exactly what it would have.
+ */
+function searchDocsOf(table: string, triggerSql: string): string {
+  const body = /BEGIN([\s\S]*)END\s*$/.exec(triggerSql)?.[1]
+  if (!body || !/^\s*INSERT INTO search_doc[\s\S]*?\sWHERE new\.deleted_at IS NULL\s+ON CONFLICT/.test(body)) {
+    throw new Error(`search trigger of ${table} not in the expected shape: ${triggerSql.slice(0, 200)}`)
+  }
+  return body.replace(/\sWHERE new\.deleted_at IS NULL/, ` FROM ${table} WHERE new.deleted_at IS NULL`).replace(/\bnew\./g, `${table}.`)
 }
 
 const isConstraint = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')
