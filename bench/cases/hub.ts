@@ -81,6 +81,51 @@ export interface HubBenchResult {
   load: number[]
 }
 
+/**
+ * The team's history as field-level operations, written into the hub's log server-side (the copy
+ * trigger keeps the relational copy). Returns the operations written and the next free clock offset.
+ */
+export async function ingestHistory(hub: HubClient, teamId: string, sizes: HubSizes): Promise<{ operations: number; offset: number }> {
+  const fields: Array<[string, number, string, string]> = [
+    // table, rows, row id prefix, SQL of the (field, value) pairs for row n
+    ['investor', sizes.investors, 'I', `VALUES ('name', to_jsonb('客商' || n)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`],
+    [
+      'project',
+      sizes.projects,
+      'P',
+      `VALUES ('name', to_jsonb('项目' || n)), ('stage', '"lead"'), ('stageOn', '"2026-01-05"'), ('reserveOn', '"2026-01-05"'),
+              ('investorId', to_jsonb('I' || lpad(((n % ${Math.max(1, sizes.investors)}) + 1)::text, 9, '0'))),
+              ('totalInvestmentYuan', to_jsonb(n::bigint * 1000000)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`,
+    ],
+    [
+      'negotiation',
+      sizes.negotiations,
+      'N',
+      `VALUES ('projectId', to_jsonb('P' || lpad(((n % ${Math.max(1, sizes.projects)}) + 1)::text, 9, '0'))), ('happenedOn', '"2026-03-01"'),
+              ('type', '"visit_out"'), ('summary', to_jsonb('洽谈记录 ' || n || '：用地、税收与投产计划')),
+              ('createdAt', '"2026-03-01T09:00:00.000Z"'), ('updatedAt', '"2026-03-01T09:00:00.000Z"')`,
+    ],
+  ]
+  let offset = 0
+  let opCount = 0
+  for (const [table, rows, prefix, pairs] of fields) {
+    // In chunks: one statement per 20,000 rows keeps each transaction (and the push lock) short.
+    for (let from = 1; from <= rows; from += 20_000) {
+      const to = Math.min(rows, from + 19_999)
+      const inserted = await hub.client.query(
+        `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, user_id, tbl, row_id, field, value)
+         SELECT lpad((${T0} + ${offset} + (row_number() OVER ()))::text, 13, '0') || '-0000-' || $2, $1, $2, NULL, $3,
+                $4 || lpad(n::text, 9, '0'), f.field, f.value
+         FROM generate_series(${from}, ${to}) AS n, LATERAL (${pairs}) AS f (field, value)`,
+        [teamId, REPLICA, table, prefix],
+      )
+      offset += inserted.rowCount ?? 0
+      opCount += inserted.rowCount ?? 0
+    }
+  }
+  return { operations: opCount, offset }
+}
+
 /** Case 12 of the bench: smaller than the query cases' city (every op is replayed), extrapolated in the text. */
 export const HUB_SIZES = { full: { projects: 10_000, investors: 2_000, negotiations: 100_000 }, quick: { projects: 1_000, investors: 200, negotiations: 10_000 } }
 
@@ -99,43 +144,7 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
     // 1. Ingest. Every op gets a distinct, increasing hlc: <millis>-<counter>-<replica>.
     log(`ingest: ${sizes.projects} projects, ${sizes.investors} investors, ${sizes.negotiations} negotiations as operations …`)
     const ingestStart = Date.now()
-    const fields: Array<[string, number, string, string]> = [
-      // table, rows, row id prefix, SQL of the (field, value) pairs for row n
-      ['investor', sizes.investors, 'I', `VALUES ('name', to_jsonb('客商' || n)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`],
-      [
-        'project',
-        sizes.projects,
-        'P',
-        `VALUES ('name', to_jsonb('项目' || n)), ('stage', '"lead"'), ('stageOn', '"2026-01-05"'), ('reserveOn', '"2026-01-05"'),
-                ('investorId', to_jsonb('I' || lpad(((n % ${Math.max(1, sizes.investors)}) + 1)::text, 9, '0'))),
-                ('totalInvestmentYuan', to_jsonb(n::bigint * 1000000)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')`,
-      ],
-      [
-        'negotiation',
-        sizes.negotiations,
-        'N',
-        `VALUES ('projectId', to_jsonb('P' || lpad(((n % ${Math.max(1, sizes.projects)}) + 1)::text, 9, '0'))), ('happenedOn', '"2026-03-01"'),
-                ('type', '"visit_out"'), ('summary', to_jsonb('洽谈记录 ' || n || '：用地、税收与投产计划')),
-                ('createdAt', '"2026-03-01T09:00:00.000Z"'), ('updatedAt', '"2026-03-01T09:00:00.000Z"')`,
-      ],
-    ]
-    let offset = 0
-    let opCount = 0
-    for (const [table, rows, prefix, pairs] of fields) {
-      // In chunks: one statement per 20,000 rows keeps each transaction (and the push lock) short.
-      for (let from = 1; from <= rows; from += 20_000) {
-        const to = Math.min(rows, from + 19_999)
-        const inserted = await hub.client.query(
-          `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, user_id, tbl, row_id, field, value)
-           SELECT lpad((${T0} + ${offset} + (row_number() OVER ()))::text, 13, '0') || '-0000-' || $2, $1, $2, NULL, $3,
-                  $4 || lpad(n::text, 9, '0'), f.field, f.value
-           FROM generate_series(${from}, ${to}) AS n, LATERAL (${pairs}) AS f (field, value)`,
-          [teamId, REPLICA, table, prefix],
-        )
-        offset += inserted.rowCount ?? 0
-        opCount += inserted.rowCount ?? 0
-      }
-    }
+    const { operations: opCount, offset } = await ingestHistory(hub, teamId, sizes)
     const ingestMs = Date.now() - ingestStart
     log(`  ${opCount} operations in ${seconds(ingestMs)}`)
 
