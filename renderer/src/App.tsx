@@ -16,6 +16,7 @@ import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
@@ -80,7 +81,8 @@ export function App() {
     document.title = t('app.title')
   }, [english, t])
 
-  useEffect(() => preloadPagesWhenIdle(OPENING_AREA), [])
+  const queryClient = useQueryClient()
+  useEffect(() => preloadPagesWhenIdle(OPENING_AREA, () => queryClient.isFetching() > 0), [queryClient])
 
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>

@@ -37,19 +37,24 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
 }
 
 /**
- * Loads every page's chunk when the browser is idle, a moment after the first page's own chunk has
- * come (counting from the start instead, on a slow or busy machine the reports' megabyte was parsed
- * while the first page was still waiting for its rows).
+ * Loads every page's chunk when the browser is idle once the first page has settled: its own chunk
+ * has come and no API call has been in flight at two checks a second apart. Counting 2 s from the
+ * start instead, a slow or busy machine parsed the reports' megabyte while the first page was still
+ * waiting for its rows (bench case 9's timeline showed it in the long task before the first row).
  */
-export function preloadPagesWhenIdle(firstPage: LazyPage): () => void {
+export function preloadPagesWhenIdle(firstPage: LazyPage, calling: () => boolean): () => void {
   let idle = 0
   let timer = 0
   let cancelled = false
-  void firstPage.preload().then(() => {
-    if (cancelled) return
+  const whenQuiet = (quietChecks: number) => {
     timer = window.setTimeout(() => {
+      if (calling()) return whenQuiet(0)
+      if (quietChecks < 1) return whenQuiet(quietChecks + 1)
       idle = window.requestIdleCallback(() => loaders.forEach((load) => void load().catch(() => {})))
-    }, 2000)
+    }, 1000)
+  }
+  void firstPage.preload().then(() => {
+    if (!cancelled) whenQuiet(0)
   })
   return () => {
     cancelled = true
