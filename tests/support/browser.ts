@@ -75,8 +75,9 @@ export async function launchBrowser(options: { width?: number; height?: number; 
     }
   }
   // Every wait is for a state; on a loaded machine (CI, a busy laptop) a page can take a while to
-  // get there, so the bound is generous rather than Playwright's 30 s.
-  browser.context.setDefaultTimeout(60_000)
+  // get there, so the bound is generous rather than Playwright's 30 s. A minute was not enough at
+  // load 45 with two browser files running (accessibility: a page's spinner outlasted it).
+  browser.context.setDefaultTimeout(180_000)
   return browser
 }
 
