@@ -29,7 +29,6 @@ import { backupBefore } from '../storage/backup'
 import { createWorkbookWriter } from '../spreadsheet/write-sheet'
 import { isBlankCell } from '../spreadsheet/grid'
 import { ledgerAsOf } from './as-of'
-import { withImportCache } from './import-cache'
 import { type ColumnMapping, type LedgerHeader, findLedgerHeader, pickLedgerSheet } from './header'
 import { allMonthsLabel, monthSheets } from './month-sheets'
 import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
@@ -331,16 +330,14 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
   if (first.writes.length === 0 && first.creations.length === 0) return { ...previewOf(opened, source, first, previous), batchId: null }
 
   await backupBeforeImport(ctx)
-  const { final, batchId } = await withImportCache(ctx, () =>
-    inTransaction(ctx, async (trx) => {
-      // planned again only when something was written since: planning 10⁴ rows costs seconds
-      const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
-      if (!options.confirmAmounts) refuseImplausible(final)
-      if (!options.skipErrors) refuseErrors(final)
-      const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
-      return { final, batchId }
-    }),
-  )
+  const { final, batchId } = await inTransaction(ctx, async (trx) => {
+    // planned again only when something was written since: planning 10⁴ rows costs seconds
+    const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
+    if (!options.confirmAmounts) refuseImplausible(final)
+    if (!options.skipErrors) refuseErrors(final)
+    const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
+    return { final, batchId }
+  })
   return { ...previewOf(opened, source, final, previous), batchId }
 }
 

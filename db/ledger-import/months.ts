@@ -39,7 +39,6 @@ import {
   runImport,
   writePlanRows,
 } from './apply'
-import { withImportCache } from './import-cache'
 import { allMonthsLabel } from './month-sheets'
 import type { Plan } from './plan'
 import { loadTemplate } from './templates'
@@ -81,7 +80,7 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
   if (dry.every((p) => p.writes.length === 0 && p.creations.length === 0)) return { ...combined(source, months, dry, previous), batchId: null }
 
   await backupBeforeImport(ctx)
-  const { plans, batchId } = await withImportCache(ctx, () => inTransaction(ctx, (trx) => {
+  const { plans, batchId } = await inTransaction(ctx, (trx) => {
     const planMonth: MonthPlanner =
       databaseState(ctx) === tried
         ? (_trx, _month, i) => Promise.resolve(dry[i]!)
@@ -91,7 +90,7 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
             return p
           }
     return applyMonths(trx, ctx, source, months, options, planMonth)
-  }))
+  })
   return { ...combined(source, months, plans, previous), batchId }
 }
 
@@ -137,10 +136,10 @@ class PreviewDone extends Error {}
 async function dryRun(ctx: Ctx, source: LedgerSource, months: readonly OpenedLedger[], options: ImportOptions): Promise<Plan[]> {
   let plans: Plan[] = []
   try {
-    await withImportCache(ctx, () => inTransaction(ctx, async (trx) => {
+    await inTransaction(ctx, async (trx) => {
       plans = (await applyMonths(trx, ctx, source, months, options, (trx, month) => plan(trx, ctx, month, options, options.onProgress))).plans
       throw new PreviewDone()
-    }))
+    })
   } catch (error) {
     if (!(error instanceof PreviewDone)) throw error
   }
