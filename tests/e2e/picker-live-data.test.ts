@@ -17,8 +17,8 @@ import { keysTo, motionDone } from '../support/ui'
 
 // Hostile (the one seen: '¥-0.') and ordinary (names, pinyin initials) searches.
 const TYPED = ['¥-0.', '-', '1,000万', 'a', 'hy', '槐荫', '金石', 'jnyy', '约3亿', '']
-/** Rounds of TYPED per picker: each string is several refetches long on a busy machine. */
-const ROUNDS = Number(process.env.PICKER_ROUNDS ?? 3)
+/** Rounds of TYPED per picker (PICKER_ROUNDS=6 for a longer hunt): one keeps the suite's time down. */
+const ROUNDS = Number(process.env.PICKER_ROUNDS ?? 1)
 
 describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', { timeout: 900_000 }, () => {
   const ids = { district: '', park: '', industry: '', user: '', tag: '', investor: '', project: '' }
@@ -120,7 +120,7 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
               await page.keyboard.type(text)
             } else await keys.retype(text)
           }
-          if (round === ROUNDS - 2) {
+          if (round === Math.max(0, ROUNDS - 2)) {
             // Choose whatever is offered for an empty search (if anything), then type on.
             await keys.retype('')
             await page.keyboard.press('ArrowDown')
