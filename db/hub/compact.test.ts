@@ -10,6 +10,7 @@ import { runCli } from '../../tests/support/bundle'
 import { hubTestBed } from '../../tests/support/hub-testbed'
 import { pgTestsEnabled } from '../../tests/support/postgres'
 import { compactHub } from './compact'
+import { connectHub } from './connect'
 import { forgetLaptop } from './forget-laptop'
 import { type TestHub, connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { initHub } from './init'
@@ -158,4 +159,17 @@ describe.skipIf(!pgTestsEnabled())('hub compact', () => {
     expect(await hub.admin('SELECT replica_id FROM crm_hub.replica_cursor')).toEqual([{ replica_id: (await b.call('hub-status', {})).replicaId }])
     rmSync(dir, { recursive: true, force: true })
   }, 180_000)
+
+  it("runs the administrator's compaction without the background sync's two-minute statement limit (a city's log is one long statement)", async () => {
+    const limitOf = async (unlimited: boolean) => {
+      const hub = await connectHub({ url: bed.cluster.url('postgres'), password: null, unlimited })
+      try {
+        return (await hub.client.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0]!.statement_timeout
+      } finally {
+        await hub.close()
+      }
+    }
+    expect(await limitOf(false)).toBe('2min')
+    expect(await limitOf(true)).toBe('0')
+  })
 })

@@ -95,7 +95,7 @@ export async function requireCurrentHub(client: pg.Client, command: string): Pro
 }
 
 export async function compactHub(options: { url: string; password: string | null }): Promise<HubCompactResult> {
-  const hub = await connectHub({ url: options.url, password: options.password })
+  const hub = await connectHub({ url: options.url, password: options.password, unlimited: true })
   const { client } = hub
   try {
     await requireCurrentHub(client, 'hub compact')

@@ -13,6 +13,9 @@ export interface HubConnectOptions {
   password: string | null
   /** Seconds before giving up on connecting (the network may be gone). */
   timeoutSeconds?: number
+  /** An administrator's command (`hub compact`): its statements run as long as they need, since a
+   * city hub's compaction is one statement over the whole log. The background sync keeps its limits. */
+  unlimited?: boolean
 }
 
 export interface HubClient {
@@ -46,8 +49,8 @@ async function open(options: HubConnectOptions, connectionString: string, ssl: p
     connectionTimeoutMillis: (options.timeoutSeconds ?? 15) * 1000,
     application_name: 'zhaoshang-crm',
     // A hub that stops answering mid-sync must not hang the background sync forever.
-    statement_timeout: 120_000,
-    query_timeout: 150_000,
+    statement_timeout: options.unlimited ? 0 : 120_000,
+    query_timeout: options.unlimited ? undefined : 150_000,
     keepAlive: true,
   })
   // An idle connection that dies (network gone) emits 'error'; without a listener Node would crash.
