@@ -52,7 +52,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./ledger-commands')).LEDGER_COMMANDS.export,
   },
   hub: {
-    summary: 'hub init --url URL [--team-name 名称] [--officer 角色]… | hub sync [--url URL] | hub status | hub compact --url URL   PostgreSQL 中心库',
+    summary: 'hub init --url URL [--team-name 名称] [--officer 角色]… | hub sync [--url URL] | hub status | hub compact --url URL | hub forget-laptop --url URL 电脑编号   PostgreSQL 中心库',
     load: async () => (await import('./hub-commands')).hubCommand,
   },
   sync: {

@@ -1,5 +1,6 @@
 // The one API contract: every method the renderer, the web server and the command line may call.
-// Adding a call: one entry in a slice here, one handler in electron/handlers. Names are noun-verb.
+// Adding a call: one entry in a slice here, one handler in electron/handlers and its method → slice
+// line in electron/handlers/slices.ts (tsc fails until it is there). Names are noun-verb.
 // Shared by the renderer and the backend: no Node or DOM imports.
 import type { z } from 'zod'
 import type { Result } from '../../db/domain/errors'
@@ -42,7 +43,5 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type Output<M extends MethodName> = Contract[M]['output']
 
 export type ApiResult<M extends MethodName> = Result<Output<M>>
-
-export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name)
 
 export type { ApiError, ErrorCode, Result } from '../../db/domain/errors'
