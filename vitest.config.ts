@@ -4,10 +4,10 @@ import { defineConfig } from 'vitest/config'
 // code fails here instead of passing on a UTC machine (set before any worker starts: they inherit it).
 process.env.TZ = 'Asia/Shanghai'
 
-// Two test files at a time in the unit and renderer projects, where vitest's default (cores − 1)
-// gives one worker on this two-core machine. Much of a unit file's time is spent waiting for real
-// processes (LibreOffice, PostgreSQL, forked backends, the command line): a second file keeps the
-// other core busy meanwhile. Both projects share the first group, so they must share the number.
+// Two test files at a time, where vitest's default (cores − 1) gives one worker on this two-core
+// machine. Much of a file's time is spent waiting for real processes (LibreOffice, PostgreSQL,
+// forked backends, the command line, Chromium): a second file keeps the other core busy meanwhile.
+// The unit, renderer and browser projects share one group, so they must share the number.
 const UNIT_WORKERS = 2
 
 export default defineConfig({
@@ -47,10 +47,11 @@ export default defineConfig({
           expect: { poll: { timeout: 90_000 } },
           // Two browser files at a time: a file spends much of its time waiting (for the page, its
           // app server, the one Chromium), so the second keeps the other core busy. Each file has
-          // its own app server (own port, own data folder) and its own browser context. In a group
-          // of their own, after the unit and renderer files, so they never share the cores with those.
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          // its own app server (own port, own data folder) and its own browser context. Same worker
+          // count as the unit and renderer projects, so all three share one group of two workers
+          // (vitest starts the longest files first): no core idles while the other group's tail
+          // runs, and browser files run beside unit files — the load the under-load script checks.
+          maxWorkers: UNIT_WORKERS,
           // One Chromium for all the files (each file gets a context of its own); one copy of the
           // built renderer for all the app servers (a rebuild of out/ meanwhile does not touch it).
           globalSetup: ['tests/support/one-chromium.ts', 'tests/support/renderer-snapshot.ts'],
