@@ -143,6 +143,20 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
   /** Closes the dropdown without asking to discard the form (Escape would). */
   const leaveDialogPicker = () => dialog().locator('.ant-modal-title').click()
   const button = (name: string) => session.page.getByRole('button', { name }).first()
+  /** Escape asks to discard once something was typed: that confirm opens a moment later (minutes on
+   * a loaded machine), so the dialog is watched until it has gone, the confirm answered whenever it
+   * shows, rather than looked for once. */
+  async function closeDialog() {
+    const page = session.page
+    await page.keyboard.press('Escape')
+    const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ })
+    await expect
+      .poll(async () => {
+        if (await discard.isVisible()) await discard.click().catch(() => {})
+        return page.locator('.ant-modal-wrap:visible').count()
+      })
+      .toBe(0)
+  }
 
   const FORMS: Array<[string, string, string]> = [
     ['target', '/settings/targets', '设定目标'],
@@ -159,11 +173,7 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
       await motionDone(session.page)
       const writes = await attackPickers(form, dialog, true, leaveDialogPicker)
       expect(writes, 'writes landed while typing').toBeGreaterThan(0)
-      // Escape asks to discard once something was typed; either way the dialog goes.
-      await session.page.keyboard.press('Escape')
-      const discard = session.page.getByRole('button', { name: /放\s*弃|确\s*定/ })
-      if (await discard.first().isVisible()) await discard.first().click()
-      await dialog().waitFor({ state: 'hidden' })
+      await closeDialog()
     })
   }
 
@@ -179,10 +189,7 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
       await motionDone(page)
       const unitPicker = () => dialog().locator('.ant-form-item', { hasText: '考核对象' }).last()
       expect(await attackPickers(`target by ${unit}`, unitPicker, true, leaveDialogPicker)).toBeGreaterThan(0)
-      await page.keyboard.press('Escape')
-      const discard = page.getByRole('button', { name: /放\s*弃|确\s*定/ })
-      if (await discard.first().isVisible()) await discard.first().click()
-      await dialog().waitFor({ state: 'hidden' })
+      await closeDialog()
     }
   })
 
