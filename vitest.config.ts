@@ -48,9 +48,9 @@ export default defineConfig({
           // Two browser files at a time: a file spends much of its time waiting (for the page, its
           // app server, the one Chromium), so the second keeps the other core busy. Each file has
           // its own app server (own port, own data folder) and its own browser context. Same worker
-          // count as the unit and renderer projects, so all three share one group of two workers
-          // (vitest starts the longest files first): no core idles while the other group's tail
-          // runs, and browser files run beside unit files — the load the under-load script checks.
+          // count as the unit and renderer projects, so all three share one group of two workers:
+          // vitest starts the longest files (these) first and unit files fill in as the last ones
+          // end, so no core idles through a group's tail.
           maxWorkers: UNIT_WORKERS,
           // One Chromium for all the files (each file gets a context of its own); one copy of the
           // built renderer for all the app servers (a rebuild of out/ meanwhile does not touch it).
