@@ -15,7 +15,7 @@ import type { Locator, Page } from 'playwright-core'
 import { type TestContext, afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AppServer, screenshot, startAppServer, callApp } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { keysTo, motionDone } from '../support/ui'
+import { expectPageStanding, keysTo, motionDone } from '../support/ui'
 
 // Typed key by key, so every prefix ('1', '1,', '1,0', …) is a state the field must survive.
 const TYPED = ['-', 'a', '1,000万', '约3亿', '3亿5000万', '3.5億', '2024-02-30', '¥-0.']
@@ -67,14 +67,7 @@ describe.skipIf(!browserTestsEnabled())('hostile text in every form', { timeout:
     /** No uncaught error, no error page, the shell (and the dialog) still shown: one round trip. */
     async function alive(where: string, { dialogOpen = true } = {}): Promise<void> {
       expect(errors, `${where}: uncaught errors`).toEqual([])
-      const seen = await page.evaluate(() => ({
-        errorPage: document.querySelector('[data-testid="page-error"]') !== null,
-        shell: [...document.querySelectorAll('[role="menuitem"]')].some((item) => item.textContent?.includes('工作台') && item.checkVisibility()),
-        dialog: [...document.querySelectorAll('.ant-modal-wrap .ant-modal')].some((modal) => modal.checkVisibility()),
-      }))
-      expect(seen.errorPage, `${where}: error page shown`).toBe(false)
-      expect(seen.shell, `${where}: shell gone`).toBe(true)
-      if (dialogOpen) expect(seen.dialog, `${where}: dialog gone`).toBe(true)
+      await expectPageStanding(page, where, { dialogOpen })
     }
     /** Every enabled text box in the open dialog (date boxes and search boxes of selects included). */
     const textBoxes = (): Promise<Locator[]> =>

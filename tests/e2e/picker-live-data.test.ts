@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
 import { browserTestsEnabled } from '../support/browser'
-import { keysTo, motionDone } from '../support/ui'
+import { expectPageStanding, keysTo, motionDone } from '../support/ui'
 
 // Hostile (the one seen: '¥-0.') and ordinary (names, pinyin initials) searches.
 const TYPED = ['¥-0.', '-', '1,000万', 'a', 'hy', '槐荫', '金石', 'jnyy', '约3亿', '']
@@ -84,14 +84,7 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
   /** No uncaught error, no error page, the shell (and a dialog if one should be open) still shown. */
   async function alive(page: Page, where: string, dialogOpen: boolean): Promise<void> {
     expect(session.errors, `${where}: uncaught errors (logged: ${logged.join(' | ')})`).toEqual([])
-    const seen = await page.evaluate(() => ({
-      errorPage: document.querySelector('[data-testid="page-error"]') !== null,
-      shell: [...document.querySelectorAll('[role="menuitem"]')].some((item) => item.textContent?.includes('工作台') && item.checkVisibility()),
-      dialog: [...document.querySelectorAll('.ant-modal-wrap .ant-modal')].some((modal) => modal.checkVisibility()),
-    }))
-    expect(seen.errorPage, `${where}: error page shown`).toBe(false)
-    expect(seen.shell, `${where}: shell gone`).toBe(true)
-    if (dialogOpen) expect(seen.dialog, `${where}: dialog gone`).toBe(true)
+    await expectPageStanding(page, where, { dialogOpen })
   }
 
   /**

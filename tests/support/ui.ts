@@ -188,3 +188,18 @@ function keyOf(char: string): { key: string; code: string; keyCode: number } | n
   }
   return named[char] ? { key: char, ...named[char] } : null
 }
+
+/**
+ * The page still stands after hostile input: no error page, the shell's menu shown, and a dialog
+ * when one should be open — read in one round trip (a check per keystroke must stay cheap).
+ */
+export async function expectPageStanding(page: Page, where: string, { dialogOpen }: { dialogOpen: boolean }): Promise<void> {
+  const seen = await page.evaluate(() => ({
+    errorPage: document.querySelector('[data-testid="page-error"]') !== null,
+    shell: [...document.querySelectorAll('[role="menuitem"]')].some((item) => item.textContent?.includes('工作台') && item.checkVisibility()),
+    dialog: [...document.querySelectorAll('.ant-modal-wrap .ant-modal')].some((modal) => modal.checkVisibility()),
+  }))
+  expect(seen.errorPage, `${where}: error page shown`).toBe(false)
+  expect(seen.shell, `${where}: shell gone`).toBe(true)
+  if (dialogOpen) expect(seen.dialog, `${where}: dialog gone`).toBe(true)
+}
