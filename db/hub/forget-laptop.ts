@@ -21,6 +21,10 @@ export interface KnownLaptop {
 
 const L = LOG_SCHEMA
 
+/** A replica_cursor row as a KnownLaptop: what the refusal lists and what forgetting returns. */
+const LAPTOP_COLUMNS = `team_id AS "teamId", replica_id AS "replicaId", author::text AS author, seq::text AS seq,
+  to_char(seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS') AS "seenAt"`
+
 /** One laptop in the hub administrator's words. */
 export const describeLaptop = (laptop: KnownLaptop): string => `${laptop.replicaId}（登录角色 ${laptop.author}，最后一次下载 ${laptop.seenAt.slice(0, 16).replace('T', ' ')}，读到第 ${laptop.seq} 条）`
 
@@ -34,18 +38,12 @@ export async function forgetLaptop(options: { url: string; password: string | nu
   try {
     await requireCurrentHub(client, 'hub forget-laptop')
     const forgotten = await client.query<KnownLaptop>(
-      `DELETE FROM ${L}.replica_cursor WHERE replica_id = $1
-       RETURNING team_id AS "teamId", replica_id AS "replicaId", author::text AS author, seq::text AS seq,
-                 to_char(seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS') AS "seenAt"`,
+      `DELETE FROM ${L}.replica_cursor WHERE replica_id = $1 RETURNING ${LAPTOP_COLUMNS}`,
       [replicaId],
     )
     const laptop = forgotten.rows[0]
     if (laptop) return laptop
-    const known = await client.query<KnownLaptop>(
-      `SELECT team_id AS "teamId", replica_id AS "replicaId", author::text AS author, seq::text AS seq,
-              to_char(seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS') AS "seenAt"
-       FROM ${L}.replica_cursor ORDER BY seen_at`,
-    )
+    const known = await client.query<KnownLaptop>(`SELECT ${LAPTOP_COLUMNS} FROM ${L}.replica_cursor ORDER BY seen_at`)
     const list = known.rows.length === 0 ? '中心库还不认识任何电脑（还没有电脑从中心库下载过）。' : `中心库认识的电脑：${known.rows.map(describeLaptop).join('；')}。`
     throw new Error(`中心库不认识电脑 ${replicaId}，没有做任何修改。${list}电脑的编号见该电脑上 hub status 的“本机副本”。`)
   } finally {

@@ -8,8 +8,9 @@
 // runs the very same writes inside a transaction that is then rolled back: what the preview says
 // per month is what the import does. The import makes that trial too (to refuse, and to skip the
 // backup when nothing would change), then writes the trial's plans again when nothing was written
-// in between: each month is planned once, as runImport takes its preview's plan. A project a later month no longer lists is not deleted (an
-// office drops finished or lost projects from its monthly sheet); the preview names them.
+// in between: each month is planned once, as runImport takes its preview's plan. A project a later
+// month no longer lists is not deleted (an office drops finished or lost projects from its monthly
+// sheet); the preview names them.
 import { type Ctx, type Trx, inTransaction } from '../context'
 import { AppError, conflict } from '../domain/errors'
 import {
