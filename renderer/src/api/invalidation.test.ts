@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it, vi } from 'vitest'
 import { changeApplier, readsAny } from './invalidation'
 
 describe('which queries a write makes stale', () => {
@@ -32,5 +32,35 @@ describe('which queries a write makes stale', () => {
     expect(client.getQueryState(['project-list', {}])!.isInvalidated).toBe(false)
     await apply({ tables: ['project'], seq: 8 })
     expect(client.getQueryState(['project-list', {}])!.isInvalidated).toBe(true)
+  })
+
+  it('a burst of changes while a refresh runs costs one more refresh, not one per change', async () => {
+    const client = new QueryClient()
+    let fetches = 0
+    let answer: (() => void) | undefined
+    const queryFn = () => {
+      fetches++
+      return new Promise<string>((resolve) => (answer = () => resolve(`answer ${fetches}`)))
+    }
+    // An open picker: an observed query, so invalidation refetches it.
+    const observer = new QueryObserver(client, { queryKey: ['district-list', {}], queryFn })
+    const unsubscribe = observer.subscribe(() => {})
+    await vi.waitFor(() => expect(fetches).toBe(1))
+    answer!()
+    await vi.waitFor(() => expect(observer.getCurrentResult().isFetching).toBe(false))
+
+    const apply = changeApplier(client)
+    const first = apply({ tables: ['district'], seq: 1 })
+    await vi.waitFor(() => expect(fetches).toBe(2))
+    // A colleague saves 50 times while that refresh is still on its way.
+    const burst = Array.from({ length: 50 }, (_, i) => apply({ tables: ['district'], seq: i + 2 }))
+    answer!()
+    await first
+    await vi.waitFor(() => expect(fetches).toBe(3))
+    answer!()
+    await Promise.all(burst)
+    expect(fetches).toBe(3)
+    expect(observer.getCurrentResult().data).toBe('answer 3')
+    unsubscribe()
   })
 })

@@ -76,17 +76,46 @@ const REMEMBERED = 200
  * One refresh per change, whichever arrives first: the writer's own answer or the data-changed
  * event (both carry the change's seq). A second arrival waits for the first refresh instead of
  * starting another. seq never repeats, even across backend restarts (see EventBus).
+ *
+ * Changes that arrive while a refresh runs wait for it and then refresh together, once: a burst of
+ * writes elsewhere (an import, a sync, a colleague saving again and again) costs the page at most
+ * one refresh running and one waiting, instead of a refetch per write that cancels the one before
+ * and piles requests up behind the page's own.
  */
 export function changeApplier(queryClient: QueryClient) {
   const applied = new Map<number, Promise<void>>()
+  let running: Promise<void> | undefined
+  let waiting: { tables: Set<string>; done: Promise<void> } | undefined
+
+  const refresh = (tables: readonly string[]): Promise<void> => {
+    if (!running) {
+      running = invalidateTables(queryClient, tables).finally(() => {
+        running = undefined
+      })
+      return running
+    }
+    if (waiting) {
+      for (const table of tables) waiting.tables.add(table)
+      return waiting.done
+    }
+    const next = { tables: new Set(tables), done: Promise.resolve() }
+    const start = () => {
+      waiting = undefined
+      return refresh([...next.tables])
+    }
+    next.done = running.then(start, start)
+    waiting = next
+    return next.done
+  }
+
   return (change: DataChange): Promise<void> => {
     const known = change.seq > 0 ? applied.get(change.seq) : undefined
     if (known) return known
-    const refresh = invalidateTables(queryClient, change.tables)
+    const done = refresh(change.tables)
     if (change.seq > 0) {
-      applied.set(change.seq, refresh)
+      applied.set(change.seq, done)
       if (applied.size > REMEMBERED) applied.delete(applied.keys().next().value!)
     }
-    return refresh
+    return done
   }
 }
