@@ -21,10 +21,10 @@ export function usePrintView() {
     if (!printing || !autoPrint) return
     // The router shows a URL the user went to (back, the address bar) only once React has rendered
     // it: a task or more after the browser has it, longer while that page's code loads. Should the
-    // timer run in between, the replace below would overwrite the user's
-    // new URL with the print view's, and the page would print. A URL no longer the one shown here
-    // means the user has left: do nothing, the router is about to follow and drop this timer (the
-    // request stays on the print view's history entry: coming back to it prints, once).
+    // timer run in between, the replace below would overwrite the user's new URL with the print
+    // view's, and the page would print. A URL no longer the one shown here means the user has left:
+    // do nothing, the router is about to follow and drop this timer (the request stays on the print
+    // view's history entry: coming back to it prints, once).
     const shownUrl = window.location.hash
     const timer = setTimeout(() => {
       if (window.location.hash !== shownUrl) return
