@@ -40,8 +40,8 @@ const RequestsArea = lazyPage(() => import('./pages/requests'), 'RequestsArea')
 const ReportsArea = lazyPage(() => import('./pages/reports'), 'ReportsArea')
 const SettingsArea = lazyPage(() => import('./pages/settings'), 'SettingsArea')
 
-// The area the address opens on starts loading now, beside the shell's first render, instead of
-// when the router first renders it (a round of fetching and parsing later).
+// The area the address opens on starts loading now, while the entry's modules run, instead of when
+// the router first renders it (a round of fetching and parsing later); main.tsx renders once it has come.
 const AREAS = new Map<string, LazyPage>(Object.entries({
   workbench: WorkbenchArea,
   projects: ProjectsArea,
@@ -53,7 +53,7 @@ const AREAS = new Map<string, LazyPage>(Object.entries({
   reports: ReportsArea,
   settings: SettingsArea,
 }))
-const OPENING_AREA = AREAS.get(/^#\/(\w+)/.exec(window.location.hash)?.[1] ?? '') ?? WorkbenchArea
+export const OPENING_AREA = AREAS.get(/^#\/(\w+)/.exec(window.location.hash)?.[1] ?? '') ?? WorkbenchArea
 void OPENING_AREA.preload()
 
 const NAV = [

@@ -3,16 +3,20 @@ import { type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@ta
 import type { Input, MethodName, Output } from '../../../electron/contract'
 import { type ApiCallError, type CallInput, callReporting, read } from './client'
 
+/**
+ * A read as the query cache knows it: the key is the method and its input. One description for
+ * the hook and for asking ahead (shell/openingQueries.ts), so that a page finds what was asked.
+ */
+export function apiQuery<M extends MethodName>(method: M, input: Input<M>) {
+  return { queryKey: [method, input], queryFn: () => read(method, input) }
+}
+
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: Input<M>,
   options: Omit<UseQueryOptions<Output<M>, ApiCallError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<Output<M>, ApiCallError>({
-    queryKey: [method, input],
-    queryFn: () => read(method, input),
-    ...options,
-  })
+  return useQuery<Output<M>, ApiCallError>({ ...apiQuery(method, input), ...options })
 }
 
 /**

@@ -1,7 +1,7 @@
 // A page in its own chunk, loaded when it is first opened, with a quiet spinner meanwhile. Called
 // once per page at module level (App.tsx), never during render. Once the first page has settled,
 // preloadPages() fetches the other pages in the background, so that opening one later is instant.
-// The page the window opens on is asked for at once (App.tsx), beside the shell's first render.
+// The page the window opens on is asked for at once (App.tsx); the first render waits for it (main.tsx).
 import { Spin } from 'antd'
 import { type ComponentType, Suspense, lazy } from 'react'
 
@@ -12,9 +12,21 @@ export type LazyPage = ComponentType & { preload(): Promise<void> }
 
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<Record<K, ComponentType>> | null = null
-  const loadOnce = () => (loading ??= load())
+  let loaded: Record<K, ComponentType> | null = null
+  const loadOnce = () =>
+    (loading ??= load().then((chunk) => {
+      loaded = chunk
+      return chunk
+    }))
   loaders.push(loadOnce)
-  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await loadOnce())[name] }))
+  // A chunk that has already come is handed over at once (a thenable that calls back right away,
+  // which React's lazy reads without suspending): the window's first page then renders with the
+  // shell instead of behind a spinner, revealed in a second render that React holds back ~300 ms.
+  const Page = lazy((): Promise<{ default: ComponentType }> => {
+    if (!loaded) return loadOnce().then((chunk) => ({ default: chunk[name] }))
+    const page = { default: loaded[name] }
+    return { then: (resolve: (value: typeof page) => unknown) => resolve(page) } as Promise<typeof page>
+  })
   function LazyPage() {
     return (
       <Suspense

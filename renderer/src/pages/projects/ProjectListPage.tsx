@@ -12,7 +12,7 @@ import { count, yi } from '../../format'
 import { COLUMN_KEYS, type ColumnKey, DEFAULT_COLUMNS, columnTitle, projectColumns, sortOfColumn } from './columns'
 import { ColumnChooser } from './ColumnChooser'
 import { LedgerToolbar } from './import/LedgerToolbar'
-import { PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS, type ProjectFilters, type ProjectSorting, toListQuery } from './filters'
+import { PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS, type ProjectFilters, type ProjectSorting, projectListInput } from './filters'
 import { ProjectFilterBar } from './ProjectFilterBar'
 import { ProjectsHeader } from './ProjectsHeader'
 import { SavedViews } from './SavedViews'
@@ -22,11 +22,11 @@ export function ProjectListPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const controls = useListState<ProjectFilters>(PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS)
-  const { filters, page, pageSize } = controls.state
+  const { filters } = controls.state
   const sorting = { sort: controls.state.sort, order: controls.state.order } as ProjectSorting
   const [columns, setColumns] = useStoredState<ColumnKey[]>(localStorage, KEYS.columns, DEFAULT_COLUMNS)
 
-  const list = useApiQuery('project-list', { ...toListQuery(filters), ...sorting, page, pageSize }, { placeholderData: (previous) => previous })
+  const list = useApiQuery('project-list', projectListInput(controls.state), { placeholderData: (previous) => previous })
 
   const tableColumns = useMemo(() => {
     const all = projectColumns(t)

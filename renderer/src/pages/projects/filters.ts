@@ -4,7 +4,7 @@ import { parseAmount } from '../../../../db/domain/money'
 import type { ProjectSort } from '../../../../db/domain/project'
 import type { Library, Stage } from '../../../../db/domain/stages'
 import type { Priority } from '../../../../db/domain/vocab'
-import { type FilterShape, type ListDefaults, listLink } from '../../components/list/urlState'
+import { type FilterShape, type ListDefaults, type ListState, decodeListState, listLink } from '../../components/list/urlState'
 
 export const DATE_FIELDS = ['reserveOn', 'signedOn', 'startedOn', 'operatingOn'] as const
 export type DateField = (typeof DATE_FIELDS)[number]
@@ -92,6 +92,16 @@ export function toListQuery(filters: ProjectFilters): ListQuery {
   }
   return query
 }
+
+/** What the list page asks for its state (filters, sort, page): the page and the opening call share it. */
+export function projectListInput(state: ListState<ProjectFilters>): ListQuery {
+  const { filters, sort, order, page, pageSize } = state
+  return { ...toListQuery(filters), ...({ sort, order } as ProjectSorting), page, pageSize }
+}
+
+/** The list page's input for the list URL's search part (the window's opening address). */
+export const projectListInputOf = (search: URLSearchParams): ListQuery =>
+  projectListInput(decodeListState(search, PROJECT_FILTER_SHAPE, PROJECT_LIST_DEFAULTS))
 
 export function activeFilterCount(filters: ProjectFilters): number {
   return Object.entries(filters).filter(([key, value]) => key !== 'dateField' && (Array.isArray(value) ? value.length > 0 : !!value)).length
