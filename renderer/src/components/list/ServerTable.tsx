@@ -3,7 +3,7 @@
 // with long text cut to one line (tooltip on hover), so one long name never stretches the table.
 import { Empty, Table, type TableColumnType, type TableProps, Typography } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
-import type { Key, ReactNode } from 'react'
+import { type Key, type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiCallError } from '../../api/client'
 import { ErrorState } from '../ErrorState'
@@ -58,19 +58,25 @@ export function ServerTable<Row extends object, F>(props: Props<Row, F>) {
   const { state } = controls
   const total = list.data?.total ?? 0
 
-  const columns: TableColumnType<Row>[] = props.columns.map(({ sortKey, wrap, fullText, render, ...column }) => ({
-    ...column,
-    sorter: sortKey !== undefined,
-    sortOrder: sortKey && state.sort === sortKey ? (state.order === 'desc' ? 'descend' : 'ascend') : null,
-    ellipsis: wrap ? false : { showTitle: false },
-    render: wrap
-      ? render
-      : (value: unknown, row: Row, index: number) => {
-          const content = (render ? render(value, row, index) : value) as ReactNode
-          const text = fullText?.(row)
-          return <EllipsisText title={text ?? undefined}>{content ?? '—'}</EllipsisText>
-        },
-  }))
+  // The same column objects from render to render (a page memoises its own list): antd's table
+  // then keeps its cells instead of rendering every one again when only the loading flag changed.
+  const columns = useMemo(
+    (): TableColumnType<Row>[] =>
+      props.columns.map(({ sortKey, wrap, fullText, render, ...column }) => ({
+        ...column,
+        sorter: sortKey !== undefined,
+        sortOrder: sortKey && state.sort === sortKey ? (state.order === 'desc' ? 'descend' : 'ascend') : null,
+        ellipsis: wrap ? false : { showTitle: false },
+        render: wrap
+          ? render
+          : (value: unknown, row: Row, index: number) => {
+              const content = (render ? render(value, row, index) : value) as ReactNode
+              const text = fullText?.(row)
+              return <EllipsisText title={text ?? undefined}>{content ?? '—'}</EllipsisText>
+            },
+      })),
+    [props.columns, state.sort, state.order],
+  )
   const width = props.columns.reduce((sum, column) => sum + (column.width ?? FLEXIBLE_MIN), 0)
 
   const onChange: TableProps<Row>['onChange'] = (pagination, _filters, sorter, extra) => {
