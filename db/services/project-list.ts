@@ -195,8 +195,8 @@ export async function projectBoard(ctx: Ctx, query: ProjectBoardQuery): Promise<
   if (!reads) boardReadsByShape.set(shape, (reads = boardReads(present)))
   const columns = []
   for (const stage of STAGES) {
-    const [totals] = await reads.totals(ctx.db, stage, ...values)
-    const cards: BoardCard[] = totals!.total === 0 ? [] : await reads.cards(ctx.db, stage, ...values)
+    const [totals] = await reads.totals(ctx, stage, ...values)
+    const cards: BoardCard[] = totals!.total === 0 ? [] : await reads.cards(ctx, stage, ...values)
     columns.push({ stage, count: totals!.total, totalInvestmentYuan: exactSum(totals!.sum, totals!.unsafe), cards })
   }
   return { columns }

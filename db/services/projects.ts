@@ -200,10 +200,10 @@ const tagsOfOne = compiledOnce((db, id: string) =>
 )
 
 export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
-  const [row] = await detailRow(ctx.db, id)
+  const [row] = await detailRow(ctx, id)
   if (!row) throw notFound(WHAT, id)
-  const stageEvents = await liveStageEvents(ctx.db, id)
-  const tags = await tagsOfOne(ctx.db, id)
+  const stageEvents = await liveStageEvents(ctx, id)
+  const tags = await tagsOfOne(ctx, id)
   return { ...row, tags, stageEvents, warnings: dateWarnings(row, stageEvents) }
 }
 
