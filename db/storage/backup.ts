@@ -139,8 +139,23 @@ function infoOf(file: string, reason: BackupReason, date: Date): BackupInfo {
 /** How a long storage job says how far it is (pages copied, then the check of the copy). */
 export type StorageProgress = (label: string, done: number, total: number | null) => void
 
+/**
+ * How much of SQLite's checking a fresh copy gets before it is given a backup name. The pre-import
+ * copy gets quick_check: the backup API copies the live database's pages byte for byte, so what a
+ * copy can get wrong that its source did not is the pages themselves (a short or failed write, a bad
+ * disk), and quick_check reads every page and checks each b-tree's structure. What only the full
+ * integrity_check adds (index entries against their rows, the full-text index's own check) is the
+ * same in the copy as in the source, and restore runs the full check on any backup before it is put
+ * back (restore.ts, stage()), so a copy that fails it is still never used. At city size (2.7 GB) the
+ * full check took 15–24 minutes under load, in front of every import. Every other backup keeps the
+ * full check: they are not in the way of the user's next step.
+ */
+export type CopyCheck = 'full' | 'quick'
+
+const checkFor = (reason: BackupReason): CopyCheck => (reason === 'pre-import' ? 'quick' : 'full')
+
 /** Online backup to `target` through a temporary name beside it; verified before it is renamed. */
-async function copyVerified(sqlite: Sqlite.Database, target: string, onProgress?: StorageProgress): Promise<void> {
+async function copyVerified(sqlite: Sqlite.Database, target: string, onProgress?: StorageProgress, check: CopyCheck = 'full'): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`)
   removeWithSidecars(temp)
   try {
@@ -150,7 +165,7 @@ async function copyVerified(sqlite: Sqlite.Database, target: string, onProgress?
     })
     onProgress?.('正在校验备份', 0, null)
     // A copy of a database someone changed behind the app's back is not a backup to go back to.
-    await verifyCopy(temp, sqlite, { what: '当前数据库', code: 'validation', hint: `备份未写出。${RESTORE_HINT}` })
+    await verifyCopy(temp, sqlite, { what: '当前数据库', code: 'validation', hint: `备份未写出。${RESTORE_HINT}` }, check)
     fsyncPath(temp)
     renameSync(temp, target)
     fsyncPath(dirname(target))
@@ -187,7 +202,7 @@ async function writeBackup(sqlite: Sqlite.Database, dir: string, reason: BackupR
   let name = backupName(now, reason, sequence, databaseId)
   while (existsSync(join(dir, name))) name = backupName(now, reason, ++sequence, databaseId)
   const file = join(dir, name)
-  await copyVerified(sqlite, file, onProgress)
+  await copyVerified(sqlite, file, onProgress, checkFor(reason))
   try {
     rotateBackups(dir, now, databaseId, name)
   } catch (error) {

@@ -113,10 +113,11 @@ export async function checkDatabase(sqlite: Sqlite.Database, full = false): Prom
 /**
  * Verifies a copy this process owns (a fresh backup, a file staged for restore): converts it to a
  * standalone rollback-journal file (so opening it later never needs -wal/-shm beside it, e.g. on a
- * read-only USB drive), runs integrity_check, and refuses a file from a newer app version or one
- * whose schema is not exactly what the app's migrations build (see schema-guard.ts).
+ * read-only USB drive), runs integrity_check (quick_check with `check: 'quick'`), and refuses a
+ * file from a newer app version or one whose schema is not exactly what the app's migrations build
+ * (see schema-guard.ts).
  */
-export async function verifyCopy(file: string, like?: Sqlite.Database, refusal: SchemaRefusal = FOREIGN_BACKUP): Promise<void> {
+export async function verifyCopy(file: string, like?: Sqlite.Database, refusal: SchemaRefusal = FOREIGN_BACKUP, check: 'full' | 'quick' = 'full'): Promise<void> {
   if (!hasSqliteHeader(file)) throw new AppError('validation', `文件不是本应用的数据库（不是 SQLite 文件）：${file}`)
   let db: Sqlite.Database
   try {
@@ -127,7 +128,7 @@ export async function verifyCopy(file: string, like?: Sqlite.Database, refusal: 
   try {
     db.pragma('trusted_schema = OFF')
     db.pragma('journal_mode = DELETE')
-    const result = checkSqlite(db, true)
+    const result = checkSqlite(db, check === 'full')
     if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 2).join('；')}）：${file}`)
     const hasMigrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get()
     if (!hasMigrations) throw new AppError('validation', `文件不是本应用的数据库（缺少结构版本记录）：${file}`)
