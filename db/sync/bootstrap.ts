@@ -1,9 +1,10 @@
 // A new laptop's first pull (from the hub, or a package for anyone: bootstrapFromOperations) without
-// replaying the team's history: the team's current state comes as
-// a snapshot (per record, the winning op of each field — db/sync/snapshot.ts) and is written straight
-// into the tables: multi-row inserts in the caller's one transaction, foreign keys checked once at the
-// end, the search index and the report facts (migration 0007) rebuilt once instead of by their
-// triggers row by row, no change-journal entries (the rows are the team's, not new local writes).
+// replaying the team's history: the team's current state comes as a snapshot (per record, the
+// winning op of each field — db/sync/snapshot.ts) and is written straight into the tables: one
+// prepared INSERT per table and a positional row per record, in the caller's one transaction, with
+// secondary indexes built once at the end, foreign keys checked once at the end, the search index
+// and the report facts (migration 0007) rebuilt once instead of by their triggers row by row, no
+// change-journal entries (the rows are the team's, not new local writes).
 // The snapshot is kept beside the log, so later operations merge per field by (clock, replica)
 // exactly as on a laptop that replayed every operation.
 //
@@ -14,17 +15,15 @@ import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../services/reports/fact-sql'
 import { noteWritten } from '../written-tables'
-import { applyValidated, createdRow } from './apply'
+import { applyValidated, derivedColumns } from './apply'
+import { ClockSet } from './clock-set'
 import { clockOf, ensureReplica } from './identity'
 import { liveDuplicateOf, mergeDuplicates, type PendingMerge } from './merge'
 import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD, type Watermarks } from './operation'
 import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
 import { stmt } from './statements'
-import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
+import { DERIVED_FIELDS, LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
 import { refused, validateOperations, validateSnapshotPage } from './validate'
-
-/** Values per multi-row INSERT: well under SQLite's limit of 32,766 variables, so a few hundred rows a statement. */
-const VALUES_PER_INSERT = 8000
 
 /**
  * Whether this database holds nothing of the team yet, so a first pull may bootstrap: no snapshot,
@@ -85,7 +84,9 @@ export class Bootstrap {
   private indexes: { name: string; sql: string }[] = []
   private readonly nowMs: number
   /** Every clock seen so far: one op per clock in a whole snapshot. */
-  private readonly clocks = new Set<string>()
+  private readonly clocks = new ClockSet()
+  /** Per table, how its records become rows (shapeOf). */
+  private readonly shapes = new Map<ReplicatedTable, RowShape>()
 
   constructor(
     private readonly ctx: Ctx,
@@ -139,7 +140,8 @@ export class Bootstrap {
     this.summary.received += count
     const written = LINK_KEYS[table] ? this.writeLinks(table, rows) : this.writeRecords(table, rows)
     const kept = written.leftover.size === 0 ? rows : rows.filter(([rowId]) => !written.leftover.has(rowId))
-    insertMany(this.ctx.sqlite, 'sync_snapshot', ['tbl', 'row_id', 'ops'], kept.map(([rowId, snapshot]) => [table, rowId, JSON.stringify(snapshot)]))
+    const keep = stmt(this.ctx.sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) VALUES (?, ?, ?)')
+    for (const [rowId, snapshot] of kept) keep.run(table, rowId, JSON.stringify(snapshot))
     const leftover = this.operationsOf(table, rows.filter(([rowId]) => written.leftover.has(rowId)))
     this.leftovers.push(...leftover)
     this.summary.applied += count - leftover.length
@@ -203,65 +205,103 @@ export class Bootstrap {
 
   private writeLinks(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
     const [a, b] = LINK_KEYS[table]!
-    const present = rows.filter(([, snapshot]) => snapshot[DELETED_FIELD]?.[2] === 0).map(([rowId]) => rowId)
-    return this.insertRows(table, [toSnake(a), toSnake(b)], present.map((rowId) => rowId.split(':')), present)
+    const insert = stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${toSnake(a)}, ${toSnake(b)}) VALUES (?, ?)`)
+    let added = 0
+    const leftover = new Set<string>()
+    for (const [rowId, snapshot] of rows) {
+      if (snapshot[DELETED_FIELD]?.[2] !== 0) continue
+      if (insertRow(insert, rowId.split(':'))) added += 1
+      else leftover.add(rowId)
+    }
+    return { added, leftover }
   }
 
+  /**
+   * Each record as one positional row (createdRow's values: a nullable field without an op is null,
+   * the derived columns, the id) through one prepared single-row INSERT: no object per row, no
+   * multi-row statement to assemble. A record lacking a NOT NULL field that has a default leaves that
+   * column out, so the default applies, as createdRow's INSERT does.
+   */
   private writeRecords(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
-    const columns = replicatedColumns(this.ctx.sqlite, table)
-    // Rows with the same set of columns share one statement (a missing nullable field is null: createdRow).
-    const groups = new Map<string, { names: string[]; values: unknown[][]; ids: string[] }>()
-    const required = [...columns].filter(([, column]) => column.notNull && !column.hasDefault).map(([field]) => field)
+    const shape = this.shapeOf(table)
+    const { fields, position, required, defaulted, derived } = shape
+    const nameAt = position.get('name')
+    let added = 0
+    const leftover = new Set<string>()
     for (const [rowId, snapshot] of rows) {
       // Emptied from the recycle bin: the snapshot keeps the purge, the table never holds the row.
       if (snapshot[PURGED_FIELD]) continue
-      const target: Record<string, unknown> = {}
-      for (const [field, entry] of Object.entries(snapshot)) if (columns.has(field)) target[field] = entry[2]
+      const values: unknown[] = new Array<unknown>(fields.length + derived.length + 1).fill(null)
+      for (const field in snapshot) {
+        const at = position.get(field)
+        if (at !== undefined) values[at] = snapshot[field]![2]
+      }
       // A record whose creation has not reached the hub yet waits, as in the ordinary path.
-      if (required.some((field) => target[field] == null)) continue
-      const values = createdRow(table, columns, target, rowId)
-      const names = Object.keys(values)
-      const key = names.join(',')
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = { names: names.map(toSnake), values: [], ids: [] }))
-      group.values.push(names.map((name) => values[name]))
-      group.ids.push(rowId)
-    }
-    let added = 0
-    const leftover = new Set<string>()
-    for (const group of groups.values()) {
-      const result = this.insertRows(table, group.names, group.values, group.ids)
-      added += result.added
-      for (const id of result.leftover) leftover.add(id)
+      if (required.some((at) => values[at] == null)) continue
+      if (derived.length > 0) {
+        const made = derivedColumns(table, { name: nameAt === undefined ? undefined : values[nameAt] })
+        derived.forEach((name, i) => (values[fields.length + i] = made[name] ?? null))
+      }
+      values[values.length - 1] = rowId
+      const absent = defaulted.filter((at) => values[at] == null)
+      const inserted = absent.length === 0 ? insertRow(shape.insert, values) : insertRow(this.insertWithout(table, shape, absent), values.filter((_, at) => !absent.includes(at)))
+      if (inserted) added += 1
+      else leftover.add(rowId)
     }
     return { added, leftover }
   }
 
-  /** Multi-row inserts; a chunk a unique key refuses is retried row by row, and refused rows are left over. */
-  private insertRows(table: ReplicatedTable, names: string[], values: unknown[][], ids: string[]): { added: number; leftover: Set<string> } {
-    const { sqlite } = this.ctx
-    const leftover = new Set<string>()
-    let added = 0
-    const perInsert = rowsPerInsert(names.length)
-    for (let i = 0; i < values.length; i += perInsert) {
-      const chunk = values.slice(i, i + perInsert)
-      try {
-        insertMany(sqlite, toSnake(table), names, chunk)
-        added += chunk.length
-      } catch (error) {
-        if (!isConstraint(error)) throw error
-        chunk.forEach((row, j) => {
-          try {
-            insertMany(sqlite, toSnake(table), names, [row])
-            added += 1
-          } catch (rowError) {
-            if (!isConstraint(rowError)) throw rowError
-            leftover.add(ids[i + j]!)
-          }
-        })
+  private shapeOf(table: ReplicatedTable): RowShape {
+    let shape = this.shapes.get(table)
+    if (!shape) {
+      const columns = replicatedColumns(this.ctx.sqlite, table)
+      const fields = [...columns.keys()]
+      const derived = [...(DERIVED_FIELDS[table] ?? [])]
+      const names = [...fields, ...derived, 'id'].map(toSnake)
+      shape = {
+        fields,
+        position: new Map(fields.map((field, at) => [field, at])),
+        required: fields.flatMap((field, at) => (columns.get(field)!.notNull && !columns.get(field)!.hasDefault ? [at] : [])),
+        defaulted: fields.flatMap((field, at) => (columns.get(field)!.notNull && columns.get(field)!.hasDefault ? [at] : [])),
+        derived,
+        names,
+        insert: stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
       }
+      this.shapes.set(table, shape)
     }
-    return { added, leftover }
+    return shape
+  }
+
+  /** The INSERT for records that lack some defaulted columns (rare: a laptop whose schema lacked them). */
+  private insertWithout(table: ReplicatedTable, shape: RowShape, absent: number[]): Sqlite.Statement {
+    const names = shape.names.filter((_, at) => !absent.includes(at))
+    return stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+  }
+}
+
+/** How a table's snapshots become rows: the travelling fields, then the derived columns, then the id. */
+interface RowShape {
+  fields: string[]
+  /** Field → its place in a row. */
+  position: Map<string, number>
+  /** NOT NULL without a default: a record lacking one is not written yet. */
+  required: number[]
+  /** NOT NULL with a default: left out of the INSERT when the record lacks it. */
+  defaulted: number[]
+  derived: string[]
+  /** Column names of a whole row, in its order. */
+  names: string[]
+  insert: Sqlite.Statement
+}
+
+/** One row; false when a constraint (a unique key: a duplicate, or a record this laptop has) refuses it. */
+function insertRow(insert: Sqlite.Statement, values: unknown[]): boolean {
+  try {
+    insert.run(values)
+    return true
+  } catch (error) {
+    if (!isConstraint(error)) throw error
+    return false
   }
 }
 
@@ -279,18 +319,3 @@ function searchDocsOf(table: string, triggerSql: string): string {
 }
 
 const isConstraint = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')
-
-const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(VALUES_PER_INSERT / columns))
-
-/**
- * Rows in statements of rowsPerInsert(columns) rows each; the tail goes row by row, so the
- * statement cache holds two texts per table rather than one per tail length.
- */
-function insertMany(sqlite: Sqlite.Database, table: string, names: string[], rows: unknown[][]): void {
-  const tuple = `(${names.map(() => '?').join(', ')})`
-  const insert = (count: number) => stmt(sqlite, `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}`)
-  const full = rowsPerInsert(names.length)
-  let i = 0
-  for (; i + full <= rows.length; i += full) insert(full).run(...(rows.slice(i, i + full).flat() as never[]))
-  for (; i < rows.length; i++) insert(1).run(...(rows[i] as never[]))
-}

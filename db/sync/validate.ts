@@ -2,6 +2,7 @@
 // the value's type against the column. One bad op refuses the whole batch, with the reason.
 import type Sqlite from 'better-sqlite3'
 import { AppError } from '../domain/errors'
+import type { ClockSet } from './clock-set'
 import { DELETED_FIELD, HLC_PATTERN, type Operation, PURGED_FIELD } from './operation'
 import { type RowSnapshot, replicaOfHlc } from './snapshot'
 import { LINK_KEYS, type ReplicatedTable, isReplicated, replicatedColumns } from './tables'
@@ -101,7 +102,7 @@ export function validateSnapshotPage(
   table: ReplicatedTable,
   rows: Array<[string, RowSnapshot]>,
   nowMs: number,
-  seen: Set<string>,
+  seen: ClockSet,
   eachAuthor: (userId: string | null) => void,
 ): number {
   const problems: string[] = []
@@ -125,12 +126,11 @@ export function validateSnapshotPage(
       const problem =
         typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)
           ? `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
-          : (stampProblem(hlc, userId, nowMs) ?? valueProblem(sqlite, table, field, value) ?? (seen.has(hlc) ? '同一时钟戳出现了两次（可能是伪造的）' : null))
+          : (stampProblem(hlc, userId, nowMs) ?? valueProblem(sqlite, table, field, value) ?? (seen.add(hlc) ? null : '同一时钟戳出现了两次（可能是伪造的）'))
       if (problem) {
         problems.push(`${where(rowId, field)}：${problem}`)
         break
       }
-      seen.add(hlc as string)
       eachAuthor(userId as string | null)
     }
   }
