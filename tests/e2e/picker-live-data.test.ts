@@ -4,11 +4,11 @@
 // '¥-0.' typed into the target form's district picker while another page saved raised React's
 // "maximum update depth exceeded" (#185) and the page showed its error boundary.
 //
-// Here a program writes from outside the page all the time (the API with the run's secret, as the
-// command line or a second window would): every write renames a district, park, industry, person,
-// tag, investor or project, and each one's data-changed event refetches the open pickers' lists.
-// Meanwhile every picker of the forms and the project filter bar gets hostile and ordinary text,
-// key by key, round after round, with and without a value chosen. No picker may take the page down.
+// Here every picker of the forms and the project filter bar gets hostile and ordinary text, key by
+// key, with and without a value chosen, while a program writes from outside the page (the API with
+// the run's secret, as the command line or a second window would): every write renames a district,
+// park, industry, person, tag, investor or project, and each one's data-changed event refetches the
+// open pickers' lists. No picker may take the page down.
 import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
@@ -19,6 +19,8 @@ import { expectPageStanding, keysTo, motionDone } from '../support/ui'
 const TYPED = ['¥-0.', '-', '1,000万', 'a', 'hy', '槐荫', '金石', 'jnyy', '约3亿', '']
 /** Rounds of TYPED per picker (PICKER_ROUNDS=6 for a longer hunt): one keeps the suite's time down. */
 const ROUNDS = Number(process.env.PICKER_ROUNDS ?? 1)
+/** Writes landing from elsewhere while each string is typed. */
+const PER_STRING = 3
 
 describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', { timeout: 900_000 }, () => {
   const ids = { district: '', park: '', industry: '', user: '', tag: '', investor: '', project: '' }
@@ -49,35 +51,23 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
     if (!result.ok) throw new Error(`${method}: ${result.error?.message}`)
   }
 
-  /**
-   * Writes one after another until stopped, each touching a table some picker reads; answers how
-   * many landed. Names alternate so each write really changes something.
-   */
-  function churn(): { stop(): Promise<number> } {
-    let running = true
-    let writes = 0
-    const steps: Array<(n: number) => [string, unknown]> = [
-      (n) => ['district-update', { id: ids.district, name: n % 2 ? '槐荫区' : '槐荫区（改）' }],
-      (n) => ['park-update', { id: ids.park, name: n % 2 ? '槐荫智能制造产业区' : '槐荫智能制造产业园' }],
-      (n) => ['industry-update', { id: ids.industry, name: n % 2 ? '液压件' : '液压元件' }],
-      (n) => ['user-update', { id: ids.user, name: n % 2 ? '王晓明' : '王小明' }],
-      (n) => ['tag-update', { id: ids.tag, name: n % 2 ? '重点' : '重点项目' }],
-      (n) => ['investor-update', { id: ids.investor, name: n % 2 ? '济南金石新材料科技有限公司' : '济南金石新材料有限公司' }],
-      (n) => ['project-update', { id: ids.project, name: n % 2 ? '金石新材料复合材料项目' : '金石复合材料项目' }],
-    ]
-    const loop = (async () => {
-      while (running) {
-        const [method, input] = steps[writes % steps.length]!(Math.floor(writes / steps.length))
-        await elsewhere(method, input)
-        writes++
-      }
-    })()
-    return {
-      stop: async () => {
-        running = false
-        await loop
-        return writes
-      },
+  const WRITES: Array<(n: number) => [string, unknown]> = [
+    (n) => ['district-update', { id: ids.district, name: n % 2 ? '槐荫区' : '槐荫区（改）' }],
+    (n) => ['park-update', { id: ids.park, name: n % 2 ? '槐荫智能制造产业区' : '槐荫智能制造产业园' }],
+    (n) => ['industry-update', { id: ids.industry, name: n % 2 ? '液压件' : '液压元件' }],
+    (n) => ['user-update', { id: ids.user, name: n % 2 ? '王晓明' : '王小明' }],
+    (n) => ['tag-update', { id: ids.tag, name: n % 2 ? '重点' : '重点项目' }],
+    (n) => ['investor-update', { id: ids.investor, name: n % 2 ? '济南金石新材料科技有限公司' : '济南金石新材料有限公司' }],
+    (n) => ['project-update', { id: ids.project, name: n % 2 ? '金石新材料复合材料项目' : '金石复合材料项目' }],
+  ]
+  /** Writes made so far: each renames the next kind of record, names alternating so it changes. */
+  let written = 0
+  /** PER_STRING writes, one after another, while a string is being typed (see attackPickers). */
+  async function writeElsewhere(): Promise<void> {
+    for (let i = 0; i < PER_STRING; i++) {
+      const [method, input] = WRITES[written % WRITES.length]!(Math.floor(written / WRITES.length))
+      await elsewhere(method, input)
+      written++
     }
   }
 
@@ -88,18 +78,19 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
   }
 
   /**
-   * Types TYPED into every enabled picker in `scope`, ROUNDS times, while writes land: the first
-   * rounds with no value chosen, the last after choosing the first option offered (a chosen record
-   * renamed under the picker). Half the rounds go key by key with a round trip per key, so events
-   * arrive between keys too, not only between strings.
+   * Types TYPED into every enabled picker in `scope`, ROUNDS times, each string while writes land
+   * from elsewhere: the first rounds with no value chosen, the last after choosing the first option
+   * offered (a chosen record renamed under the picker). Half the rounds go key by key with a round
+   * trip per key, so events arrive between keys too, not only between strings. Answers how many
+   * writes landed. The writes keep pace with the typing, so a loaded machine slows both alike
+   * rather than burying the page under a writer that never waits.
    */
   async function attackPickers(what: string, scope: () => Locator, dialogOpen: boolean, leave: () => Promise<void>): Promise<number> {
     const page = session.page
     const keys = await keysTo(page)
     const pickers = await scope().getByRole('combobox').all()
     expect(pickers.length, `${what}: no pickers found`).toBeGreaterThan(0)
-    const writer = churn()
-    let writes = 0
+    const before = written
     try {
       for (const [i, picker] of pickers.entries()) {
         // A crash between pickers (an event with no key pressed) fails here, saying so, not as a timeout.
@@ -108,10 +99,8 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
         await picker.click()
         for (let round = 0; round < ROUNDS; round++) {
           for (const text of TYPED) {
-            if (round % 2) {
-              await keys.retype('')
-              await page.keyboard.type(text)
-            } else await keys.retype(text)
+            const typing = round % 2 ? keys.retype('').then(() => page.keyboard.type(text)) : keys.retype(text)
+            await Promise.all([typing, writeElsewhere()])
           }
           if (round === Math.max(0, ROUNDS - 2)) {
             // Choose whatever is offered for an empty search (if anything), then type on.
@@ -125,27 +114,32 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
         await leave()
       }
     } finally {
-      // Stopped before anything else closes: a write in flight would outlive the server.
-      writes = await writer.stop()
       await keys.close()
     }
-    return writes
+    return written - before
   }
 
   const dialog = () => session.page.locator('.ant-modal-wrap:visible .ant-modal').last()
   /** Closes the dropdown without asking to discard the form (Escape would). */
   const leaveDialogPicker = () => dialog().locator('.ant-modal-title').click()
   const button = (name: string) => session.page.getByRole('button', { name }).first()
-  /** Escape asks to discard once something was typed: that confirm opens a moment later (minutes on
-   * a loaded machine), so the dialog is watched until it has gone, the confirm answered whenever it
-   * shows, rather than looked for once. */
+  /**
+   * Closes the form as a person does, with its ✕ (Escape would only close a dropdown still open),
+   * and answers the discard confirm that typing made it ask: then no dialog may be left. The
+   * confirm opens a moment later (minutes on a loaded machine), so its state is waited for; it is
+   * answered once, since a second click would wait for a closing button (the action's whole 180 s).
+   */
   async function closeDialog() {
     const page = session.page
-    await page.keyboard.press('Escape')
+    await dialog().locator('.ant-modal-close').click()
     const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ })
+    let answered = false
     await expect
       .poll(async () => {
-        if (await discard.isVisible()) await discard.click().catch(() => {})
+        if (!answered && (await discard.isVisible())) {
+          await discard.click()
+          answered = true
+        }
         return page.locator('.ant-modal-wrap:visible').count()
       })
       .toBe(0)
