@@ -114,6 +114,10 @@ export function* ledgerPages(ctx: Ctx, query: ProjectListQuery, groupBy?: GroupB
   const { text, parameters } = ledgerSql(ctx, query, groupBy)
   const file = ctx.sqlite.memory ? null : ctx.sqlite.name
   const reader = file ? new Sqlite(file, { readonly: true, fileMustExist: true }) : ctx.sqlite
+  // SQLite's own default page cache (2 MB) instead of the build's 16 MB: the export reads the
+  // project pages once, in list order, and the small tables it joins stay cached; the larger cache
+  // only added to the export's peak memory (measured: same CPU time)
+  if (file) reader.pragma('cache_size = -2000')
   try {
     const statement = reader.prepare(text).raw()
     if (!file) {

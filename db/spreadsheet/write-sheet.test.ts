@@ -1,12 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Writable } from 'node:stream'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { convertToCsv, findLibreOffice } from '../../tests/support/libreoffice'
 import { readWorkbookSheets } from './read-grid'
-import { type ColumnSpec, createWorkbookWriter, neutralizeFormulaText, writeCsv } from './write-sheet'
+import { type ColumnSpec, createWorkbookWriter, neutralizeFormulaText, type SheetWriter, writeCsv } from './write-sheet'
 
 const COLUMNS: ColumnSpec[] = [
   { header: '序号', key: 'seq', type: 'integer', width: 6 },
@@ -98,6 +98,93 @@ describe('createWorkbookWriter', () => {
     expect(sheets.map((s) => s.name)).toEqual(['2024_10 台账_', '2024_10 台账_(2)'])
     expect(sheets[0].rows).toHaveLength(20001)
     expect(sheets[0].rows[20000]).toEqual([20000, '项目20000', null, 200, new Date(Date.UTC(2024, 0, 31))])
+  })
+})
+
+// Text that deflate cannot shrink much (random CJK characters, ~1 KB of XML a row), so that what the
+// zip holds in its own buffers is a few hundred rows, not thousands
+function noisyText(seed: number, length: number): string {
+  let x = seed
+  let text = ''
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648
+    text += String.fromCharCode(0x4e00 + (x % 20000))
+  }
+  return text
+}
+
+/** An output that takes nothing until released: a stalled disk or network share. */
+function stalledOutput() {
+  const chunks: Buffer[] = []
+  const held: (() => void)[] = []
+  let open = false
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk)
+      if (open) done()
+      else held.push(() => done())
+    },
+  })
+  const release = () => {
+    open = true
+    for (const done of held.splice(0)) done()
+  }
+  return { out, chunks, release }
+}
+
+describe('createWorkbookWriter waits for the zip', () => {
+  // ~4 MB of sheet XML; a stalled zip holds about 400 of these rows (measured)
+  const TOTAL = 4_000
+  const ways: [string, (sheet: SheetWriter, rows: Generator<Record<string, unknown>>) => Promise<void>][] = [
+    ['addRows (the list exports)', (sheet, rows) => sheet.addRows(rows)],
+    [
+      'addCells and drained() (the 台账)',
+      async (sheet, rows) => {
+        for (const row of rows) {
+          sheet.addCells(COLUMNS.map((c) => row[c.key]))
+          await sheet.drained()
+        }
+      },
+    ],
+  ]
+  it.each(ways)('%s reads no further ahead of a stalled output than the zip can hold, then writes every row', async (_, add) => {
+    const { out, chunks, release } = stalledOutput()
+    const writer = createWorkbookWriter(out)
+    const sheet = writer.addSheet({ name: '项目台账', columns: COLUMNS })
+    let read = 0
+    const adding = add(
+      sheet,
+      (function* () {
+        for (read = 1; read <= TOTAL; read++) yield { seq: read, name: noisyText(read, 300) }
+      })(),
+    )
+    // until the rows stop being read (the writer waits for the zip) or all of them were
+    for (let still = 0; still < 100 && read < TOTAL; ) {
+      const before = read
+      await new Promise((resolve) => setImmediate(resolve))
+      still = read === before ? still + 1 : 0
+    }
+    const readWhileStalled = read
+    release()
+    await adding
+    sheet.commit()
+    await writer.finish()
+
+    // the old writer read every row into memory while nothing left
+    expect(readWhileStalled).toBeLessThan(TOTAL / 4)
+    const [written] = await readWorkbookSheets(Buffer.concat(chunks))
+    expect(written.rows).toHaveLength(TOTAL + 1)
+    expect(written.rows[TOTAL]!.slice(0, 2)).toEqual([TOTAL, noisyText(TOTAL, 300)])
+  })
+
+  it('fails with the output\'s error instead of waiting for it forever', async () => {
+    const out = new Writable({ write: (_chunk, _encoding, done) => done(new Error('磁盘已满')) })
+    const writer = createWorkbookWriter(out)
+    const sheet = writer.addSheet({ name: '项目台账', columns: COLUMNS })
+    const rows = (function* () {
+      for (let i = 1; i <= TOTAL; i++) yield { seq: i, name: noisyText(i, 300) }
+    })()
+    await expect(sheet.addRows(rows)).rejects.toThrow('磁盘已满')
   })
 })
 
