@@ -96,7 +96,7 @@ describe.skipIf(!browserTestsEnabled())('the print view on a held clock', () => 
     expect(await printed(page())).toBe(0)
 
     // The hold above did hold the page back (a renamed chunk would leave this test proving nothing).
-    await expect.poll(() => held.length).toBeGreaterThan(0)
+    await expect.poll(() => held.length, { message: "项目's code (assets/projects-*.js) was asked for and held" }).toBeGreaterThan(0)
     await Promise.all(held.map((route) => route.continue()))
     await page().unroute(projectsPage)
     await page().clock.resume()
