@@ -63,12 +63,22 @@ export function forgetCleanShutdown(file: string): void {
   if (file !== ':memory:') rmSync(markerOf(file), { force: true })
 }
 
+function hasWalFrames(file: string): boolean {
+  try {
+    return statSync(`${file}-wal`).size > 0
+  } catch {
+    return false
+  }
+}
+
 export function wasClosedCleanly(file: string): boolean {
   try {
     const marker = JSON.parse(readFileSync(markerOf(file), 'utf8')) as CleanShutdown
     const { size, mtimeMs } = statSync(file)
     // A -wal left beside the file holds commits the close did not checkpoint: not a clean close.
-    return marker.size === size && marker.mtimeMs === mtimeMs && !existsSync(`${file}-wal`)
+    // An empty one holds none: a read-only connection (a viewer, the bench's plain export) leaves
+    // it behind when it closes, since it may not delete the log.
+    return marker.size === size && marker.mtimeMs === mtimeMs && !hasWalFrames(file)
   } catch {
     return false
   }
