@@ -20,7 +20,7 @@ import { bundleCase } from './cases/bundle'
 import { cliStartCase } from './cases/cli-start'
 import { exportCase, importCase, openCase } from './cases/heavy'
 import { HUB_SIZES, type HubBenchResult, hubCase, renderHubSection } from './cases/hub'
-import { chooseParams, runQueryCases } from './cases/queries'
+import { chooseParams, runDetailCase, runQueryCases } from './cases/queries'
 import { FULL, type GenerateSummary, QUICK, type Sizes, generate } from './generate'
 import { loadAverage } from './measure'
 import { type BenchResults, renderResults } from './report'
@@ -156,7 +156,9 @@ async function main(): Promise<void> {
     const backend = await openBackend({ file, lock: false, autoBackup: false })
     try {
       const env = { ctx: backend.ctx, backend, shell: 'test' as const }
-      const all = await runQueryCases(env, chooseParams(backend.ctx.sqlite), options.reps, log)
+      const params = chooseParams(backend.ctx.sqlite)
+      const all = queryIds.slice(0, 4).some(wants) ? await runQueryCases(env, params, options.reps, log) : []
+      if (wants('5')) all.push(await runDetailCase(env, params, options.reps, log))
       results.queries = all.filter((c) => wants(c.id.replace(/[a-z]$/, '')))
     } finally {
       await backend.close()

@@ -1,6 +1,6 @@
-// Cases 1–5: the project list, the kanban board, global search, the three reports and one
-// project's detail with its timeline — each through the contract's handler (dispatch: input
-// validation, service, kysely) against the same query written by hand on better-sqlite3.
+// Cases 1–5: the project list, the kanban board, global search, the three reports (runQueryCases)
+// and one project's detail with its timeline (runDetailCase) — each through the contract's handler
+// (dispatch: input validation, service, kysely) against the same query written by hand on better-sqlite3.
 import type Sqlite from 'better-sqlite3'
 import { searchKeys } from '../../db/domain/pinyin'
 import { dispatch } from '../../electron/handlers/dispatch'
@@ -38,6 +38,10 @@ export function chooseParams(sqlite: Sqlite.Database): QueryParams {
   return { parks, year: 2024, projects: [...busy, ...ordinary], chinese, initials: searchKeys('液压机械').initials }
 }
 
+function logComparison(c: Comparison, log: (line: string) => void): void {
+  log(`  ${c.id} ${c.label}: ours p50 ${c.ours.median.toFixed(2)} / p95 ${c.ours.p95.toFixed(2)} ms (CPU ${c.cpu.ours.toFixed(2)}), baseline p50 ${c.baseline.median.toFixed(2)} ms (CPU ${c.cpu.baseline.toFixed(2)}), ratio ${c.ratio.toFixed(2)}`)
+}
+
 export async function runQueryCases(env: HandlerEnv, params: QueryParams, reps: number, log: (line: string) => void): Promise<Comparison[]> {
   const sqlite = env.ctx.sqlite
   const q = prepareBaselines(sqlite)
@@ -46,7 +50,7 @@ export async function runQueryCases(env: HandlerEnv, params: QueryParams, reps: 
   const results: Comparison[] = []
   const done = (c: Comparison) => {
     results.push(c)
-    log(`  ${c.id} ${c.label}: ours p50 ${c.ours.median.toFixed(2)} / p95 ${c.ours.p95.toFixed(2)} ms (CPU ${c.cpu.ours.toFixed(2)}), baseline p50 ${c.baseline.median.toFixed(2)} ms (CPU ${c.cpu.baseline.toFixed(2)}), ratio ${c.ratio.toFixed(2)}`)
+    logComparison(c, log)
   }
 
   // 1. The list: one park, one stage, 1亿–10亿, by 总投资 descending, a page of 50 with count and sum.
@@ -141,25 +145,31 @@ export async function runQueryCases(env: HandlerEnv, params: QueryParams, reps: 
       all('districtNames')
     }, { reps }),
   )
-
-  // 5. One project's detail and its whole timeline.
-  done(
-    await compare(
-      '5',
-      'project-get + history-list (project with its children), busiest and ordinary projects',
-      params.projects,
-      async (id) => {
-        await call(env, 'project-get', { id })
-        await call(env, 'history-list', { entity: 'project', id })
-      },
-      (id) => {
-        get('detail', id)
-        all('stageEvents', id)
-        all('projectTags', id)
-        all('history', { a: id })
-      },
-      { reps },
-    ),
-  )
   return results
+}
+
+/** Case 5 apart, so that `--only 5` does not run the minutes of cases 1–4 first. */
+export async function runDetailCase(env: HandlerEnv, params: QueryParams, reps: number, log: (line: string) => void): Promise<Comparison> {
+  const q = prepareBaselines(env.ctx.sqlite)
+  const all = (name: BaselineName, ...args: unknown[]) => q[name].all(...args)
+  const get = (name: BaselineName, ...args: unknown[]) => q[name].get(...args)
+  // 5. One project's detail and its whole timeline.
+  const c = await compare(
+    '5',
+    'project-get + history-list (project with its children), busiest and ordinary projects',
+    params.projects,
+    async (id) => {
+      await call(env, 'project-get', { id })
+      await call(env, 'history-list', { entity: 'project', id })
+    },
+    (id) => {
+      get('detail', id)
+      all('stageEvents', id)
+      all('projectTags', id)
+      all('history', { a: id })
+    },
+    { reps },
+  )
+  logComparison(c, log)
+  return c
 }
