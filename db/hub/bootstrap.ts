@@ -47,8 +47,18 @@ export async function readCompaction(hub: HubClient, teamId: string): Promise<Hu
   return { uptoSeq: row.upto, marks: marks as Watermarks }
 }
 
+/** A page as received: its records, and the JSON text they were parsed from (Bootstrap.add copies the snapshot rows from it). */
+export interface RecordPage {
+  rows: Array<[string, RowSnapshot]>
+  text: string
+}
+
 /** One page of the hub's snapshot: a table's records after `after` (row id order), as compact.ts kept them. */
 export async function fetchSnapshotRecords(hub: HubClient, teamId: string, table: string, after: string, limit = RECORDS_PER_PAGE): Promise<Array<[string, RowSnapshot]>> {
+  return (await fetchSnapshotPage(hub, teamId, table, after, limit)).rows
+}
+
+async function fetchSnapshotPage(hub: HubClient, teamId: string, table: string, after: string, limit = RECORDS_PER_PAGE): Promise<RecordPage> {
   const result = await hub.client.query<{ page: string }>(
     `SELECT coalesce(json_agg(json_build_array(s.row_id, s.ops) ORDER BY s.row_id), '[]')::text AS page
      FROM (SELECT row_id, ops FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4) s`,
@@ -57,16 +67,20 @@ export async function fetchSnapshotRecords(hub: HubClient, teamId: string, table
   return parsePage(result.rows[0]!.page)
 }
 
-function parsePage(text: string): Array<[string, RowSnapshot]> {
+function parsePage(text: string): RecordPage {
   const page = JSON.parse(text) as unknown
   if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'object' || row[1] === null)) {
     throw refused('中心库返回的快照格式错误')
   }
-  return page as Array<[string, RowSnapshot]>
+  return { rows: page as Array<[string, RowSnapshot]>, text }
 }
 
 /** One page of a table's records after `after` (row id order), each with its fields' winning ops. */
 export async function fetchRecords(hub: HubClient, teamId: string, table: string, after: string): Promise<Array<[string, RowSnapshot]>> {
+  return (await fetchRecordPage(hub, teamId, table, after)).rows
+}
+
+async function fetchRecordPage(hub: HubClient, teamId: string, table: string, after: string): Promise<RecordPage> {
   const result = await hub.client.query<{ page: string }>(
     // The page's last row id first, so the page itself is one range of the operation_field index,
     // read backwards: DISTINCT ON then takes each field's newest op without sorting.
@@ -102,12 +116,12 @@ export async function bootstrapFromHub(
     const compaction = compacting ? await readCompaction(hub, teamId) : null
     let cursor: string
     let marks: Watermarks
-    let readPage = fetchRecords
+    let readPage = fetchRecordPage
     if (compaction) {
       // The hub's own snapshot; the ops after its point follow through the ordinary pull.
       cursor = compaction.uptoSeq
       marks = compaction.marks
-      readPage = fetchSnapshotRecords
+      readPage = fetchSnapshotPage
     } else {
       const top = await hub.client.query<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM ${LOG_SCHEMA}.operation WHERE team_id = $1`, [teamId])
       cursor = top.rows[0]!.seq
@@ -126,13 +140,13 @@ export async function bootstrapFromHub(
       for (const table of REPLICATED_TABLES) {
         let next = readPage(hub, teamId, table, '')
         for (;;) {
-          const page = await next
-          if (page.length === 0) break
+          const { rows, text } = await next
+          if (rows.length === 0) break
           // The server compacts the next page while this one is written here.
-          next = page.length < RECORDS_PER_PAGE ? Promise.resolve([]) : readPage(hub, teamId, table, page[page.length - 1]![0])
-          bootstrap.add(table, page)
-          records += page.length
-          onStep?.({ kind: 'pulled', count: page.length })
+          next = rows.length < RECORDS_PER_PAGE ? Promise.resolve({ rows: [], text: '[]' }) : readPage(hub, teamId, table, rows[rows.length - 1]![0])
+          bootstrap.add(table, rows, text)
+          records += rows.length
+          onStep?.({ kind: 'pulled', count: rows.length })
         }
       }
       const summary = bootstrap.finish(marks)
