@@ -3,7 +3,7 @@
 // with long text cut to one line (tooltip on hover), so one long name never stretches the table.
 import { Empty, Table, type TableColumnType, type TableProps, Typography } from 'antd'
 import type { SorterResult } from 'antd/es/table/interface'
-import { type Key, type ReactNode, useMemo } from 'react'
+import { type Key, type ReactNode, startTransition, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiCallError } from '../../api/client'
 import { ErrorState } from '../ErrorState'
@@ -52,11 +52,20 @@ interface Props<Row, F> {
 // The narrowest a column without a width may become before the table scrolls sideways.
 const FLEXIBLE_MIN = 200
 
+// Rows the window can show at once (a row is at least 38 px tall): a table mounted with its rows
+// already there (the window opening on a list, or a list whose answer is cached) renders these
+// first and the rest of the page right after, in a render that yields to the browser, so that the
+// first rows paint without waiting for the ones below the fold.
+const firstRowsToShow = () => Math.ceil(window.innerHeight / 38)
+
 export function ServerTable<Row extends object, F>(props: Props<Row, F>) {
   const { t } = useTranslation()
   const { list, controls } = props
   const { state } = controls
   const total = list.data?.total ?? 0
+  const [allRows, setAllRows] = useState(false)
+  useEffect(() => startTransition(() => setAllRows(true)), [])
+  const rows = list.data?.rows ?? []
 
   // The same column objects from render to render (a page memoises its own list): antd's table
   // then keeps its cells instead of rendering every one again when only the loading flag changed.
@@ -106,7 +115,7 @@ export function ServerTable<Row extends object, F>(props: Props<Row, F>) {
           // Narrow windows scroll the table sideways rather than squeeze the columns.
           scroll={{ x: width }}
           loading={list.isFetching}
-          dataSource={list.data?.rows ?? []}
+          dataSource={allRows ? rows : rows.slice(0, firstRowsToShow())}
           columns={columns}
           onChange={onChange}
           onRow={props.onRow}
