@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { testBackend } from '../../tests/support/backend'
 import { inTransaction } from '../context'
-import { bootstrapFromOperations } from './bootstrap'
+import { Bootstrap, bootstrapFromOperations } from './bootstrap'
 import { readOperations } from './index'
 
 describe('the bulk first pull writes each record as the ordinary path would', () => {
@@ -42,6 +42,24 @@ describe('the bulk first pull writes each record as the ordinary path would', ()
     // The derived search keys are the sender's: the pinyin finds the project.
     expect(JSON.stringify(await blank.call('search', { text: 'jnyy' }))).toContain(kept.id)
     await a.close()
+    await blank.close()
+  })
+
+  it('refuses a hub page that holds one record twice, in plain words', async () => {
+    const blank = await testBackend({ now: '2026-11-27T12:00:00Z' })
+    const { ctx } = blank.env
+    const hlc = (n: number) => `1767225600000-000${n}-BENCHREPLICA00000001`
+    const twice: Array<[string, Record<string, [string, string | null, string]>]> = [
+      ['01KDISTRICT0000000000000001', { name: [hlc(1), null, '槐荫区'], createdAt: [hlc(2), null, '2026-01-05T09:00:00.000Z'], updatedAt: [hlc(3), null, '2026-01-05T09:00:00.000Z'] }],
+      ['01KDISTRICT0000000000000001', { name: [hlc(4), null, '历下区'], createdAt: [hlc(5), null, '2026-01-05T09:00:00.000Z'], updatedAt: [hlc(6), null, '2026-01-05T09:00:00.000Z'] }],
+    ]
+    const pull = inTransaction(ctx, async () => {
+      const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: 'test' })
+      bootstrap.start()
+      bootstrap.add('district', twice, JSON.stringify(twice))
+    })
+    await expect(pull).rejects.toThrow('同步数据被拒绝，未做任何修改：district 的同一条记录出现了两次')
+    expect(ctx.sqlite.prepare('SELECT count(*) FROM district').pluck().get()).toBe(0)
     await blank.close()
   })
 })
