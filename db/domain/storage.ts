@@ -37,7 +37,11 @@ export interface BackupInfo {
   /** When the backup was taken (ISO), from its name. */
   date: string
   reason: BackupReason
-  /** Passed its check when written (integrity_check; quick_check for the copy taken before an import — restore runs the full check) and still a SQLite file. Only checked copies get a backup name. */
+  /**
+   * Passed its check when written (integrity_check; quick_check for the copy taken before an
+   * import, since restore runs the full check) and still a SQLite file. Only checked copies get a
+   * backup name.
+   */
   verified: boolean
 }
 
