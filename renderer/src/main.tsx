@@ -1,20 +1,19 @@
 // First: antd's prebuilt styles (theme.ts, zeroRuntime) come before every stylesheet of the app,
 // which override some of them.
 import 'antd/dist/antd.css'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { HashRouter } from 'react-router-dom'
 import { App, OPENING_AREA } from './App'
 import { browserSessionId } from './api/client'
 import { startBackendEvents } from './api/events'
+import { newQueryClient } from './api/queryClient'
 import './i18n'
 import { askOpeningQueries } from './shell/openingQueries'
 import './styles.css'
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10_000 } },
-})
+const queryClient = newQueryClient()
 // Writes made elsewhere (another window, the command line, an import, the team's hub) refresh
 // the queries that read what they changed.
 startBackendEvents(queryClient)
@@ -31,16 +30,18 @@ const openingCalls = askOpeningQueries(queryClient, window.location.hash)
 // waited for at most FIRST_ROWS_WAIT_MS more: a slow answer (a cold disk) then comes into a page
 // already showing its loading table, as before, instead of keeping the window blank.
 const FIRST_ROWS_WAIT_MS = 300
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+// Rendered whatever happens to the waits: a failure shows in the page that renders, never as a
+// blank window.
 void Promise.all([OPENING_AREA.preload(), browserSessionId])
   .then(() => Promise.race([openingCalls, new Promise((resolve) => setTimeout(resolve, FIRST_ROWS_WAIT_MS))]))
-  .then(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <HashRouter>
-            <App />
-          </HashRouter>
-        </QueryClientProvider>
-      </StrictMode>,
-    ),
-  )
+  .then(render, render)
