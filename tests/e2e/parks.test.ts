@@ -30,6 +30,8 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
 
   it('shows the Chinese navigation and the welcome offer on an empty database', async () => {
     await page.goto(app.server.url)
+    // The first render waits for the opening page's code and calls (main.tsx): not there at 'load'.
+    await page.getByRole('menuitem', { name: '工作台' }).waitFor()
     for (const label of ['工作台', '项目', '客商', '洽谈记录', '园区', '活动', '企业诉求', '报表', '设置']) {
       await expect(page.getByRole('menuitem', { name: label }).count()).resolves.toBe(1)
     }
