@@ -12,6 +12,7 @@ import { ensureHubAutoSync } from '../../db/hub/auto-sync'
 import { useSecretBox } from '../../db/hub/settings'
 import { maybeDailyBackup } from '../../db/storage/backup'
 import { dispatch } from '../handlers/dispatch'
+import { warmSlices } from '../handlers/slices'
 import { watchReminders } from '../handlers/reminders-watch'
 import { scheduleSkippedIntegrityCheck } from '../handlers/startup-check'
 import { EventBus, announceWritesOutsideCalls } from '../handlers/events-bus'
@@ -66,6 +67,9 @@ async function start(options: BackendStart): Promise<void> {
     process.exit(1)
   }
   const shared = env
+  // The window's first calls then find their slice loaded (a command-line call loads only its own).
+  // A slice that fails to load says so at its own call, with the call's error.
+  warmSlices().catch(() => undefined)
   if (reader) return void channel.send({ type: 'ready' })
   daily = setInterval(() => void maybeDailyBackup(shared.ctx), 60 * 60 * 1000)
   // Background sync with the team's hub, when one is set up.

@@ -213,17 +213,29 @@ const LOADERS: { [S in SliceName]: () => Promise<LoadedSlice<S>> } = {
 
 const loaded = new Map<SliceName, Promise<LoadedSlice<SliceName>>>()
 
-/** The method's schema and handler; its slice is imported at the first call of one of its methods. */
-export async function methodRunner(method: MethodName): Promise<MethodRunner> {
-  const name = METHOD_SLICE[method]
+function sliceOf(name: SliceName): Promise<LoadedSlice<SliceName>> {
   let slice = loaded.get(name)
   if (!slice) {
     slice = LOADERS[name]() as Promise<LoadedSlice<SliceName>>
     loaded.set(name, slice)
   }
-  const { contract, handlers } = await slice
+  return slice
+}
+
+/** The method's schema and handler; its slice is imported at the first call of one of its methods. */
+export async function methodRunner(method: MethodName): Promise<MethodRunner> {
+  const { contract, handlers } = await sliceOf(METHOD_SLICE[method])
   return {
     spec: (contract as Record<string, MethodRunner['spec']>)[method]!,
     handler: (handlers as Record<string, MethodRunner['handler']>)[method]!,
   }
+}
+
+/**
+ * Loads every slice, one after another. The backend that serves a window (desktop and browser
+ * mode) calls it once it is ready, so that the window's first calls do not wait for their slice's
+ * modules and schemas; the command line does not, since a call needs only its own slice.
+ */
+export async function warmSlices(): Promise<void> {
+  for (const name of Object.keys(LOADERS) as SliceName[]) await sliceOf(name)
 }
