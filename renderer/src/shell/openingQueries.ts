@@ -6,6 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { apiQuery } from '../api/hooks'
 import { projectListInputOf } from '../pages/projects/filters'
+import { routeOf } from './route'
 
 type AskedQuery = ReturnType<typeof apiQuery>
 
@@ -19,12 +20,6 @@ const SHELL_QUERIES = (): AskedQuery[] => [apiQuery('session-get', {}), apiQuery
 const PAGE_QUERIES: Record<string, (search: URLSearchParams) => AskedQuery[]> = {
   // The list page's table and its filter bar's park picker (ParkSelect without a district).
   '/projects': (search) => [apiQuery('project-list', projectListInputOf(search)), apiQuery('park-list', { districtId: undefined })],
-}
-
-/** The route of a hash address ('#/projects?stage=signed'): its path and search. */
-export function routeOf(hash: string): { path: string; search: URLSearchParams } {
-  const url = new URL(hash.replace(/^#/, '') || '/', 'http://route.invalid')
-  return { path: url.pathname.replace(/(.)\/$/, '$1'), search: url.searchParams }
 }
 
 /**
