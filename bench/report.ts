@@ -17,7 +17,7 @@ export interface BenchResults {
   generation: GenerateSummary | null
   reusedDb: string | null
   queries: Comparison[]
-  open: { total: Stats; parts: Record<string, Stats>; pass: boolean; quickCheck: string } | null
+  open: { total: Stats; parts: Record<string, Stats>; pass: boolean; quickCheck: string; firstOpenMs: number } | null
   browser: BrowserResult | null
   exportLedger: HeavyResult | null
   importLedger: (HeavyResult & { ledger: { rows: number; updates: number } }) | null
@@ -105,7 +105,7 @@ export function renderResults(r: BenchResults): string {
     const o = r.open
     out('## Case 8: opening the database')
     out()
-    out(`openBackend on the big file (lock, read-only preflight with PRAGMA quick_check and the migration versions, WAL open, pragmas, migrations checked, current user), each in a fresh child process. Target < 300 ms.`)
+    out(`openBackend on the big file after a clean close (lock, read-only preflight with the migration versions, WAL open, pragmas, migrations checked, current user; quick_check runs in the background after start), each in a fresh child process. Target < 300 ms.`)
     out()
     out('| part | p50 ms | p95 ms |')
     out('|---|---:|---:|')
@@ -115,7 +115,7 @@ export function renderResults(r: BenchResults): string {
     out(`| of which lock acquire + release | ${ms(o.parts.lockMs!.median)} | ${ms(o.parts.lockMs!.p95)} |`)
     out(`| for comparison: bare open in WAL and one query | ${ms(o.parts.bareOpenMs!.median)} | ${ms(o.parts.bareOpenMs!.p95)} |`)
     out()
-    out(`quick_check said “${o.quickCheck}”. ${yes(o.pass)}`)
+    out(`The copy's first open, which no clean close preceded (as after a crash), runs quick_check before opening: ${ms(o.firstOpenMs)} ms; quick_check said “${o.quickCheck}”. Target (after a clean close): ${yes(o.pass)}`)
     out()
   }
   if (r.browser) {

@@ -110,11 +110,22 @@ export async function importCase(file: string, dir: string, rows: number, reps: 
   }
 }
 
-export async function openCase(file: string, reps: number, log: (line: string) => void): Promise<{ total: Stats; parts: Record<string, Stats>; pass: boolean; quickCheck: string }> {
-  const runs = await repeat(reps, { kind: 'open', file })
+/**
+ * Opening, each in a fresh child. The first child opens the fresh copy, which no app closed
+ * cleanly, so opening runs quick_check first (as after a crash: db/open.ts); it is reported on its
+ * own. The others open after the clean close of the one before, the start people make every day,
+ * which the target is for.
+ */
+export async function openCase(
+  file: string,
+  reps: number,
+  log: (line: string) => void,
+): Promise<{ total: Stats; parts: Record<string, Stats>; pass: boolean; quickCheck: string; firstOpenMs: number }> {
+  const [first, ...runs] = await repeat(reps + 1, { kind: 'open', file })
   const pick = (key: string) => stats(runs.map((r) => Number(r.detail[key])))
   const total = pick('totalMs')
   const parts = { quickCheckMs: pick('quickCheckMs'), versionsMs: pick('versionsMs'), lockMs: pick('lockMs'), bareOpenMs: pick('bareOpenMs') }
-  log(`  8 open: p50 ${total.median.toFixed(0)} ms (quick_check ${parts.quickCheckMs.median.toFixed(0)} ms, lock ${parts.lockMs.median.toFixed(1)} ms)`)
-  return { total, parts, pass: total.p95 < 300, quickCheck: String(runs[0]!.detail.quickCheck) }
+  const firstOpenMs = Number(first!.detail.totalMs)
+  log(`  8 open: p50 ${total.median.toFixed(0)} ms after a clean close; the copy's first open ${firstOpenMs.toFixed(0)} ms (quick_check ${parts.quickCheckMs.median.toFixed(0)} ms, lock ${parts.lockMs.median.toFixed(1)} ms)`)
+  return { total, parts, pass: total.p95 < 300, quickCheck: String(first!.detail.quickCheck), firstOpenMs }
 }
