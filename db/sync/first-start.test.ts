@@ -3,7 +3,8 @@
 // no operation for an empty one (db/sync/capture.ts says why a create sends none).
 import { describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
-import { forgetClock } from './identity'
+import { clockOf, forgetClock } from './identity'
+import { REPLICATED_TABLES, toSnake } from './tables'
 
 interface Op {
   tbl: string
@@ -49,6 +50,46 @@ describe("a laptop's first start of sync", () => {
 
     expect(snapshot.filter((op) => op.value === null)).toEqual([])
     expect(filled(snapshot, rows)).toEqual(filled(created, rows))
+    await a.close()
+  })
+
+  it('keeps each row together in the log, in the tables\' order, and stamps past 65,536 fields in one millisecond', async () => {
+    // The clock stands still: every stamp falls in one millisecond, so the counter must roll over.
+    const a = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const district = await a.call('district-create', { name: '槐荫区' })
+    const park = await a.call('park-create', { name: '槐荫智能制造产业区', districtId: district.id })
+    const investor = await a.call('investor-create', { name: '济南金石新材料科技有限公司' })
+    const tag = await a.call('tag-create', { name: '重点', color: '#cf1322' })
+    await a.call('project-create', { name: '金石新材料复合材料项目', investorId: investor.id, parkId: park.id, tagIds: [tag.id] })
+    const sqlite = a.env.ctx.sqlite
+    // Rows from before sync, written as an old app wrote them: 20,000 tags of 4 filled fields each.
+    const created = '2026-11-01T00:00:00.000Z'
+    sqlite.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+       INSERT INTO tag (id, name, color, created_at, updated_at) SELECT printf('01OLDTAG%018d', i), '标签' || i, '#1677ff', ?, ? FROM n`,
+    ).run(created, created)
+    sqlite.exec("DELETE FROM sync_operation; DELETE FROM setting WHERE key LIKE 'sync.%'")
+    forgetClock(sqlite)
+    await a.call('tag-create', { name: '触发', color: '#389e0d' })
+
+    const ops = sqlite.prepare('SELECT hlc, tbl, row_id, field FROM sync_operation ORDER BY hlc').all() as { hlc: string; tbl: string; row_id: string; field: string }[]
+    expect(ops.length).toBeGreaterThan(65_536 + 10_000)
+    // Every row's fields are one run in clock order, and the tables come parent first.
+    const runs: string[] = []
+    for (const op of ops) if (runs.at(-1) !== `${op.tbl} ${op.row_id}`) runs.push(`${op.tbl} ${op.row_id}`)
+    expect(new Set(runs).size).toBe(runs.length)
+    const order = (tbl: string) => REPLICATED_TABLES.indexOf(tbl as (typeof REPLICATED_TABLES)[number])
+    const tables = ops.map((op) => order(op.tbl))
+    expect(tables.slice(0, -5)).toEqual([...tables.slice(0, -5)].sort((x, y) => x - y))
+    // Every row of every replicated table is there: as many rows in the log as in the tables.
+    for (const table of REPLICATED_TABLES) {
+      const { count } = sqlite.prepare(`SELECT count(*) AS count FROM ${toSnake(table)}`).get() as { count: number }
+      expect(new Set(ops.filter((op) => op.tbl === table).map((op) => op.row_id)).size, table).toBe(count)
+    }
+    // The millisecond was borrowed rather than overflowed, and the clock goes on after the last stamp.
+    const millis = new Set(ops.map((op) => op.hlc.slice(0, 13)))
+    expect(millis.size).toBeGreaterThan(1)
+    expect(clockOf(a.env.ctx).send() > ops.at(-1)!.hlc).toBe(true)
     await a.close()
   })
 })
