@@ -126,24 +126,32 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
   /**
    * Closes the form as a person does, with its ✕ (Escape would only close a dropdown still open),
    * and answers the discard confirm that typing made it ask: then no dialog may be left. The
-   * confirm opens a moment later (minutes on a loaded machine), so its state is waited for; it is
-   * answered once, since a second click would wait for a closing button (the action's whole 180 s).
+   * confirm opens a moment later (minutes on a loaded machine), so its state is waited for. It is
+   * answered whenever it stands on screen: an answer that lands while it is still opening or already
+   * closing is bounded (a closing button would hold a click for the action's whole 180 s) and the
+   * state is looked at again.
    */
   async function closeDialog() {
     const page = session.page
     await dialog().locator('.ant-modal-close').click()
     const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ })
-    let answered = false
-    await expect
-      .poll(async () => {
-        if (!answered && (await discard.isVisible())) {
-          await discard.click()
-          answered = true
-        }
-        return page.locator('.ant-modal-wrap:visible').count()
-      })
-      .toBe(0)
+    const answers: string[] = []
+    try {
+      await expect
+        .poll(async () => {
+          if ((await discard.count()) === 1 && (await discard.isVisible())) {
+            answers.push(await discard.click({ timeout: 10_000 }).then(() => 'clicked', (error: Error) => error.message.split('\n')[0]!))
+          }
+          return page.locator('.ant-modal-wrap:visible').count()
+        })
+        .toBe(0)
+    } catch (error) {
+      throw new Error(`dialogs left after ✕ (answers: ${answers.join(' | ') || 'none'}; open: ${await modalClasses()})`, { cause: error })
+    }
   }
+  /** The open modals' classes (motion states included): what a failure to close shows. */
+  const modalClasses = () =>
+    session.page.evaluate(() => [...document.querySelectorAll('.ant-modal')].map((m) => `${m.className} [${m.textContent?.slice(0, 20)}]`).join('; '))
 
   const FORMS: Array<[string, string, string]> = [
     ['target', '/settings/targets', '设定目标'],

@@ -58,9 +58,14 @@ export function useFormDialog<T>({ save, onSaved, onClose, savedMessage }: Optio
     }
   }
 
+  // One question at a time: a second ✕ or Escape while it is on screen (it opens a moment later on
+  // a busy laptop) must not stack another that stays behind after the first is answered.
+  const asking = useRef(false)
   const cancel = () => {
     if (!form.isFieldsTouched()) return onClose()
-    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose })
+    if (asking.current) return
+    asking.current = true
+    modal.confirm({ title: t('common.unsavedChanges'), onOk: onClose, afterClose: () => (asking.current = false) })
   }
 
   /** Spread on the antd Modal. */
