@@ -36,17 +36,23 @@ const WHAT = '洽谈记录'
 /** How many overdue rows the workbench summary carries. */
 const SUMMARY_ROWS = 20
 
+/** Live negotiations, on their own: what the filters and the count need. */
 function fromNegotiations(db: Kysely<Database>) {
-  return db
-    .selectFrom('negotiation as n')
+  return db.selectFrom('negotiation as n').where('n.deletedAt', 'is', null)
+}
+
+type NegotiationQuery = ReturnType<typeof fromNegotiations>
+
+/** The rows with the names they show (project, investor, owner, event). */
+function withNames(q: NegotiationQuery) {
+  return q
     .leftJoin('project as p', 'p.id', 'n.projectId')
     .leftJoin('investor as i', 'i.id', 'n.investorId')
     .leftJoin('user as u', 'u.id', 'n.ownerId')
     .leftJoin('event as e', 'e.id', 'n.eventId')
-    .where('n.deletedAt', 'is', null)
+    .selectAll('n')
+    .select(['p.name as projectName', 'i.name as investorName', 'u.name as ownerName', 'e.name as eventName'])
 }
-
-type NegotiationQuery = ReturnType<typeof fromNegotiations>
 
 // The three terms of the index's WHERE are spelled out so SQLite can use negotiation_due.
 function whereDue(q: NegotiationQuery, due: DueFilter, day: string): NegotiationQuery {
@@ -57,6 +63,12 @@ function whereDue(q: NegotiationQuery, due: DueFilter, day: string): Negotiation
   return pending.where('n.nextDueOn', '>', day).where('n.nextDueOn', '<=', addDays(day, DUE_SOON_DAYS))
 }
 
+/**
+ * The filters, with no join: the count then reads only the index it searches. Joined, the count
+ * of a city's 65,000 overdue steps (of 10⁶ negotiations) fetched each one from the table: about
+ * 370 ms of the backend's time at every refresh of the reminder badge, against 4 ms from the index.
+ * The text search reads the project's and the investor's names through subqueries instead.
+ */
 function filtered(ctx: Ctx, query: NegotiationListQuery): NegotiationQuery {
   const text = likePattern(query.text)
   let q = fromNegotiations(ctx.db)
@@ -69,8 +81,9 @@ function filtered(ctx: Ctx, query: NegotiationListQuery): NegotiationQuery {
   if (query.to) q = q.where('n.happenedOn', '<=', query.to)
   if (query.due) q = whereDue(q, query.due, today(ctx))
   if (text) {
-    const columns = ['n.summary', 'n.result', 'n.nextStep', 'n.ourPeople', 'n.theirPeople', 'p.name', 'i.name']
-    q = q.where(likeAny(columns, text))
+    const projectName = sql`(SELECT name FROM project WHERE id = n.project_id)`
+    const investorName = sql`(SELECT name FROM investor WHERE id = n.investor_id)`
+    q = q.where(likeAny(['n.summary', 'n.result', 'n.nextStep', 'n.ourPeople', 'n.theirPeople', projectName, investorName], text))
   }
   return q
 }
@@ -82,29 +95,27 @@ export function negotiationRowsQuery(ctx: Ctx, query: NegotiationListQuery) {
   const sort = query.sort ?? (query.due ? 'nextDueOn' : 'happenedOn')
   const order = query.order ?? (sort === 'nextDueOn' ? 'asc' : 'desc')
   const { limit, offset } = pageWindow(query)
-  return filtered(ctx, query)
-    .selectAll('n')
-    .select(['p.name as projectName', 'i.name as investorName', 'u.name as ownerName', 'e.name as eventName'])
+  return withNames(filtered(ctx, query))
     .orderBy(SORT_COLUMNS[sort], order)
     .orderBy('n.id', order)
     .limit(limit)
     .offset(offset)
 }
 
+/** The count of negotiation-list: the filters alone (exported so a test can read its query plan). */
+export function negotiationCountQuery(ctx: Ctx, query: NegotiationListQuery) {
+  return filtered(ctx, query).select((eb) => eb.fn.countAll<number>().as('total'))
+}
+
 export async function listNegotiations(ctx: Ctx, query: NegotiationListQuery): Promise<Page<NegotiationView>> {
   const rows = await negotiationRowsQuery(ctx, query).execute()
-  const { total } = await filtered(ctx, query)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
+  const { total } = await negotiationCountQuery(ctx, query).executeTakeFirstOrThrow()
   return { rows, total }
 }
 
 export async function getNegotiation(ctx: Ctx, id: string): Promise<NegotiationView> {
   await getLive(ctx.db, 'negotiation', id, WHAT)
-  return fromNegotiations(ctx.db)
-    .selectAll('n')
-    .select(['p.name as projectName', 'i.name as investorName', 'u.name as ownerName', 'e.name as eventName'])
-    .where('n.id', '=', id)
+  return withNames(fromNegotiations(ctx.db).where('n.id', '=', id))
     .executeTakeFirstOrThrow()
 }
 

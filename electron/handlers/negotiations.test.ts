@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { negotiationRowsQuery } from '../../db/services/negotiations'
+import { negotiationCountQuery, negotiationRowsQuery } from '../../db/services/negotiations'
 import { NegotiationListQuery } from '../../db/domain/negotiation'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
 import { addInvestor, addProject, addUser, journalOf } from './followups-fixtures'
@@ -162,6 +162,15 @@ describe('negotiations and their next steps through the contract', () => {
       const plan = api.env.ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[]))
       const details = plan.map((row) => (row as { detail: string }).detail)
       expect(details.join('\n')).toMatch(/SEARCH n USING INDEX negotiation_due/)
+    }
+  })
+
+  it('counts the overdue steps from the index alone, reading no row and no name', async () => {
+    // Joined for the names, a city's 65,000 overdue steps were each read from the table: 370 ms.
+    for (const q of [NegotiationListQuery.parse({ due: 'overdue', ownerId: userId }), NegotiationListQuery.parse({ due: 'overdue' })]) {
+      const compiled = negotiationCountQuery(api.env.ctx, q).compile()
+      const plan = api.env.ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[]))
+      expect(plan.map((row) => (row as { detail: string }).detail)).toEqual([expect.stringMatching(/^SEARCH n USING (COVERING )?INDEX negotiation_due \(/)])
     }
   })
 })
