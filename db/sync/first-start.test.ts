@@ -70,7 +70,13 @@ describe("a laptop's first start of sync", () => {
     ).run(created, created)
     sqlite.exec("DELETE FROM sync_operation; DELETE FROM setting WHERE key LIKE 'sync.%'")
     forgetClock(sqlite)
+    const indexes = () => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sync_operation' ORDER BY name").all()
+    const indexesBefore = indexes()
     await a.call('tag-create', { name: '触发', color: '#389e0d' })
+    // The log's indexes, set aside while it filled, are back as the migration made them.
+    expect(indexes()).toEqual(indexesBefore)
+    const tagOps = (using: string) => sqlite.prepare(`SELECT count(*) AS n FROM sync_operation ${using} WHERE tbl = 'tag'`).get()
+    expect(tagOps('INDEXED BY sync_operation_field')).toEqual(tagOps('NOT INDEXED'))
 
     const ops = sqlite.prepare('SELECT hlc, tbl, row_id, field FROM sync_operation ORDER BY hlc').all() as { hlc: string; tbl: string; row_id: string; field: string }[]
     expect(ops.length).toBeGreaterThan(65_536 + 10_000)

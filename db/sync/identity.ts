@@ -93,8 +93,17 @@ export function forgetClock(sqlite: Sqlite.Database): void {
 function snapshotExistingRows(ctx: Ctx, replicaId: string): void {
   const clock = new HybridClock(replicaId, () => ctx.now().getTime())
   clocks.set(ctx.sqlite, clock)
-  ctx.sqlite.function('sync_first_start_stamp', { deterministic: false, varargs: false }, () => clock.send())
-  for (const table of REPLICATED_TABLES) ctx.sqlite.prepare(snapshotSql(ctx.sqlite, table)).run({ replica: replicaId, user: ctx.userId })
+  const sqlite = ctx.sqlite
+  sqlite.function('sync_first_start_stamp', { deterministic: false, varargs: false }, () => clock.send())
+  // Into an empty log, the log's secondary indexes are built once from the finished table (a sort),
+  // as the bulk first pull does: kept while millions of operations went in, they took them out of
+  // their order and rewrote their pages again and again (gigabytes of WAL at city size).
+  const indexes = stmt(sqlite, 'SELECT 1 FROM sync_operation LIMIT 1').get()
+    ? []
+    : (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sync_operation' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+  for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`)
+  for (const table of REPLICATED_TABLES) sqlite.prepare(snapshotSql(sqlite, table)).run({ replica: replicaId, user: ctx.userId })
+  for (const index of indexes) sqlite.exec(index.sql)
 }
 
 /** The table's rows as operations; parameters: @replica, the replica id; @user, the signed-in user. */
