@@ -2,7 +2,7 @@
 // Kept by hand beside the code; the figures above it in RESULTS.md are the run's own.
 export const FINDINGS = `## Findings
 
-As of 2026-11-30. The figures above are this run's; what follows says what moved them since the
+As of 2026-12-01. The figures above are this run's; what follows says what moved them since the
 first city-scale run (2026-11-27) and what is still open. Wall times carry the machine's load
 (reported above); the CPU columns are the steadier figure.
 
@@ -25,14 +25,16 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
 
 ### Still open
 
-- **Case 7, a 10,000-row import into the city database.** The pre-import copy is now checked with
-  quick_check (restore runs the full check before a backup is put back): the full check took 15–24
-  minutes at 2.7 GB. The 3 GB of WAL an import wrote was the sync replica starting inside the
-  import's transaction (the generated database had never started sync): one operation per non-null
-  field of every row, about 20 million. Case 7 starts the replica first and times it on its own
-  (replicaStartSeconds); at city size that start alone ran over 35 minutes under load, so case 7 was
-  not run at full size here. The preview costs 4.4–4.9 s CPU at city size (under load), mostly the
-  spreadsheet reader.
+- **Case 7, a 10,000-row import into the city database.** The preview meets its target: 2.4 s
+  (bench/RESULTS-case7-2026-12-01.md, load 4–8). The import alone does not: 74.8 s against 10 s, in
+  one child that first copies the whole database as the pre-import backup (checked with
+  quick_check, since restore runs the full check before a backup is put back; the full check took
+  15–24 minutes at 2.7 GB), then plans again and writes in one transaction; that run did not split
+  the time between the copy and the write. The generated database never had sync, so case 7 starts
+  the sync replica first and times it on its own: every non-null field of every row becomes an
+  operation (about 20 million). Written one by one through JavaScript that took more than 35
+  minutes; SQLite now writes them itself, one INSERT … SELECT per table, with the log's indexes
+  built once at the end: 416.5 s under load. Only a database from before sync pays it, once.
 - **Case 12, a new laptop's first pull from a city hub.** 74–77 µs of laptop CPU per record at
   10,000 projects, so about 78 s for a city (target 60 s); the bench's ingest into the hub (about
   2,000 operations a second) keeps a city-size run out of reach, so it runs at 10,000 projects.

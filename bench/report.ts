@@ -100,6 +100,11 @@ export function renderResults(r: BenchResults): string {
     out()
     out(`Ratio (preview / plain parse) ${i.ratio.toFixed(2)}; preview outcome: ${['rowsRead', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'].map((k) => `${k} ${d[k]}`).join(', ')}. ${yes(i.pass)}`)
     out()
+    out(`The import alone (target < 10 s): ${s(Number(d.importSeconds))} s ${yes(Number(d.importSeconds) < 10)}.`)
+    if (typeof d.replicaStartSeconds === 'number') {
+      out(`Before it, the sync replica was started on its own (once per database that never had sync, as this generated one; not part of the import): ${s(d.replicaStartSeconds)} s.`)
+    }
+    out()
   }
   if (r.open) {
     const o = r.open
