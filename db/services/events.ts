@@ -9,7 +9,7 @@ import { eventDatesProblem } from '../domain/event'
 import type { Page } from '../domain/negotiation'
 import type { Database } from '../schema'
 import { assertLive, invalid, likeAny, likePattern, pageWindow } from './followup-refs'
-import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
+import { deleteRecord, getLive, insertRecord, restoreRecord, untyped, updateRecord } from './records'
 import { captureLink } from '../sync/capture'
 
 const WHAT = '招商活动'
@@ -48,7 +48,7 @@ async function setLinks(trx: Trx, ctx: Ctx, eventId: string, field: LinkField, i
   // Only new links must point at live rows: one kept from before may have been deleted since.
   await assertAllLive(trx, field, added)
   const { table, column } = LINKS[field]
-  const db = trx as unknown as Kysely<any>
+  const db = untyped(trx)
   if (removed.length > 0) await db.deleteFrom(table).where('eventId', '=', eventId).where(column, 'in', removed).execute()
   if (added.length > 0) await db.insertInto(table).values(added.map((id) => ({ eventId, [column]: id }))).execute()
   for (const id of removed) captureLink(ctx, table, { eventId, [column]: id }, false)

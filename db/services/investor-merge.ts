@@ -17,14 +17,13 @@ import {
 } from '../domain/investor'
 import type { Database, Investor } from '../schema'
 import { getInvestor, getInvestorView, journalUpdate, nameColumns } from './investors'
-import { deleteRecord, getLive, updateRecord } from './records'
+import { deleteRecord, getLive, untyped, updateRecord } from './records'
 import { captureLink, captureRow } from '../sync/capture'
 
 const SHOWN = 20
 
 type Db = Kysely<Database>
-// The moved tables share an investor_id column; kysely cannot type a table chosen at run time.
-const untyped = (db: Db): Kysely<any> => db as unknown as Kysely<any>
+// The moved tables share an investor_id column; they are chosen at run time (untyped).
 
 /** How many rows a query finds, and the first names; `label` is the SQL that names a row. */
 async function group(db: Db, table: string, label: string, where: (q: any) => any): Promise<MergeGroup> {

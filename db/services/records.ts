@@ -27,8 +27,12 @@ type Diff = Record<string, [unknown, unknown]>
 
 const STAMPS = new Set(['id', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt'])
 
-// kysely cannot type a table chosen at run time; the public functions below stay typed by table.
-const untyped = (db: Trx | Kysely<Database>): Kysely<any> => db as unknown as Kysely<any>
+/**
+ * The services' one way past kysely's types, for a table chosen at run time (kysely cannot type
+ * one): the functions below stay typed by table, and the callers (recycle bin, investor merge, an
+ * event's links) pick the table from constant lists.
+ */
+export const untyped = (db: Trx | Kysely<Database>): Kysely<any> => db as unknown as Kysely<any>
 
 /** A new row's journal entry: every field it sets, from nothing. */
 function createDiff(values: Values): Diff {

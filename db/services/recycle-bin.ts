@@ -17,14 +17,13 @@ import { restoreInvestor } from './investors'
 import { restoreNegotiation } from './negotiations'
 import { restorePark } from './parks'
 import { restoreProject } from './projects'
-import { restoreRecord } from './records'
+import { restoreRecord, untyped } from './records'
 import { captureLink, capturePurge } from '../sync/capture'
 import { restoreRequest } from './requests'
 import { restoreTag } from './tags'
 import { restoreUser } from './users'
 
-// Tables are chosen at run time here; every name below comes from these constant tables.
-const untyped = (trx: Kysely<Database>): Kysely<any> => trx as unknown as Kysely<any>
+// Tables are chosen at run time here (untyped); every name below comes from these constant tables.
 
 /** How each kind shows in the list: SQL for its name and for where it belonged (t is the row). */
 const LISTING: Record<RecycleEntity, { table: string; name: string; detail: string }> = {
