@@ -29,8 +29,8 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   (bench/RESULTS-case7-2026-12-01.md, load 4–8). The import alone does not: 74.8 s against 10 s, in
   one child that first copies the whole database as the pre-import backup (checked with
   quick_check, since restore runs the full check before a backup is put back; the full check took
-  15–24 minutes at 2.7 GB), then plans again and writes in one transaction; that run did not split
-  the time between the copy and the write. The generated database never had sync, so case 7 starts
+  15–24 minutes at 2.7 GB), then plans again and writes in one transaction. The copy is most of it:
+  the pre-import backup alone of the 2.7 GB database took 32.7 s quiet (23.8 s CPU). The generated database never had sync, so case 7 starts
   the sync replica first and times it on its own: every non-null field of every row becomes an
   operation (about 20 million). Written one by one through JavaScript that took more than 35
   minutes; SQLite now writes them itself, one INSERT … SELECT per table, with the log's indexes
