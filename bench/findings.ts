@@ -27,14 +27,14 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
 
 - **Case 7, a 10,000-row import into the city database.** The preview meets its target: 2.4 s
   (bench/RESULTS-case7-2026-12-01.md, load 4–8). The import alone does not: 74.8 s against 10 s, in
-  one child that first copies the whole database as the pre-import backup (checked with
-  quick_check, since restore runs the full check before a backup is put back; the full check took
-  15–24 minutes at 2.7 GB), then plans again and writes in one transaction. The copy is most of it:
-  the pre-import backup alone of the 2.7 GB database took 32.7 s quiet (23.8 s CPU). The generated database never had sync, so case 7 starts
-  the sync replica first and times it on its own: every non-null field of every row becomes an
-  operation (about 20 million). Written one by one through JavaScript that took more than 35
-  minutes; SQLite now writes them itself, one INSERT … SELECT per table, with the log's indexes
-  built once at the end: 416.5 s under load. Only a database from before sync pays it, once.
+  one child that first copies the whole database as the pre-import backup (checked with quick_check,
+  since restore runs the full check before a backup is put back; the full check took 15–24 minutes
+  at 2.7 GB), then plans again and writes in one transaction. The copy is most of it: the pre-import
+  backup alone of the 2.7 GB database took 32.7 s quiet (23.8 s CPU). The generated database never
+  had sync, so case 7 starts the sync replica first and times it on its own: every non-null field of
+  every row becomes an operation (about 20 million). Written one by one through JavaScript that took
+  more than 35 minutes; SQLite now writes them itself, one INSERT … SELECT per table, with the log's
+  indexes built once at the end: 416.5 s under load. Only a database from before sync pays it, once.
 - **Case 12, a new laptop's first pull from a city hub.** 74–77 µs of laptop CPU per record at
   10,000 projects, so about 78 s for a city (target 60 s); the bench's ingest into the hub (about
   2,000 operations a second) keeps a city-size run out of reach, so it runs at 10,000 projects.
