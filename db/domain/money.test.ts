@@ -254,8 +254,8 @@ describe('sumYuan', () => {
   })
 
   it('throws when the total leaves the safe range', () => {
-    expect(() => sumYuan([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError)
-    expect(() => sumYuan([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])).toThrow(RangeError)
+    expect(() => sumYuan([Number.MAX_SAFE_INTEGER, 1])).toThrow('金额合计超出可精确表示的范围')
+    expect(() => sumYuan([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])).toThrow('金额合计超出可精确表示的范围')
   })
 
   it('throws on values that are not whole 元', () => {

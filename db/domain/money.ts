@@ -2,6 +2,7 @@
 // totals must match to the 元, so every conversion here goes through strings and BigInt: a float
 // multiplication like 0.29 * 1e8 gives 28999999.999999996, and truncating it loses one 元.
 // Pure: shared by the renderer and the backend.
+import { AppError } from './errors'
 
 /** A whole number of 元, always a safe integer. */
 export type Yuan = number
@@ -180,7 +181,27 @@ export function sumYuan(values: Iterable<Yuan>): Yuan {
     assertYuan(v)
     total += v
     // Both operands are safe integers, so a safe result is exact and an unsafe one is detected.
-    if (!Number.isSafeInteger(total)) throw new RangeError('金额合计超出可精确表示的范围')
+    exactTotal(total)
   }
+  return total
+}
+
+/**
+ * A total beyond 2⁵³ 元 (about 9,007 万亿元), which JavaScript cannot hold exactly: refused with a
+ * reason the user reads, never rounded and never an internal error. Each record may hold up to that
+ * amount, so two mistyped giants are enough; every exact total of the app goes through here.
+ */
+export function totalTooLarge(): AppError {
+  return new AppError(
+    'conflict',
+    '金额合计超出可精确表示的范围（约9,007万亿元）：请缩小筛选范围，或核对是否有录错的巨额金额',
+    undefined,
+    'The total is beyond what can be added up exactly (about 9 quadrillion yuan): narrow the filters, or look for a mistyped huge amount',
+  )
+}
+
+/** The total, if it is exact. */
+export function exactTotal(total: number): Yuan {
+  if (!Number.isSafeInteger(total)) throw totalTooLarge()
   return total
 }

@@ -14,7 +14,7 @@
 import type { Ctx } from '../context'
 import { todayIso } from '../domain/dates'
 import { type ExportFormat, LEDGER_FIELD_LABEL, type LedgerExportInput, type LedgerField, type ProgressCallback } from '../domain/ledger'
-import { formatYi } from '../domain/money'
+import { exactTotal, formatYi } from '../domain/money'
 import type { ProjectListQuery, ProjectRow } from '../domain/project'
 import { LIBRARY_LABELS, STAGE_LABELS, type Stage } from '../domain/stages'
 import { PRIORITY, PROJECT_KIND, type Priority, type ProjectKind } from '../domain/vocab'
@@ -295,7 +295,6 @@ export async function exportLedger(ctx: Ctx, target: string, input: LedgerExport
     sheet.commit()
     await writer.finish()
   }
-  const sum = Number(sums.yuan)
-  if (!Number.isSafeInteger(sum)) throw new RangeError('金额合计超出可精确表示的范围')
+  const sum = exactTotal(Number(sums.yuan))
   return { rows: sums.count, totalInvestmentYuan: sum, title }
 }

@@ -11,6 +11,7 @@ import type {
   FundsUpdate,
   FundsView,
 } from '../domain/deal'
+import { exactTotal } from '../domain/money'
 import type { Database } from '../schema'
 import { assertNotFuture, likeAny, likePattern, liveProject, pageWindow } from './followup-refs'
 import { deleteRecord, getLive, insertRecord, restoreRecord, updateRecord } from './records'
@@ -73,8 +74,7 @@ export async function fundsSummary(ctx: Ctx, query: FundsSummaryQuery): Promise<
     .groupBy(yearOf)
     .orderBy(yearOf)
     .execute()
-  const totalYuan = years.reduce((sum, row) => sum + row.amountYuan, 0)
-  if (!Number.isSafeInteger(totalYuan)) throw new RangeError('金额合计超出可精确表示的范围')
+  const totalYuan = exactTotal(years.reduce((sum, row) => sum + row.amountYuan, 0))
   return { years, totalYuan }
 }
 

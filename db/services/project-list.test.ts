@@ -59,6 +59,6 @@ describe('project list at ledger scale', () => {
     expect(result.rows).toHaveLength(10)
 
     insert.run('HUGE', '巨额', Number.MAX_SAFE_INTEGER - 1)
-    await expect(listProjects(api.env.ctx, ProjectListQuery.parse({}))).rejects.toThrow('金额合计超出')
+    await expect(listProjects(api.env.ctx, ProjectListQuery.parse({}))).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('金额合计超出') })
   })
 })

@@ -15,6 +15,7 @@ import {
   type ProjectListResult,
   type ProjectSort,
 } from '../domain/project'
+import { totalTooLarge } from '../domain/money'
 import { LIBRARIES, STAGES, type Stage } from '../domain/stages'
 import type { Database } from '../schema'
 import { selectNamed, tagsOf } from './projects'
@@ -105,7 +106,7 @@ const MAX_EXACT = Number.MAX_SAFE_INTEGER
 
 /** SUM in SQLite is an exact 64-bit integer; refuse rather than hand JavaScript a rounded one. */
 function exactSum(sum: number | null, unsafe: number | null): number {
-  if (unsafe) throw new RangeError('金额合计超出可精确表示的范围')
+  if (unsafe) throw totalTooLarge()
   return sum ?? 0
 }
 

@@ -90,6 +90,14 @@ describe('agreements and funds in place through the contract', () => {
     expect((await journalOf(api, first!.id)).map((c) => c.action)).toEqual(['create', 'delete', 'restore', 'update'])
   })
 
+  it('answers a total too large to add up exactly with a reason, not an internal error', async () => {
+    // Each record may hold up to 2⁵³ 元; two mistyped giants overflow the total (hostile-input found it).
+    for (const arrivedOn of ['2026-03-01', '2026-04-01']) await api.call('funds-create', { projectId, arrivedOn, amount: Number.MAX_SAFE_INTEGER - 1 })
+    const refused = await api.fail('funds-summary', {})
+    expect(refused.code).toBe('conflict')
+    expect(refused.message).toContain('金额合计超出可精确表示的范围')
+  })
+
   it('refuses funds that are zero, negative, inexact or not arrived yet', async () => {
     const fail = (amount: unknown, arrivedOn = '2027-01-01') => api.fail('funds-create', { projectId, arrivedOn, amount })
     expect((await fail(0)).message).toContain('到位金额应大于0')

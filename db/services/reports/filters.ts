@@ -4,7 +4,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Ctx } from '../../context'
 import { addDays, addMonths, daysBetween, todayIso } from '../../domain/dates'
-import { yuanToWanExact } from '../../domain/money'
+import { exactTotal, yuanToWanExact } from '../../domain/money'
 import {
   type DateRange,
   type DrillMeasure,
@@ -245,9 +245,7 @@ export function measureOf(d: Pick<ParsedDrill, 'measure' | 'funds'>): RawBuilder
 
 /** SQLite's SUM of integers is exact to 2⁶³; JavaScript numbers only to 2⁵³: refuse beyond that. */
 export function exact(sum: number | bigint | null): number {
-  const value = Number(sum ?? 0)
-  if (!Number.isSafeInteger(value)) throw new RangeError('金额合计超出可精确表示的范围')
-  return value
+  return exactTotal(Number(sum ?? 0))
 }
 
 export function figure(count: number, sumYuan: number, drill: ReportDrill): Figure {
