@@ -18,6 +18,7 @@ import { noteWritten } from '../written-tables'
 import { applyValidated, derivedColumns } from './apply'
 import { ClockSet } from './clock-set'
 import { clockOf, ensureReplica } from './identity'
+import { type IndexAside, putIndexesBack, setIndexesAside } from './indexes-aside'
 import { liveDuplicateOf, mergeDuplicates, type PendingMerge } from './merge'
 import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD, type Watermarks } from './operation'
 import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
@@ -81,7 +82,7 @@ export class Bootstrap {
   /** The replicated tables' search_doc insert triggers (part of setAside), run over each whole table by finish(). */
   private searchInserts: { name: string; tbl: string; sql: string }[] = []
   /** Secondary indexes dropped while the rows arrive, built again by finish(). */
-  private indexes: { name: string; sql: string }[] = []
+  private indexes: IndexAside[] = []
   private readonly nowMs: number
   /** Every clock seen so far: one op per clock in a whole snapshot. */
   private readonly clocks = new ClockSet()
@@ -120,14 +121,7 @@ export class Bootstrap {
     for (const trigger of this.setAside) sqlite.exec(`DROP TRIGGER ${trigger.name}`)
     // Secondary indexes of the replicated tables are built once from the finished tables (a sort)
     // instead of row by row; unique ones stay, they find the duplicates that take the ordinary path.
-    this.indexes = (
-      stmt(sqlite, "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").all() as {
-        name: string
-        tbl: string
-        sql: string
-      }[]
-    ).filter((index) => tables.has(index.tbl))
-    for (const index of this.indexes) sqlite.exec(`DROP INDEX ${index.name}`)
+    this.indexes = setIndexesAside(sqlite, tables)
   }
 
   /**
@@ -173,7 +167,7 @@ export class Bootstrap {
     const { sqlite } = ctx
     const summary = this.summary
     // The ordinary path and the merges below look rows up by these.
-    for (const index of this.indexes) sqlite.exec(index.sql)
+    putIndexesBack(sqlite, this.indexes)
     if (this.leftovers.length > 0) {
       const ordinary = applyValidated(ctx, validateOperations(sqlite, this.leftovers, this.nowMs), this.source)
       summary.applied += ordinary.applied

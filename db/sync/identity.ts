@@ -3,6 +3,7 @@
 // operations, so data typed before sync was installed travels too.
 import type Sqlite from 'better-sqlite3'
 import { type Ctx, newId, nowIso } from '../context'
+import { putIndexesBack, setIndexesAside } from './indexes-aside'
 import { DELETED_FIELD, HybridClock, parseHlc } from './operation'
 import { LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, replicatedColumns, toSnake } from './tables'
 import { stmt } from './statements'
@@ -95,15 +96,12 @@ function snapshotExistingRows(ctx: Ctx, replicaId: string): void {
   clocks.set(ctx.sqlite, clock)
   const sqlite = ctx.sqlite
   sqlite.function('sync_first_start_stamp', { deterministic: false, varargs: false }, () => clock.send())
-  // Into an empty log, the log's secondary indexes are built once from the finished table (a sort),
-  // as the bulk first pull does: kept while millions of operations went in, they took them out of
-  // their order and rewrote their pages again and again (gigabytes of WAL at city size).
-  const indexes = stmt(sqlite, 'SELECT 1 FROM sync_operation LIMIT 1').get()
-    ? []
-    : (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sync_operation' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
-  for (const index of indexes) sqlite.exec(`DROP INDEX ${index.name}`)
+  // Into an empty log, the log's secondary indexes are built once from the finished table: kept
+  // while millions of operations went in, they took them out of their order and rewrote their pages
+  // again and again (gigabytes of WAL at city size).
+  const indexes = stmt(sqlite, 'SELECT 1 FROM sync_operation LIMIT 1').get() ? [] : setIndexesAside(sqlite, new Set(['sync_operation']))
   for (const table of REPLICATED_TABLES) sqlite.prepare(snapshotSql(sqlite, table)).run({ replica: replicaId, user: ctx.userId })
-  for (const index of indexes) sqlite.exec(index.sql)
+  putIndexesBack(sqlite, indexes)
 }
 
 /** The table's rows as operations; parameters: @replica, the replica id; @user, the signed-in user. */
