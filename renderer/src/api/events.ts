@@ -6,7 +6,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { type BackendEvents, EVENT_NAMES, type EventMessage, type EventName } from '../../../electron/contract/events'
 import { browserSessionId, onOwnChange } from './client'
-import { changeApplier } from './invalidation'
+import { ALL_TABLES, changeApplier, invalidateTables } from './invalidation'
 
 type Listener = (message: EventMessage) => void
 const listeners = new Set<Listener>()
@@ -81,6 +81,6 @@ export function startBackendEvents(queryClient: QueryClient): void {
     return
   }
   void browserSessionId.then((session) => {
-    if (session) void streamFromServer(session, () => void queryClient.invalidateQueries())
+    if (session) void streamFromServer(session, () => void invalidateTables(queryClient, [ALL_TABLES]))
   })
 }

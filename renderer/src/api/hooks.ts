@@ -2,6 +2,7 @@
 import { type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Input, MethodName, Output } from '../../../electron/contract'
 import { type ApiCallError, type CallInput, callReporting, read } from './client'
+import { ALL_TABLES, invalidateTables } from './invalidation'
 
 /**
  * A read as the query cache knows it: the key is the method and its input. One description for
@@ -30,7 +31,7 @@ export function useApiMutation<M extends MethodName>(method: M) {
     // The client request id travels inside the input; dispatch takes it off before validation.
     mutationFn: async (input) => {
       const { value, changed } = await callReporting(method, input as Input<M>)
-      if (!changed) await queryClient.invalidateQueries()
+      if (!changed) await invalidateTables(queryClient, [ALL_TABLES])
       return value
     },
   })

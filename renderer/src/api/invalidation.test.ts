@@ -64,3 +64,29 @@ describe('which queries a write makes stale', () => {
     unsubscribe()
   })
 })
+
+describe('a change made while a query is on its first fetch', () => {
+  it('asks that query again once the fetch lands, instead of keeping the answer from before the change', async () => {
+    // The agreement row's file list, asked as the row appears while its file is still being stored:
+    // TanStack answers the refresh of a query with no data yet with the fetch already in flight.
+    const client = new QueryClient()
+    let stored = false
+    const answers: Array<() => void> = []
+    const queryFn = () => {
+      const seen = stored ? ['投资协议.pdf'] : []
+      return new Promise<string[]>((resolve) => answers.push(() => resolve(seen)))
+    }
+    const observer = new QueryObserver(client, { queryKey: ['attachment-list', { entity: 'agreement', entityId: 'a1' }], queryFn })
+    const unsubscribe = observer.subscribe(() => {})
+    await vi.waitFor(() => expect(answers).toHaveLength(1))
+
+    stored = true
+    const refreshed = changeApplier(client)({ tables: ['attachment'], seq: 1 })
+    answers[0]!()
+    await vi.waitFor(() => expect(answers).toHaveLength(2))
+    answers[1]!()
+    await refreshed
+    expect(observer.getCurrentResult().data).toEqual(['投资协议.pdf'])
+    unsubscribe()
+  })
+})

@@ -3,7 +3,7 @@
 // come from the backend (the records layer notes every table it writes; see db/written-tables.ts),
 // both beside the writer's own answer and as a data-changed event to every open window. A query
 // not listed here refreshes after every write, so forgetting one costs speed, never truth.
-import type { QueryClient } from '@tanstack/react-query'
+import type { Query, QueryClient } from '@tanstack/react-query'
 import type { MethodName } from '../../../electron/contract'
 import type { DataChange } from '../../../electron/contract/events'
 import type { Database } from '../../../db/schema'
@@ -56,18 +56,35 @@ export const QUERY_READS: { readonly [M in MethodName]?: readonly Table[] } = {
   'app-info': ['project', 'investor', 'park'],
 }
 
+/** Every table at once (the backend's ALL_TABLES: a restore, a received sync package, a write it cannot see). */
+export const ALL_TABLES = '*'
+
 /** Whether a cached query (key: [method, input]) reads any of the changed tables. */
 export function readsAny(method: unknown, tables: readonly string[]): boolean {
-  if (tables.includes('*')) return true
+  if (tables.includes(ALL_TABLES)) return true
   const reads = typeof method === 'string' ? QUERY_READS[method as MethodName] : undefined
   if (!reads) return true
   return reads.some((table) => tables.includes(table))
 }
 
-/** Refreshes exactly the queries that read the changed tables. */
-export function invalidateTables(queryClient: QueryClient, tables: readonly string[]): Promise<void> {
-  if (tables.length === 0) return Promise.resolve()
-  return queryClient.invalidateQueries({ predicate: (query) => readsAny(query.queryKey[0], tables) })
+/**
+ * Refreshes exactly the queries that read the changed tables (`*`: all of them). TanStack answers
+ * the refresh of a query still on its first fetch with that very fetch, which may have been asked
+ * before the change (an agreement row's file list, asked as the row appears while its file is
+ * being stored): such a query is asked again once that fetch lands, or it would show the answer
+ * from before the change until the next one.
+ */
+export async function invalidateTables(queryClient: QueryClient, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return
+  const stale = (query: Query) => readsAny(query.queryKey[0], tables)
+  const firstFetches = queryClient
+    .getQueryCache()
+    .findAll({ predicate: stale, fetchStatus: 'fetching' })
+    .filter((query) => query.state.data === undefined)
+  await queryClient.invalidateQueries({ predicate: stale })
+  if (firstFetches.length === 0) return
+  await Promise.allSettled(firstFetches.map((query) => query.promise))
+  await queryClient.invalidateQueries({ predicate: (query) => firstFetches.includes(query) })
 }
 
 const REMEMBERED = 200

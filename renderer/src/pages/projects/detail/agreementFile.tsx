@@ -8,6 +8,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import { MAX_ATTACHMENT_BYTES } from '../../../../../db/domain/attachment'
+import { invalidateTables } from '../../../api/invalidation'
 import { uploadAttachment } from '../../../api/upload'
 
 interface Props {
@@ -67,7 +68,7 @@ export function useAttachAgreementFile() {
     if (!file) return
     try {
       await uploadAttachment({ entity: 'agreement', entityId: agreementId }, file)
-      await queryClient.invalidateQueries()
+      await invalidateTables(queryClient, ['attachment'])
     } catch (error) {
       void message.warning(t('agreement.fileFailed', { name: file.name, message: (error as Error).message }), 8)
     }
