@@ -4,6 +4,7 @@ import Sqlite from 'better-sqlite3'
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { AppError } from '../domain/errors'
 import type { StorageCheck } from '../domain/storage'
+import { FOREIGN_KEYS_LISTED, type SqliteFindings, checkFileInWorker } from './background-check'
 import { unknownMigrations } from '../migrate'
 import { type SchemaRefusal, assertAppSchema, foreignSchema } from './schema-guard'
 
@@ -88,23 +89,42 @@ function describeForeignKey(row: { table: string; rowid: number | null; parent: 
   return `表 ${row.table} 的第 ${row.rowid ?? '?'} 行引用了表 ${row.parent} 中不存在的记录`
 }
 
+/** SQLite's findings as the user reads them, in Chinese, with the way back when there are any. */
+function problemsOf(findings: SqliteFindings): string[] {
+  const problems = findings.checks.map((m) => `结构检查：${m}`)
+  for (const row of findings.foreignKeys.slice(0, FOREIGN_KEYS_LISTED)) problems.push(`引用检查：${describeForeignKey(row)}`)
+  if (findings.foreignKeyCount > FOREIGN_KEYS_LISTED) problems.push(`引用检查：另有 ${findings.foreignKeyCount - FOREIGN_KEYS_LISTED} 处引用错误未列出`)
+  return problems
+}
+
+/** Damage bad enough that SQLite refuses to walk the file at all. */
+const unreadable = (error: unknown): string => `数据库文件已损坏：${(error as Error).message}`
+
+function storageCheck(problems: string[], full: boolean, started: number): StorageCheck {
+  if (problems.length > 0) problems.push(RESTORE_HINT)
+  return { ok: problems.length === 0, mode: full ? 'full' : 'quick', problems, ms: Math.round(performance.now() - started) }
+}
+
 /** quick_check (or the full integrity_check) and foreign_key_check, problems in Chinese. */
 export function checkSqlite(sqlite: Sqlite.Database, full = false, schema = 'main'): StorageCheck {
   const started = performance.now()
-  const problems: string[] = []
+  let problems: string[]
   try {
     const rows = sqlite.pragma(`${schema}.${full ? 'integrity_check' : 'quick_check'}(100)`) as Record<string, string>[]
-    const messages = rows.map((row) => String(Object.values(row)[0]))
-    problems.push(...messages.filter((m) => m !== 'ok').map((m) => `结构检查：${m}`))
-    const keys = sqlite.pragma(`${schema}.foreign_key_check`) as { table: string; rowid: number | null; parent: string }[]
-    for (const row of keys.slice(0, 100)) problems.push(`引用检查：${describeForeignKey(row)}`)
-    if (keys.length > 100) problems.push(`引用检查：另有 ${keys.length - 100} 处引用错误未列出`)
+    const keys = sqlite.pragma(`${schema}.foreign_key_check`) as SqliteFindings['foreignKeys']
+    const checks = rows.map((row) => String(Object.values(row)[0])).filter((m) => m !== 'ok')
+    problems = problemsOf({ checks, foreignKeys: keys, foreignKeyCount: keys.length })
   } catch (error) {
-    // Damage bad enough that SQLite refuses to walk the file at all.
-    problems.push(`数据库文件已损坏：${(error as Error).message}`)
+    problems = [unreadable(error)]
   }
-  if (problems.length > 0) problems.push(RESTORE_HINT)
-  return { ok: problems.length === 0, mode: full ? 'full' : 'quick', problems, ms: Math.round(performance.now() - started) }
+  return storageCheck(problems, full, started)
+}
+
+/** checkSqlite on a file, in a worker thread: the calling process goes on answering meanwhile. */
+export async function checkFileOffThread(file: string, full: boolean, nativeBinding?: string): Promise<StorageCheck> {
+  const started = performance.now()
+  const problems = await checkFileInWorker(file, { full, foreignKeys: true }, nativeBinding).then(problemsOf, (error) => [unreadable(error)])
+  return storageCheck(problems, full, started)
 }
 
 const FOREIGN_BACKUP: SchemaRefusal = { what: '备份文件', code: 'validation', hint: '请改用本应用自己写出的备份文件。' }
@@ -138,7 +158,8 @@ export async function verifyCopy(file: string, like?: Sqlite.Database, refusal: 
   try {
     db.pragma('trusted_schema = OFF')
     db.pragma('journal_mode = DELETE')
-    const result = checkSqlite(db, check === 'full')
+    // In a worker: at city size the full check takes minutes, and the daily backup runs in the writer.
+    const result = await checkFileOffThread(file, check === 'full', like ? nativeBindingOf(like) : undefined)
     if (!result.ok) throw new AppError('validation', `数据库文件未通过完整性检查（${result.problems.slice(0, 2).join('；')}）：${file}`)
     const hasMigrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get()
     if (!hasMigrations) throw new AppError('validation', `文件不是本应用的数据库（缺少结构版本记录）：${file}`)
