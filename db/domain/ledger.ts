@@ -235,6 +235,17 @@ export interface ImportPreview {
   monthSheets: string[]
   /** With months 'all': what each month's sheet changes, applied in this order (null otherwise). */
   months: MonthChanges[] | null
+  /** Whether the import copies the whole database first (see db/ledger-import/apply.ts, preImportBackupOf). */
+  preImportBackup: PreImportBackup
+}
+
+/** The whole-database copy taken before an import, or why not: the import's own 撤销 is the way back then. */
+export interface PreImportBackup {
+  taken: boolean
+  /** Not taken because the database is too large to copy quickly (else: an in-memory database, with no folder). */
+  tooLarge: boolean
+  /** The database's size (pages in use), which the copy's time follows. */
+  databaseBytes: number
 }
 
 /** One month of "all months in order": what applying its sheet, after the months before it, changes. */

@@ -27,6 +27,7 @@ import {
   type OpenedLedger,
   type RunOptions,
   backupBeforeImport,
+  preImportBackupOf,
   countsOf,
   databaseState,
   insertBatch,
@@ -64,7 +65,7 @@ export async function previewMonths(ctx: Ctx, source: LedgerSource, options: Imp
   options.onProgress?.({ phase: 'read', done: 0, total: null })
   const months = await openMonths(ctx, source, options)
   const plans = await dryRun(ctx, source, months, options)
-  return combined(source, months, plans, await previousBatches(ctx, months[0]!.sha256))
+  return { ...combined(source, months, plans, await previousBatches(ctx, months[0]!.sha256)), preImportBackup: preImportBackupOf(ctx) }
 }
 
 export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunOptions): Promise<ImportResult> {
@@ -78,7 +79,8 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
   // read after the trial's rollback: the same reading in the import's transaction means nothing was written since
   const tried = databaseState(ctx)
   dry.forEach((p, i) => refuse(months[i]!, p, options))
-  if (dry.every((p) => p.writes.length === 0 && p.creations.length === 0)) return { ...combined(source, months, dry, previous), batchId: null }
+  const preImportBackup = preImportBackupOf(ctx)
+  if (dry.every((p) => p.writes.length === 0 && p.creations.length === 0)) return { ...combined(source, months, dry, previous), preImportBackup, batchId: null }
 
   await backupBeforeImport(ctx)
   const { plans, batchId } = await inTransaction(ctx, (trx) => {
@@ -92,7 +94,7 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
           }
     return applyMonths(trx, ctx, source, months, options, planMonth)
   })
-  return { ...combined(source, months, plans, previous), batchId }
+  return { ...combined(source, months, plans, previous), preImportBackup, batchId }
 }
 
 /** Every month sheet opened with the same mapping, template and answers, oldest first. */
@@ -196,7 +198,7 @@ function sumCounts(all: readonly ImportCounts[]): ImportCounts {
  * One preview of all months: the last month's columns, totals and date (the state the import ends
  * in), every month's rows and messages marked with their sheet, and what each month changes.
  */
-function combined(source: LedgerSource, months: readonly OpenedLedger[], plans: readonly Plan[], previous: string[]): ImportPreview {
+function combined(source: LedgerSource, months: readonly OpenedLedger[], plans: readonly Plan[], previous: string[]): Omit<ImportPreview, 'preImportBackup'> {
   const previews = months.map((month, i) => previewOf(month, source, plans[i]!, previous))
   const last = previews.at(-1)!
   const rows = previews.flatMap((p) => p.rows.map((row) => ({ ...row, sheet: p.sheet })))

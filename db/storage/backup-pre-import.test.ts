@@ -3,11 +3,12 @@
 // full check finds, an index missing a row. The import goes ahead on its quick-checked copy, and
 // restore, which runs the full check, still refuses that copy.
 import Sqlite from 'better-sqlite3'
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { testBackend } from '../../tests/support/backend'
+import { backupBeforeImport, preImportBackupOf } from '../ledger-import/apply'
 import { corpusXlsx } from '../ledger-import/fixtures'
 
 const root = mkdtempSync(join(tmpdir(), 'crm-pre-import-'))
@@ -52,5 +53,25 @@ it('an import backs up with quick_check only; restore still runs the full check 
   const refused = await api.fail('backup-restore', { file: backups[0]! })
   expect(refused.message).toContain('未通过完整性检查')
   expect(refused.message).toContain('change_at')
+  await api.close()
+})
+
+it('copies the database before an import only while it is small: a larger one goes by the import\'s own undo, and the preview says which', async () => {
+  const dir = join(root, 'sizes')
+  mkdirSync(dir)
+  const api = await testBackend({ file: join(dir, 'crm.sqlite') })
+  const ledger = { fileName: '台账.xlsx', dataBase64: (await corpusXlsx()).toString('base64'), skipErrors: true, createPeople: true }
+  const preview = await api.call('ledger-import-preview', ledger)
+  const bytes = preview.preImportBackup.databaseBytes
+  expect(preview.preImportBackup).toEqual({ taken: true, tooLarge: false, databaseBytes: bytes })
+  expect(bytes).toBeGreaterThan(0)
+
+  // The same database, with the limit just below its size.
+  expect(preImportBackupOf(api.env.ctx, bytes - 1)).toEqual({ taken: false, tooLarge: true, databaseBytes: bytes })
+  const preImport = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((n) => n.includes('pre-import')) : [])
+  await backupBeforeImport(api.env.ctx, bytes - 1)
+  expect(preImport()).toEqual([])
+  await backupBeforeImport(api.env.ctx, bytes)
+  expect(preImport()).toHaveLength(1)
   await api.close()
 })

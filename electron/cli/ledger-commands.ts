@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
 import { AppError } from '../../db/domain/errors'
+import { formatBytes } from '../../db/domain/hub'
 import {
   type ExportFormat,
   type ImportMessage,
@@ -89,6 +90,9 @@ function printSummary(preview: ImportPreview, verbose: boolean): void {
   console.log(`新建 ${c.create}，更新 ${c.update}，无变化 ${c.unchanged}，跳过 ${c.skip}，错误 ${c.error}，提醒 ${c.warning}`)
   const total = preview.ledgerTotalYuan === null ? '' : `；表中合计 ${formatYi(preview.ledgerTotalYuan)} 亿元`
   console.log(`导入各行总投资之和 ${formatYi(preview.rowsTotalYuan)} 亿元${total}`)
+  const backup = preview.preImportBackup
+  if (backup.taken) console.log(`导入前自动备份整个数据库（${formatBytes(backup.databaseBytes)}）`)
+  if (backup.tooLarge) console.log(`数据库较大（${formatBytes(backup.databaseBytes)}），导入前不整库备份：导入后可用 import-undo 一步撤销这次导入；每日自动备份照常进行`)
   if (verbose) {
     for (const row of preview.rows.filter((r) => r.action !== 'unchanged')) {
       const extra = row.creates.length ? `（新建${row.creates.join('、')}）` : ''

@@ -113,6 +113,8 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     expect(await count('error')).toBe('1')
     expect(await count('update')).toBe('0')
     await expect(page.getByTestId('ledger-totals').textContent()).resolves.toBe('台账合计 7.00 亿元，数据行合计 7.00 亿元')
+    // A small database is copied whole before the import (db/ledger-import/apply.ts, preImportBackupOf).
+    expect(await page.getByTestId('ledger-pre-import-backup').textContent()).toMatch(/^导入前会自动备份整个数据库（\d+ KB）。$/)
     await page.getByTestId('ledger-row-filter').getByText('错误').click()
     const badRow = page.locator('[data-testid=ledger-rows] .ant-table-row').first()
     expect(await badRow.locator('td').first().textContent()).toBe(String(BAD_DATE_ROW))

@@ -105,6 +105,8 @@ export const ledger = defineMessages({
         confirmations: '金额与单位对不上，导入已停下：请返回上一步为金额列指定单位，或核对后确认。',
         confirmAmounts: '我已核对，金额按读到的导入',
         asOf: '台账日期：{{date}}（未写日期的阶段按此日期记为推定）',
+        backupTaken: '导入前会自动备份整个数据库（{{size}}）。',
+        backupSkipped: '数据库较大（{{size}}），导入前不整库备份：导入后可在“导入记录”中一步撤销这次导入；每日自动备份照常进行。',
       },
       result: {
         title: '导入完成',
@@ -239,6 +241,8 @@ export const ledger = defineMessages({
         confirmations: 'Amounts do not fit their unit, so the import stops: go back and give the amount column its unit, or check and confirm.',
         confirmAmounts: 'I have checked: import the amounts as read',
         asOf: 'Ledger date: {{date}} (stages without a date are dated to it, marked as inferred)',
+        backupTaken: 'The whole database ({{size}}) is backed up before the import.',
+        backupSkipped: 'The database is large ({{size}}): no copy of the whole database is made before the import. The import can be undone in one step under Import history; the daily backup goes on as usual.',
       },
       result: {
         title: 'Import finished',

@@ -3,6 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Checkbox, Space, Spin } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatBytes } from '../../../../../db/domain/hub'
 import type { ImportPreview, LedgerImportPreviewInput } from '../../../../../db/domain/ledger'
 import { call } from '../../../api/client'
 import { saveExportFile } from '../../../components/download'
@@ -107,8 +108,9 @@ export function PreviewStep({ preview, input, importing, onBack, onConfirm }: Pr
 function Notices({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation()
   const totals = { ledger: yi(preview.ledgerTotalYuan), rows: yi(preview.rowsTotalYuan) }
+  // One item of the page's Space: spaced like the page's own notices.
   return (
-    <>
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {preview.previousBatches.length > 0 && (
         <Alert type="info" showIcon title={t('ledger.preview.imported', { count: preview.previousBatches.length })} />
       )}
@@ -121,7 +123,15 @@ function Notices({ preview }: { preview: ImportPreview }) {
         />
       )}
       {preview.rowsTruncated && <Alert type="warning" showIcon title={t('ledger.preview.truncated', { count: preview.rows.length })} />}
-    </>
+      {(preview.preImportBackup.taken || preview.preImportBackup.tooLarge) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="ledger-pre-import-backup"
+          title={t(preview.preImportBackup.taken ? 'ledger.preview.backupTaken' : 'ledger.preview.backupSkipped', { size: formatBytes(preview.preImportBackup.databaseBytes) })}
+        />
+      )}
+    </Space>
   )
 }
 
