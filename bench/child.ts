@@ -116,6 +116,8 @@ async function importOurs(file: string, ledger: string, write: boolean): Promise
       const result = await runImport(backend.ctx, source, { skipErrors: true, expectSha256: preview.sha256 })
       detail.importSeconds = (performance.now() - t) / 1000
       detail.batchId = result.batchId
+      detail.databaseMb = Math.round(result.preImportBackup.databaseBytes / 2 ** 20)
+      detail.backupTaken = result.preImportBackup.taken ? 1 : 0
     }
     return detail
   } finally {

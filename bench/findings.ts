@@ -17,6 +17,7 @@ first city-scale run (2026-11-27) and what is still open. Wall times carry the m
 | 8 open, 2.7 GB | 18 s (quick_check at every start) | quick_check only after an unclean shutdown (a clean-shutdown marker; an empty -wal a reader leaves is not unclean), otherwise in the background | db/storage/integrity.ts, electron/handlers/startup-check.ts |
 | 9 first rows in Chromium | 6.5–9 s | pages split by route, prebuilt antd stylesheet, cacheable hashed assets; the opening page's calls asked as the script starts and its first render waiting for them (one render with the rows); tooltips on first hover; a screenful of rows first; the backend loads every API slice once ready (warmSlices) | renderer/src/main.tsx, shell/openingQueries.ts, components/list/, electron/handlers/slices.ts |
 | 10 command line | --help 4.6 s (tsx) | one CommonJS bundle through V8's code cache; each call loads only its own slice of the contract and handlers | electron/cli/code-cache.ts, electron/handlers/slices.ts |
+| 7 import, 10⁴ rows | 74.8 s (2.7 GB before sync); 107 s on the same database with its sync log (10.6 GB) | the whole-database copy before an import only up to 256 MB (at 10.6 GB it took 18 s and its quick_check 77 s; the batch keeps every changed field's value from before, and 撤销 puts them back); every backup's check in a worker thread, so the writer answers meanwhile | db/ledger-import/apply.ts (preImportBackupOf), db/storage/background-check.ts |
 
 Tests: tests/unit/query-plans.test.ts asserts the plans of the flow's milestone queries and of the
 board's park columns; db/services/reports/facts.property.test.ts compares the kept report facts with
@@ -25,16 +26,20 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
 
 ### Still open
 
-- **Case 7, a 10,000-row import into the city database.** The preview meets its target: 2.4 s
-  (bench/RESULTS-case7-2026-12-01.md, load 4–8). The import alone does not: 74.8 s against 10 s, in
-  one child that first copies the whole database as the pre-import backup (checked with quick_check,
-  since restore runs the full check before a backup is put back; the full check took 15–24 minutes
-  at 2.7 GB), then plans again and writes in one transaction. The copy is most of it: the pre-import
-  backup alone of the 2.7 GB database took 32.7 s quiet (23.8 s CPU). The generated database never
-  had sync, so case 7 starts the sync replica first and times it on its own: every non-null field of
-  every row becomes an operation (about 20 million). Written one by one through JavaScript that took
-  more than 35 minutes; SQLite now writes them itself, one INSERT … SELECT per table, with the log's
-  indexes built once at the end: 416.5 s under load. Only a database from before sync pays it, once.
+- **The sync log at city size.** Sync's first start on the generated database (which never had
+  sync) records every non-null field of every row as an operation, about 20 million: SQLite writes
+  them itself, one INSERT … SELECT per table, with the log's indexes built once at the end (309.5 s
+  on 2026-12-01, 416.5 s under load before; one field at a time through JavaScript it took more than
+  35 minutes). The file grows from 2.9 GB to 10.6 GB: about 385 bytes an operation with the log's two
+  indexes (each operation repeats its clock, replica, user and row ids). \`sync compact\` moves what
+  every known receiver has acknowledged into the snapshot, but a replica that has just started has
+  no receiver yet, so the whole log stays until its first push to a hub or package; a smaller
+  operation format (ids stored once) would need a migration of the log and is not done.
+- **Case 7's writes at city size.** With no whole-database copy the import alone took 9.6, 10.8 and
+  11.2 s in three runs on 2026-12-01 (load 1–3; target 10 s): at the target, not reliably under it.
+  Its profile: SQLite's inserts of 9,712 projects into a 100,000-row table with 14 indexes and the
+  trigram search index (5.3 s), their 200,000 sync operations (1.8 s), stage events (1.4 s), pinyin
+  search keys (0.9 s), COMMIT (1.0 s).
 - **Case 12, a new laptop's first pull from a city hub.** 74–77 µs of laptop CPU per record at
   10,000 projects, so about 78 s for a city (target 60 s); the bench's ingest into the hub (about
   2,000 operations a second) keeps a city-size run out of reach, so it runs at 10,000 projects.
