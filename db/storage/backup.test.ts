@@ -130,13 +130,15 @@ describe('backups', () => {
     const { api } = await seeded(file)
     let checking = false
     let answeredWhileChecking = 0
+    let calls: Promise<void> = Promise.resolve()
     const backup = createBackup(api.env.ctx, 'manual', (label) => {
       if (label !== '正在校验备份' || checking) return
       checking = true
-      void (async () => {
+      calls = (async () => {
         while (checking) {
           // A call from a window arrives as a message: one per turn of the event loop.
           await new Promise((resolve) => setImmediate(resolve))
+          if (!checking) break
           await api.call('district-list', {})
           if (checking) answeredWhileChecking++
         }
@@ -144,6 +146,7 @@ describe('backups', () => {
     })
     const info = await backup
     checking = false
+    await calls
     expect(info.verified).toBe(true)
     // Checked on the backend's own thread, no call got an answer until the check was over.
     expect(answeredWhileChecking).toBeGreaterThan(5)
