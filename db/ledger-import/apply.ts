@@ -358,7 +358,7 @@ export function databaseState(ctx: Ctx): string {
  * way back grows with the import: its batch keeps every field's value from before, and 撤销 puts
  * them back in one step (refusing where a record was changed since). The copy's cost grows with the
  * database instead: on the city database with its sync log (10.6 GB) the copy took 18 s and its
- * quick_check 77 s, in front of an import whose writes took 12 s. At this size the copy and its check
+ * quick_check 77 s, in front of an import whose writes took about 10 s. At this size the copy and its check
  * take about 2 s; above it the preview and the command line say that no copy is made (the daily
  * backup goes on as before).
  */
