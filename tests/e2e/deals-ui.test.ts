@@ -104,6 +104,8 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
       await dialog.getByText('记一笔洽谈').waitFor()
     }
     const close = async () => {
+      // Once the dialog stands (see the investor's 新建项目 form below).
+      await motionDone(page())
       await dialog.getByRole('button', { name: /取\s*消/ }).click()
       await dialog.waitFor({ state: 'hidden' })
     }
