@@ -331,7 +331,7 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
   const preImportBackup = preImportBackupOf(ctx)
   if (first.writes.length === 0 && first.creations.length === 0) return { ...previewOf(opened, source, first, previous), preImportBackup, batchId: null }
 
-  await backupBeforeImport(ctx)
+  await backupBeforeImport(ctx, preImportBackup)
   const { final, batchId } = await inTransaction(ctx, async (trx) => {
     // planned again only when something was written since: planning 10⁴ rows costs seconds
     const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
@@ -372,9 +372,9 @@ export function preImportBackupOf(ctx: Ctx, maxBytes = PRE_IMPORT_BACKUP_MAX_BYT
   return { taken: ctx.dataDir !== null && !tooLarge, tooLarge, databaseBytes }
 }
 
-/** The copy preImportBackupOf promises, taken before the import's first write. */
-export async function backupBeforeImport(ctx: Ctx, maxBytes = PRE_IMPORT_BACKUP_MAX_BYTES): Promise<void> {
-  if (preImportBackupOf(ctx, maxBytes).taken) await backupBefore(ctx, 'pre-import')
+/** The copy the import's answer promises (preImportBackupOf), taken before its first write. */
+export async function backupBeforeImport(ctx: Ctx, promised: PreImportBackup): Promise<void> {
+  if (promised.taken) await backupBefore(ctx, 'pre-import')
 }
 
 type BatchRow = { excelRow: number; action: 'create' | 'update'; entity: string; entityId: string; before: string | null; after: string | null }

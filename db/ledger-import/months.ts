@@ -82,7 +82,7 @@ export async function importMonths(ctx: Ctx, source: LedgerSource, options: RunO
   const preImportBackup = preImportBackupOf(ctx)
   if (dry.every((p) => p.writes.length === 0 && p.creations.length === 0)) return { ...combined(source, months, dry, previous), preImportBackup, batchId: null }
 
-  await backupBeforeImport(ctx)
+  await backupBeforeImport(ctx, preImportBackup)
   const { plans, batchId } = await inTransaction(ctx, (trx) => {
     const planMonth: MonthPlanner =
       databaseState(ctx) === tried

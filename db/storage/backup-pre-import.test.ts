@@ -69,9 +69,9 @@ it('copies the database before an import only while it is small: a larger one go
   // The same database, with the limit just below its size.
   expect(preImportBackupOf(api.env.ctx, bytes - 1)).toEqual({ taken: false, tooLarge: true, databaseBytes: bytes })
   const preImport = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((n) => n.includes('pre-import')) : [])
-  await backupBeforeImport(api.env.ctx, bytes - 1)
+  await backupBeforeImport(api.env.ctx, preImportBackupOf(api.env.ctx, bytes - 1))
   expect(preImport()).toEqual([])
-  await backupBeforeImport(api.env.ctx, bytes)
+  await backupBeforeImport(api.env.ctx, preImportBackupOf(api.env.ctx, bytes))
   expect(preImport()).toHaveLength(1)
   await api.close()
 })
