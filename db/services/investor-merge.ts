@@ -23,9 +23,11 @@ import { captureLink, captureRow } from '../sync/capture'
 const SHOWN = 20
 
 type Db = Kysely<Database>
-// The moved tables share an investor_id column; they are chosen at run time (untyped).
 
-/** How many rows a query finds, and the first names; `label` is the SQL that names a row. */
+/**
+ * How many rows a query finds, and the first names; `label` is the SQL that names a row. The moved
+ * tables share an investor_id column and are chosen at run time, hence untyped().
+ */
 async function group(db: Db, table: string, label: string, where: (q: any) => any): Promise<MergeGroup> {
   const rows: { label: string; n: number }[] = await where(
     untyped(db)
