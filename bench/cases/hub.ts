@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { openBackend } from '../../db/backend'
 import { inTransaction } from '../../db/context'
-import { fetchRecords, fetchSnapshotRecords } from '../../db/hub/bootstrap'
+import { readTable } from '../../db/hub/bootstrap'
 import { compactHub } from '../../db/hub/compact'
 import { type HubClient, connectHub } from '../../db/hub/connect'
 import { initHub } from '../../db/hub/init'
@@ -205,24 +205,23 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
     }
 
     // 3. Compaction. The laptop's pull above told the hub how far it has read (everything).
-    const readAll = async (fetch: typeof fetchRecords) => {
+    const readAll = async (from: 'log' | 'snapshot') => {
       const start = Date.now()
-      for (const table of REPLICATED_TABLES) {
-        for (let after = ''; ; ) {
-          const page = await fetch(hub as HubClient, teamId, table, after)
-          if (page.length === 0) break
-          after = page[page.length - 1]![0]
-        }
-      }
+      const reader = await hub.pipelined()
+      await reader.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      await reader.client.query('SET LOCAL jit = off')
+      for (const table of REPLICATED_TABLES) await readTable(reader, teamId, table, from, () => undefined)
+      await reader.client.query('ROLLBACK')
+      await reader.close()
       return Date.now() - start
     }
-    const readLogMs = await readAll(fetchRecords)
+    const readLogMs = await readAll('log')
     const compactStart = Date.now()
     const compacted = await compactHub({ url, password: null })
     const compactMs = Date.now() - compactStart
     const team = compacted.teams.find((t) => t.teamId === teamId)!
     log(`hub compact: ${team.before} → ${team.after} operations in the log, ${team.records} records in the snapshot, ${seconds(compactMs)}; log on disk ${(compacted.logBytesBefore / 1048576).toFixed(0)} → ${(compacted.logBytesAfter / 1048576).toFixed(0)} MB`)
-    const readSnapshotMs = await readAll(fetchSnapshotRecords)
+    const readSnapshotMs = await readAll('snapshot')
     log(`read only, every page of per-record winners: from the log (DISTINCT ON) ${seconds(readLogMs)}, from the snapshot ${seconds(readSnapshotMs)}`)
     const second = await openBackend({ file: join(dir, 'after-compact-laptop.sqlite'), autoBackup: false, now: () => new Date('2026-11-27T09:00:00Z') })
     await inTransaction(second.ctx, async () => saveHubConnection(second.ctx, url, undefined))

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TestBackend } from '../../tests/support/backend'
 import { hubTestBed } from '../../tests/support/hub-testbed'
 import { pgTestsEnabled } from '../../tests/support/postgres'
+import { compactHub } from './compact'
 import { connectToHub, createTestHub, hashOf, syncNow } from './hub-fixtures'
 import { HUB_KEYS, readHubSetting } from './settings'
 import { syncWithHub } from './sync'
@@ -142,5 +143,52 @@ describe.skipIf(!pgTestsEnabled())('first pull from the hub in bulk', () => {
     // The genuine hub then bootstraps the same laptop.
     await syncNow(c)
     expect(hashOf(c)).toBe(hashOf(a))
+  })
+
+  it('reads a table of several pages from the log and from the compacted snapshot, each record once; a hostile record on a late page refuses the whole pull', { timeout: 120_000 }, async () => {
+    const a = await laptop()
+    const hub = await createTestHub(bed.cluster, a, ['c', 'e', 'f'])
+    // 12,345 investors (three pages of 5,000, read newest id first), written into the log server-side.
+    const investors = 12_345
+    await hub.admin(
+      `INSERT INTO crm_hub.operation (hlc, team_id, replica_id, tbl, row_id, field, value)
+       SELECT lpad((1767603600000 + row_number() OVER ())::text, 13, '0') || '-0000-SEEDREPLICA0000001', $1, 'SEEDREPLICA0000001', 'investor',
+              'I' || lpad(n::text, 9, '0'), f.field, f.value
+       FROM generate_series(1, ${investors}) AS n,
+            LATERAL (VALUES ('name', to_jsonb('客商' || n)), ('createdAt', '"2026-01-05T09:00:00.000Z"'), ('updatedAt', '"2026-01-05T09:00:00.000Z"')) AS f (field, value)`,
+      [hub.teamId],
+    )
+    const ids = (b: TestBackend) => b.env.ctx.sqlite.prepare('SELECT id FROM investor ORDER BY id').pluck().all() as string[]
+    const expected = Array.from({ length: investors }, (_, i) => `I${String(i + 1).padStart(9, '0')}`)
+
+    // A forged field on a record of the last page read: nothing of the pages before stays.
+    const f = await laptop('2026-11-27T12:00:00+08:00')
+    await connectToHub(f, hub, 'f')
+    const forged = '1767603600000-0001-ZZZZZZZZZZZZZZZZ99'
+    await hub.admin(`INSERT INTO crm_hub.operation (hlc, team_id, replica_id, tbl, row_id, field, value) VALUES ($1, $2, 'ZZZZZZZZZZZZZZZZ99', 'investor', 'I000000007', 'password', '"x"')`, [
+      forged,
+      hub.teamId,
+    ])
+    const refused = await f.call('hub-sync-now', { wait: true })
+    expect(refused.lastError).toMatch(/没有字段/)
+    expect(count(f, 'investor')).toBe(0)
+    expect(count(f, 'sync_snapshot')).toBe(0)
+    await hub.admin('DELETE FROM crm_hub.operation WHERE hlc = $1', [forged])
+
+    const c = await laptop('2026-11-27T12:00:00+08:00')
+    await connectToHub(c, hub, 'c')
+    await syncNow(c)
+    expect(ids(c)).toEqual(expected)
+    expect(count(c, 'sync_snapshot')).toBe(investors)
+    expect(c.env.ctx.sqlite.prepare("SELECT name FROM investor WHERE id = 'I000012345'").pluck().get()).toBe('客商12345')
+
+    // Everyone known has read everything: the log moves into the hub's snapshot, read the same way.
+    const compacted = await compactHub({ url: bed.cluster.url(hub.name), password: null })
+    expect(compacted.teams[0]).toMatchObject({ after: 0, records: investors })
+    const e = await laptop('2026-11-27T12:00:00+08:00')
+    await connectToHub(e, hub, 'e')
+    await syncNow(e)
+    expect(ids(e)).toEqual(expected)
+    expect(hashOf(e)).toBe(hashOf(c))
   })
 })

@@ -16,12 +16,17 @@ export interface HubConnectOptions {
   /** An administrator's command (`hub compact`): its statements run as long as they need, since a
    * city hub's compaction is one statement over the whole log. The background sync keeps its limits. */
   unlimited?: boolean
+  /** Queries are sent as they are asked, without waiting for the answers to those before (node-postgres's
+   * pipeline mode): a reader asks for its next pages while it writes one (db/hub/bootstrap.ts). */
+  pipeline?: boolean
 }
 
 export interface HubClient {
   client: pg.Client
   /** Whether the connection is encrypted. */
   tls: boolean
+  /** Another connection to the same hub with the same settings, in pipeline mode. */
+  pipelined(): Promise<HubClient>
   close(): Promise<void>
 }
 
@@ -52,6 +57,7 @@ async function open(options: HubConnectOptions, connectionString: string, ssl: p
     statement_timeout: options.unlimited ? 0 : 120_000,
     query_timeout: options.unlimited ? undefined : 150_000,
     keepAlive: true,
+    pipeline: options.pipeline === true,
   })
   // An idle connection that dies (network gone) emits 'error'; without a listener Node would crash.
   client.on('error', () => {})
@@ -80,7 +86,7 @@ export async function connectHub(options: HubConnectOptions): Promise<HubClient>
       client = await open(options, connectionString, false)
     }
   }
-  return { client, tls, close: () => client.end().catch(() => {}) }
+  return { client, tls, pipelined: () => connectHub({ ...options, pipeline: true }), close: () => client.end().catch(() => {}) }
 }
 
 /** Plain words for what went wrong talking to the hub, with what to do. */

@@ -64,14 +64,15 @@ export function bootstrapFromOperations(ctx: Ctx, ops: Operation[], source: Appl
     const rows = [...(records.get(table) ?? [])]
     for (let i = 0; i < rows.length; i += RECORDS_PER_PAGE) bootstrap.add(table, rows.slice(i, i + RECORDS_PER_PAGE))
   }
-  const summary = bootstrap.finish(marks)
+  const summary = bootstrap.finish()
+  bootstrap.cover(marks)
   // Overwritten ops are history the snapshot accounts for: received, not applied.
   return { ...summary, received: ops.length, skipped: summary.skipped + ops.length - summary.received }
 }
 
 /**
  * One bootstrap, inside the caller's transaction: start(), add() pages of records table by table
- * (parents' tables first, as REPLICATED_TABLES), then finish() with the marks the snapshot covers.
+ * (parents' tables first, as REPLICATED_TABLES), finish(), then cover() with the marks the snapshot covers.
  */
 export class Bootstrap {
   private readonly summary: ApplySummary = { received: 0, applied: 0, skipped: 0, added: {}, changed: {}, byUser: {}, merged: 0, toReview: 0 }
@@ -132,8 +133,8 @@ export class Bootstrap {
   add(table: string, rows: Array<[string, RowSnapshot]>, text?: string): void {
     if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
     const { byUser } = this.summary
-    const count = validateSnapshotPage(this.ctx.sqlite, table, rows, this.nowMs, this.clocks, (userId) => {
-      byUser[userId ?? ''] = (byUser[userId ?? ''] ?? 0) + 1
+    const count = validateSnapshotPage(this.ctx.sqlite, table, rows, this.nowMs, this.clocks, (userId, ops) => {
+      byUser[userId ?? ''] = (byUser[userId ?? ''] ?? 0) + ops
     })
     this.summary.received += count
     const written = LINK_KEYS[table] ? this.writeLinks(table, rows) : this.writeRecords(table, rows)
@@ -161,8 +162,8 @@ export class Bootstrap {
     }
   }
 
-  /** Leftovers, duplicates, the marks, the foreign-key check and the search index. */
-  finish(marks: Watermarks): ApplySummary {
+  /** Leftovers, duplicates, the foreign-key check, the search index and the report facts. */
+  finish(): ApplySummary {
     const { ctx } = this
     const { sqlite } = ctx
     const summary = this.summary
@@ -189,9 +190,6 @@ export class Bootstrap {
       if (duplicate) merges.push(duplicate)
     }
     summary.merged += mergeDuplicates(ctx, merges)
-    raiseSnapshotMarks(sqlite, marks)
-    const newest = Object.values(marks).sort().at(-1)
-    if (newest) clockOf(ctx).observe(newest)
 
     const broken = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[]
     if (broken.length > 0) {
@@ -203,6 +201,13 @@ export class Bootstrap {
     sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
     for (const statement of REBUILD_REPORT_FACTS) sqlite.exec(statement)
     return summary
+  }
+
+  /** What the snapshot covers, per origin replica (after finish: the leftovers above are applied as new). */
+  cover(marks: Watermarks): void {
+    raiseSnapshotMarks(this.ctx.sqlite, marks)
+    const newest = Object.values(marks).sort().at(-1)
+    if (newest) clockOf(this.ctx).observe(newest)
   }
 
   private operationsOf(table: string, rows: Array<[string, RowSnapshot]>): Operation[] {
