@@ -65,9 +65,10 @@ export class ClockSet {
     return number
   }
 
+  /** Four times larger: a city's first pull grows it from 2¹⁶ to 2²⁴ slots in four steps, not eight. */
   private grow(): void {
     const old = this.slots
-    this.capacity *= 2
+    this.capacity *= 4
     const slots = (this.slots = new Uint32Array(3 * this.capacity))
     const mask = this.capacity - 1
     for (let i = 0; i < old.length; i += 3) {

@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors'
 import type { ClockSet } from './clock-set'
 import { DELETED_FIELD, HLC_PATTERN, type Operation, PURGED_FIELD } from './operation'
 import { type RowSnapshot, replicaOfHlc } from './snapshot'
-import { LINK_KEYS, type ReplicatedTable, isReplicated, replicatedColumns } from './tables'
+import { type ColumnInfo, LINK_KEYS, type ReplicatedTable, isReplicated, replicatedColumns } from './tables'
 
 export const LIMITS = {
   /** A text value longer than this is no CRM field (notes are a few thousand characters). */
@@ -23,20 +23,28 @@ export function refused(reason: string, details?: unknown): AppError {
 }
 
 /** Why one op is not acceptable, or null. */
-function problemOf(sqlite: Sqlite.Database, raw: unknown, nowMs: number): string | null {
+function problemOf(sqlite: Sqlite.Database, raw: unknown, latest: string): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '不是一条操作记录'
   const op = raw as Record<string, unknown>
   if (Object.keys(op).sort().join(',') !== KEYS) return '字段不符合同步格式'
   const { hlc, replicaId, userId, table, rowId, field, value } = op
   if (typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)) return `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
   if (replicaId !== replicaOfHlc(hlc)) return '操作的来源电脑与时钟戳不一致（可能是伪造的）'
-  return stampProblem(hlc, userId, nowMs) ?? (typeof table !== 'string' || !isReplicated(table) ? `未知的数据表（${String(table).slice(0, 40)}）` : rowIdProblem(table, rowId) ?? valueProblem(sqlite, table, field, value))
+  const stamp = stampProblem(hlc, userId, latest)
+  if (stamp) return stamp
+  if (typeof table !== 'string' || !isReplicated(table)) return `未知的数据表（${String(table).slice(0, 40)}）`
+  return rowIdProblem(table, rowId) ?? valueProblem(replicatedColumns(sqlite, table), table, field, value)
 }
 
+/**
+ * The greatest clock accepted now, as a string to compare clocks with: a clock's first 13 characters
+ * are its milliseconds, and '.' sorts after the '-' that follows them.
+ */
+const latestClock = (nowMs: number): string => `${String(nowMs + LIMITS.maxFutureMs).padStart(13, '0')}.`
+
 /** The clock's time and the author: a clock a day ahead would win its field for ever. `hlc` matches HLC_PATTERN. */
-function stampProblem(hlc: string, userId: unknown, nowMs: number): string | null {
-  const millis = Number(hlc.slice(0, 13))
-  if (millis > nowMs + LIMITS.maxFutureMs) return `时钟戳比本机时间晚一天以上（${new Date(millis).toISOString()}），请检查发送方电脑的时间`
+function stampProblem(hlc: string, userId: unknown, latest: string): string | null {
+  if (hlc > latest) return `时钟戳比本机时间晚一天以上（${new Date(Number(hlc.slice(0, 13))).toISOString()}），请检查发送方电脑的时间`
   if (userId !== null && (typeof userId !== 'string' || userId.length === 0 || userId.length > LIMITS.maxUserId)) return '操作人编号格式错误'
   return null
 }
@@ -47,15 +55,15 @@ function rowIdProblem(table: ReplicatedTable, rowId: unknown): string | null {
   return null
 }
 
-/** Whether `value` fits the field: the field must exist, and the value have the column's type and size. */
-function valueProblem(sqlite: Sqlite.Database, table: ReplicatedTable, field: unknown, value: unknown): string | null {
+/** Whether `value` fits the field: the field must exist among the table's `columns`, and the value have the column's type and size. */
+function valueProblem(columns: Map<string, ColumnInfo>, table: ReplicatedTable, field: unknown, value: unknown): string | null {
   if (typeof field !== 'string') return '字段名格式错误'
   if (LINK_KEYS[table]) {
     if (field !== DELETED_FIELD) return `关联表（${table}）没有字段 ${field.slice(0, 40)}`
     return value === 0 || value === 1 ? null : '关联记录的状态只能是 0 或 1'
   }
   if (field === PURGED_FIELD) return value === 1 ? null : '彻底删除标记只能是 1'
-  const column = replicatedColumns(sqlite, table).get(field)
+  const column = columns.get(field)
   if (!column) return `数据表 ${table} 没有字段 ${field.slice(0, 40)}`
   if (value === null) return column.notNull ? `${table}.${field} 不能为空` : null
   if (typeof value === 'string') {
@@ -74,9 +82,10 @@ export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowM
   if (!Array.isArray(ops)) throw refused('操作列表格式错误')
   const problems: string[] = []
   const byHlc = new Map<string, string>()
+  const latest = latestClock(nowMs)
   ops.forEach((op, i) => {
     if (problems.length >= 5) return
-    const problem = problemOf(sqlite, op, nowMs)
+    const problem = problemOf(sqlite, op, latest)
     if (problem) {
       problems.push(`第 ${i + 1} 条：${problem}`)
       return
@@ -95,7 +104,8 @@ export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowM
  * The same checks for a page of a snapshot (db/sync/bootstrap.ts: per record, each field's winning
  * op as [hlc, userId, value]), read in place: no operation object is made per field, the row id is
  * checked once per record, and a field's column once per field. A snapshot holds each clock once,
- * so a repeat is refused. Returns the number of ops; `eachAuthor` counts them per user.
+ * so a repeat is refused. Returns the number of ops; `eachAuthor` counts them per user, told once per
+ * run of ops by the same user.
  */
 export function validateSnapshotPage(
   sqlite: Sqlite.Database,
@@ -103,11 +113,15 @@ export function validateSnapshotPage(
   rows: Array<[string, RowSnapshot]>,
   nowMs: number,
   seen: ClockSet,
-  eachAuthor: (userId: string | null) => void,
+  eachAuthor: (userId: string | null, ops: number) => void,
 ): number {
   const problems: string[] = []
   const where = (rowId: unknown, field: string) => `${table} ${String(rowId).slice(0, 60)} 的 ${field.slice(0, 40)}`
+  const columns = replicatedColumns(sqlite, table)
+  const latest = latestClock(nowMs)
   let count = 0
+  let author: string | null = null
+  let authored = 0
   for (const [rowId, snapshot] of rows) {
     if (problems.length >= 5) break
     const rowProblem = rowIdProblem(table, rowId) ?? (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot) ? '快照格式错误' : null)
@@ -126,14 +140,20 @@ export function validateSnapshotPage(
       const problem =
         typeof hlc !== 'string' || !HLC_PATTERN.test(hlc)
           ? `时钟戳格式错误（${String(hlc).slice(0, 60)}）`
-          : (stampProblem(hlc, userId, nowMs) ?? valueProblem(sqlite, table, field, value) ?? (seen.add(hlc) ? null : '同一时钟戳出现了两次（可能是伪造的）'))
+          : (stampProblem(hlc, userId, latest) ?? valueProblem(columns, table, field, value) ?? (seen.add(hlc) ? null : '同一时钟戳出现了两次（可能是伪造的）'))
       if (problem) {
         problems.push(`${where(rowId, field)}：${problem}`)
         break
       }
-      eachAuthor(userId as string | null)
+      if (userId !== author) {
+        if (authored > 0) eachAuthor(author, authored)
+        author = userId as string | null
+        authored = 0
+      }
+      authored += 1
     }
   }
   if (problems.length > 0) throw refused(problems.join('；'), { problems })
+  if (authored > 0) eachAuthor(author, authored)
   return count
 }
