@@ -52,10 +52,10 @@ export async function readCompaction(hub: HubClient, teamId: string): Promise<Hu
   return { uptoSeq: row.upto, marks: marks as Watermarks }
 }
 
-/** A page as received: its records, and the JSON text they were parsed from (Bootstrap.add copies the snapshot rows from it). */
+/** A page as received: its records, and each record's snapshot as the JSON it was parsed from (Bootstrap.add keeps it as it came). */
 export interface RecordPage {
   rows: Array<[string, RowSnapshot]>
-  text: string
+  texts: string[]
 }
 
 /** One page of the hub's snapshot: a table's records after `after` (row id order), as compact.ts kept them. */
@@ -65,28 +65,43 @@ export async function fetchSnapshotRecords(hub: HubClient, teamId: string, table
      FROM (SELECT row_id, ops FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4) s`,
     [teamId, table, after, limit],
   )
-  return parsePage(result.rows[0]!.page).rows
+  const page = JSON.parse(result.rows[0]!.page) as unknown
+  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || !isSnapshot(row[1]))) throw malformed()
+  return page as Array<[string, RowSnapshot]>
 }
 
-function parsePage(text: string): RecordPage {
-  const page = JSON.parse(text) as unknown
-  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'object' || row[1] === null)) {
-    throw refused('中心库返回的快照格式错误')
+const malformed = () => refused('中心库返回的快照格式错误')
+const isSnapshot = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** A page of [row id, snapshot as JSON text] rows as the cursor returns them. */
+function parsePage(received: string[][]): RecordPage {
+  const rows: Array<[string, RowSnapshot]> = []
+  const texts: string[] = []
+  for (const [rowId, text] of received) {
+    let snapshot: unknown
+    try {
+      snapshot = JSON.parse(text ?? 'null')
+    } catch {
+      throw malformed()
+    }
+    if (typeof rowId !== 'string' || !isSnapshot(snapshot)) throw malformed()
+    rows.push([rowId, snapshot as RowSnapshot])
+    texts.push(text!)
   }
-  return { rows: page as Array<[string, RowSnapshot]>, text }
+  return { rows, texts }
 }
 
-/** Each record of a table with its fields' winning ops, as JSON [rowId, ops], newest row id first
+/** Each record of a table with its fields' winning ops (row id, ops as JSON), newest row id first
  * (the operation_field index read backwards: DISTINCT ON then takes each field's newest op without
  * sorting, and the records stream out one by one). */
-const LOG_RECORDS = `SELECT json_build_array(w.row_id, json_object_agg(w.field, json_build_array(w.hlc, w.user_id, w.value)))::text
+const LOG_RECORDS = `SELECT w.row_id, json_object_agg(w.field, json_build_array(w.hlc, w.user_id, w.value))::text
   FROM (SELECT DISTINCT ON (o.row_id, o.field) o.row_id, o.field, o.hlc, o.user_id, o.value
         FROM ${LOG_SCHEMA}.operation o WHERE o.team_id = $1 AND o.tbl = $2
         ORDER BY o.row_id DESC, o.field DESC, o.hlc DESC) w
   GROUP BY w.row_id ORDER BY w.row_id DESC`
 
 /** The same from a compacted hub's snapshot, as compact.ts kept it. */
-const SNAPSHOT_RECORDS = `SELECT json_build_array(row_id, ops)::text FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 ORDER BY row_id`
+const SNAPSHOT_RECORDS = `SELECT row_id, ops::text FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 ORDER BY row_id`
 
 /**
  * Every record of one table, page by page, through a cursor on a pipelined connection inside its
@@ -108,9 +123,8 @@ export async function readTable(reader: HubClient, teamId: string, table: string
     const { rows } = await asked.shift()!
     if (rows.length === RECORDS_PER_PAGE) ask()
     if (rows.length === 0) break
-    const texts = rows.map((row) => row[0]!)
     // Each page in row id order, whatever order the pages come in.
-    onPage(parsePage(`[${(from === 'log' ? texts.reverse() : texts).join(',')}]`))
+    onPage(parsePage(from === 'log' ? rows.reverse() : rows))
     records += rows.length
     if (rows.length < RECORDS_PER_PAGE) break
   }
@@ -161,8 +175,8 @@ export async function bootstrapFromHub(
       bootstrap.start()
       let records = 0
       for (const table of REPLICATED_TABLES) {
-        records += await readTable(reader, teamId, table, compaction ? 'snapshot' : 'log', ({ rows, text }) => {
-          bootstrap.add(table, rows, text)
+        records += await readTable(reader, teamId, table, compaction ? 'snapshot' : 'log', ({ rows, texts }) => {
+          bootstrap.add(table, rows, texts)
           onStep?.({ kind: 'pulled', count: rows.length })
         })
       }

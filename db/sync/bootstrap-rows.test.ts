@@ -56,7 +56,7 @@ describe('the bulk first pull writes each record as the ordinary path would', ()
     const pull = inTransaction(ctx, async () => {
       const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: 'test' })
       bootstrap.start()
-      bootstrap.add('district', twice, JSON.stringify(twice))
+      bootstrap.add('district', twice, twice.map(([, snapshot]) => JSON.stringify(snapshot)))
     })
     await expect(pull).rejects.toThrow('同步数据被拒绝，未做任何修改：district 的同一条记录出现了两次')
     expect(ctx.sqlite.prepare('SELECT count(*) FROM district').pluck().get()).toBe(0)

@@ -126,11 +126,11 @@ export class Bootstrap {
   }
 
   /**
-   * A page of one table's records: checked whole like any received operations, then written. `text`
-   * is the JSON the rows were parsed from, when there is one (a hub's page): SQLite then copies
-   * each record's snapshot out of it in one statement instead of each being serialized again here.
+   * A page of one table's records: checked whole like any received operations, then written.
+   * `texts` are the records' snapshots as the JSON they were parsed from, when there is one (a hub's
+   * page): kept as they came instead of each being serialized again here.
    */
-  add(table: string, rows: Array<[string, RowSnapshot]>, text?: string): void {
+  add(table: string, rows: Array<[string, RowSnapshot]>, texts?: string[]): void {
     if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
     const { byUser } = this.summary
     const count = validateSnapshotPage(this.ctx.sqlite, table, rows, this.nowMs, this.clocks, (userId, ops) => {
@@ -138,21 +138,17 @@ export class Bootstrap {
     })
     this.summary.received += count
     const written = LINK_KEYS[table] ? this.writeLinks(table, rows) : this.writeRecords(table, rows)
-    if (text === undefined) {
-      const kept = written.leftover.size === 0 ? rows : rows.filter(([rowId]) => !written.leftover.has(rowId))
-      const keep = stmt(this.ctx.sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) VALUES (?, ?, ?)')
-      for (const [rowId, snapshot] of kept) keep.run(table, rowId, JSON.stringify(snapshot))
-    } else {
-      try {
-        stmt(this.ctx.sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) SELECT ?, value ->> 0, value -> 1 FROM json_each(?)').run(table, text)
-      } catch (error) {
-        // A record id twice (the hub's queries give each once: a forged page).
-        if (isConstraint(error)) throw refused(`${table} 的同一条记录出现了两次（可能是伪造的）`)
-        throw error
-      }
-      const drop = stmt(this.ctx.sqlite, 'DELETE FROM sync_snapshot WHERE tbl = ? AND row_id = ?')
-      for (const rowId of written.leftover) drop.run(table, rowId)
+    const keep = stmt(this.ctx.sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) VALUES (?, ?, ?)')
+    try {
+      for (let i = 0; i < rows.length; i++) keep.run(table, rows[i]![0], texts?.[i] ?? JSON.stringify(rows[i]![1]))
+    } catch (error) {
+      // A record id twice (a hub's queries and a log's snapshot give each once: forged).
+      if (isConstraint(error)) throw refused(`${table} 的同一条记录出现了两次（可能是伪造的）`)
+      throw error
     }
+    // Records that take the ordinary path get their snapshot there.
+    const drop = stmt(this.ctx.sqlite, 'DELETE FROM sync_snapshot WHERE tbl = ? AND row_id = ?')
+    for (const rowId of written.leftover) drop.run(table, rowId)
     const leftover = this.operationsOf(table, rows.filter(([rowId]) => written.leftover.has(rowId)))
     this.leftovers.push(...leftover)
     this.summary.applied += count - leftover.length
