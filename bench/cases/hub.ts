@@ -126,7 +126,7 @@ export async function ingestHistory(hub: HubClient, teamId: string, sizes: HubSi
   return { operations: opCount, offset }
 }
 
-/** Case 12 of the bench: smaller than the query cases' city (every op is replayed), extrapolated in the text. */
+/** Case 12 of the bench: 10,000 projects, since the hub's ingest of a whole city takes 6–8 minutes; the city runs with --projects 100000 --investors 20000 --negotiations 1000000. */
 export const HUB_SIZES = { full: { projects: 10_000, investors: 2_000, negotiations: 100_000 }, quick: { projects: 1_000, investors: 200, negotiations: 10_000 } }
 
 export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlArg: string | null = null, replay = false): Promise<HubBenchResult> {
