@@ -112,10 +112,10 @@ export async function readTable(reader: HubClient, teamId: string, table: string
   await client.query(`DECLARE records NO SCROLL CURSOR FOR ${from === 'log' ? LOG_RECORDS : SNAPSHOT_RECORDS}`, [teamId, table])
   const asked: Array<Promise<{ rows: string[][] }>> = []
   const ask = () => {
-    const fetch = client.query<string[]>({ text: `FETCH ${RECORDS_PER_PAGE} FROM records`, rowMode: 'array' })
+    const page = client.query<string[]>({ text: `FETCH ${RECORDS_PER_PAGE} FROM records`, rowMode: 'array' })
     // Pages asked for and never read (a refused page ends the reading) must not reject unheard.
-    fetch.catch(() => undefined)
-    asked.push(fetch)
+    page.catch(() => undefined)
+    asked.push(page)
   }
   for (let i = 0; i < PAGES_AHEAD; i++) ask()
   let records = 0
