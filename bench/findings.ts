@@ -43,15 +43,17 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
 - **Case 12, a new laptop's first pull from a city hub.** Measured at city size
   (\`npx tsx bench/cases/hub.ts --projects 100000 --investors 20000 --negotiations 1000000\`; the
   hub's ingest of 6.86 million operations takes 6–8 minutes, so \`npm run bench\` keeps 10,000
-  projects): see bench/RESULTS-case12-city-2026-12-01.md. The laptop had waited on the server for
-  about 12 s of 70: the records are now read through a cursor on a pipelined connection, three pages
-  ahead, and each record's snapshot is kept as the JSON text it came in. Alternated on one hub, the
-  code of the morning against this: 73.6 / 75.2 s against 65.7 / 66.2 s (pipelining alone, a slow
-  hour), and 56.7 / 56.7 s against 49.2 / 50.6 s (everything, a faster hour). The machine's own
-  speed moved by a quarter within the session, so whether 60 s is met depends on the hour: about
-  0.88× of before, under 60 s in one hour and not in the other. What remains is the laptop's own CPU:
-  SQLite's inserts of rows and snapshots about 40 %, the final indexes, search index and report facts
-  18 %, checking and parsing the pages 22 %, COMMIT 6 %.
+  projects): 57.9 s from the log and 51.1 s from a compacted hub (bench/RESULTS-case12-city-2026-12-01.md).
+  The laptop had waited on the server for about 12 s of 70: the records are now read through a
+  cursor on a pipelined connection, three pages ahead, and each record's snapshot is kept as the JSON
+  text it came in. Alternated on one hub, the code of the morning against this: 73.6 / 75.2 s against
+  65.7 / 66.2 s (pipelining alone, a slow hour), and 56.7 / 56.7 s against 49.2 / 50.6 s (everything,
+  a faster hour). Every run of the final code was under 60 s, but the machine's own speed moved by a
+  quarter within the session (the code before took 57 s in the fast hour): at the target, not yet
+  with a margin. What remains is the laptop's own CPU: SQLite's writing of rows and snapshots about
+  40 %, the final indexes, search index and report facts 18 %, parsing and checking the pages 23 %,
+  COMMIT 6 %; parsing and checking in a worker thread would put them beside the server's work on the
+  second core.
 
 ### Generation
 
