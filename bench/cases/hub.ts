@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { openBackend } from '../../db/backend'
 import { inTransaction } from '../../db/context'
-import { readTable } from '../../db/hub/bootstrap'
+import { readTable, readingHub } from '../../db/hub/bootstrap'
 import { compactHub } from '../../db/hub/compact'
 import { type HubClient, connectHub } from '../../db/hub/connect'
 import { initHub } from '../../db/hub/init'
@@ -207,12 +207,9 @@ export async function hubCase(sizes: HubSizes, log: (line: string) => void, urlA
     // 3. Compaction. The laptop's pull above told the hub how far it has read (everything).
     const readAll = async (from: 'log' | 'snapshot') => {
       const start = Date.now()
-      const reader = await hub.pipelined()
-      await reader.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      await reader.client.query('SET LOCAL jit = off')
-      for (const table of REPLICATED_TABLES) await readTable(reader, teamId, table, from, () => undefined)
-      await reader.client.query('ROLLBACK')
-      await reader.close()
+      await readingHub(hub, async (reader) => {
+        for (const table of REPLICATED_TABLES) await readTable(reader, teamId, table, from, () => undefined)
+      })
       return Date.now() - start
     }
     const readLogMs = await readAll('log')

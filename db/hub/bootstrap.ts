@@ -58,18 +58,6 @@ export interface RecordPage {
   texts: string[]
 }
 
-/** One page of the hub's snapshot: a table's records after `after` (row id order), as compact.ts kept them. */
-export async function fetchSnapshotRecords(hub: HubClient, teamId: string, table: string, after: string, limit = RECORDS_PER_PAGE): Promise<Array<[string, RowSnapshot]>> {
-  const result = await hub.client.query<{ page: string }>(
-    `SELECT coalesce(json_agg(json_build_array(s.row_id, s.ops) ORDER BY s.row_id), '[]')::text AS page
-     FROM (SELECT row_id, ops FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 AND row_id > $3 ORDER BY row_id LIMIT $4) s`,
-    [teamId, table, after, limit],
-  )
-  const page = JSON.parse(result.rows[0]!.page) as unknown
-  if (!Array.isArray(page) || page.some((row) => !Array.isArray(row) || typeof row[0] !== 'string' || !isSnapshot(row[1]))) throw malformed()
-  return page as Array<[string, RowSnapshot]>
-}
-
 const malformed = () => refused('中心库返回的快照格式错误')
 const isSnapshot = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -102,6 +90,24 @@ const LOG_RECORDS = `SELECT w.row_id, json_object_agg(w.field, json_build_array(
 
 /** The same from a compacted hub's snapshot, as compact.ts kept it. */
 const SNAPSHOT_RECORDS = `SELECT row_id, ops::text FROM ${LOG_SCHEMA}.snapshot WHERE team_id = $1 AND tbl = $2 ORDER BY row_id`
+
+/**
+ * One consistent read of the hub (a REPEATABLE READ transaction, read only) on a connection of its
+ * own in pipeline mode, for readTable; rolled back and closed whatever happens.
+ */
+export async function readingHub<T>(hub: HubClient, work: (reader: HubClient) => Promise<T>): Promise<T> {
+  const reader = await hub.pipelined()
+  try {
+    await reader.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    // A cursor's plan is not worth compiling: each table's would take most of a second.
+    await reader.client.query('SET LOCAL jit = off')
+    return await work(reader)
+  } finally {
+    // Read only: nothing to keep, whatever happened.
+    await reader.client.query('ROLLBACK').catch(() => undefined)
+    await reader.close()
+  }
+}
 
 /**
  * Every record of one table, page by page, through a cursor on a pipelined connection inside its
@@ -155,11 +161,7 @@ export async function bootstrapFromHub(
   /** Whether the hub's schema has compaction (version 2 on). */
   compacting = true,
 ): Promise<HubBootstrapResult | null> {
-  const reader = await hub.pipelined()
-  try {
-    await reader.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    // A cursor's plan is not worth compiling: each table's would take most of a second.
-    await reader.client.query('SET LOCAL jit = off')
+  return readingHub(hub, async (reader) => {
     const compaction = compacting ? await readCompaction(reader, teamId) : null
     let cursor: string
     if (compaction) {
@@ -192,9 +194,5 @@ export async function bootstrapFromHub(
       writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, marks))
       return { ...summary, cursor, records }
     })
-  } finally {
-    // Read only: nothing to keep, whatever happened.
-    await reader.client.query('ROLLBACK').catch(() => undefined)
-    await reader.close()
-  }
+  })
 }

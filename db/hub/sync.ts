@@ -29,7 +29,7 @@ import { canBootstrap } from '../sync/bootstrap'
 import { needsSnapshot, snapshotOperations } from '../sync/compact'
 import { coveredBy, hasSnapshot, mergeMarks, replicaOfHlc, snapshotMarks } from '../sync/snapshot'
 import { REPLICATED_TABLES } from '../sync/tables'
-import { bootstrapFromHub, fetchSnapshotRecords, readCompaction } from './bootstrap'
+import { bootstrapFromHub, readCompaction, readTable, readingHub } from './bootstrap'
 import { measureHubLog } from './status'
 import { type HubRow, checkHubPage, checkSnapshotPage } from './validate'
 
@@ -186,24 +186,20 @@ async function hubCompacts(hub: HubClient): Promise<boolean> {
  * pull. One consistent read on the hub, one SQLite transaction that also moves the cursor to the point.
  */
 async function catchUpFromSnapshot(ctx: Ctx, hub: HubClient, identity: { teamId: string; replicaId: string }): Promise<ApplySummary | null> {
-  await hub.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-  try {
-    const compaction = await readCompaction(hub, identity.teamId)
+  return readingHub(hub, async (reader) => {
+    const compaction = await readCompaction(reader, identity.teamId)
     if (!compaction) return null
     const marks = snapshotMarks(ctx.sqlite)
     const ops: Operation[] = []
     for (const table of REPLICATED_TABLES) {
-      for (let after = ''; ; ) {
-        const page = await fetchSnapshotRecords(hub, identity.teamId, table, after)
-        if (page.length === 0) break
+      await readTable(reader, identity.teamId, table, 'snapshot', ({ rows }) => {
         ops.push(
-          ...checkSnapshotPage(table, page, {
+          ...checkSnapshotPage(table, rows, {
             ...identity,
             hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc) || coveredBy(marks, { hlc, replicaId: replicaOfHlc(hlc) }),
           }),
         )
-        after = page[page.length - 1]![0]
-      }
+      })
     }
     ops.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
     return await applyOperations(ctx, ops, {
@@ -214,9 +210,7 @@ async function catchUpFromSnapshot(ctx: Ctx, hub: HubClient, identity: { teamId:
         writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, compaction.marks))
       },
     })
-  } finally {
-    await hub.client.query('ROLLBACK').catch(() => undefined)
-  }
+  })
 }
 
 export async function pullFromHub(
