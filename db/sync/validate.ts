@@ -37,8 +37,8 @@ function problemOf(sqlite: Sqlite.Database, raw: unknown, latest: string): strin
 }
 
 /**
- * The greatest clock accepted now, as a string to compare clocks with: a clock's first 13 characters
- * are its milliseconds, and '.' sorts after the '-' that follows them.
+ * A string that every clock accepted now sorts below and every later one above: a clock's first 13
+ * characters are its milliseconds, and '.' sorts after the '-' that follows them.
  */
 const latestClock = (nowMs: number): string => `${String(nowMs + LIMITS.maxFutureMs).padStart(13, '0')}.`
 
