@@ -5,6 +5,7 @@ import { type OpenDatabase, type OpenOptions, openDatabase } from './open'
 import { dirname } from 'node:path'
 import { loadCurrentUser } from './services/users'
 import { backupBeforeMigration, backupsSettled, maybeDailyBackup } from './storage/backup'
+import { checkpointsSettled } from './storage/checkpoint'
 import { type DbLock, type ShellName, acquireLock } from './storage/lock'
 
 export interface Backend {
@@ -68,6 +69,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       if (closed) return
       closed = true
       await backupsSettled(sqlite)
+      // A copy of a big write's WAL into the file runs on a connection of its own: done before the last one closes.
+      await checkpointsSettled(sqlite)
       await close()
       if (!keepLock) lock?.release()
     },

@@ -11,6 +11,7 @@
 // as it is (no DISTINCT ON over the log), takes the compaction point as its cursor, and the ordinary
 // pull then brings the operations after it.
 import { type Ctx, inTransaction } from '../context'
+import { deferringCheckpoint } from '../storage/checkpoint'
 import { Bootstrap } from '../sync/bootstrap'
 import { type ApplySummary, HLC_PATTERN, type Watermarks } from '../sync/operation'
 import { type RowSnapshot, mergeMarks } from '../sync/snapshot'
@@ -172,27 +173,31 @@ export async function bootstrapFromHub(
       cursor = top.rows[0]!.seq
       if (cursor === '0') return null
     }
-    return await inTransaction(ctx, async () => {
-      const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: `中心库 ${hub.client.host}` })
-      bootstrap.start()
-      let records = 0
-      for (const table of REPLICATED_TABLES) {
-        records += await readTable(reader, teamId, table, compaction ? 'snapshot' : 'log', ({ rows, texts }) => {
-          bootstrap.add(table, rows, texts)
-          onStep?.({ kind: 'pulled', count: rows.length })
-        })
-      }
-      // What the snapshot covers, per origin (later ops of the same origin at or below are not new):
-      // asked for now, read by the server while this laptop builds its indexes.
-      const marksRead = compaction ? Promise.resolve(compaction.marks) : readMarks(reader, teamId)
-      marksRead.catch(() => undefined)
-      const summary = bootstrap.finish()
-      const marks = await marksRead
-      bootstrap.cover(marks)
-      writeHubSetting(ctx, HUB_KEYS.cursor, cursor)
-      // What the hub holds is never pushed back.
-      writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, marks))
-      return { ...summary, cursor, records }
-    })
+    // A city's first pull writes over a gigabyte: copied into the file after the COMMIT, in the
+    // background (db/storage/checkpoint.ts).
+    return await deferringCheckpoint(ctx.sqlite, () =>
+      inTransaction(ctx, async () => {
+        const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: `中心库 ${hub.client.host}` })
+        bootstrap.start()
+        let records = 0
+        for (const table of REPLICATED_TABLES) {
+          records += await readTable(reader, teamId, table, compaction ? 'snapshot' : 'log', ({ rows, texts }) => {
+            bootstrap.add(table, rows, texts)
+            onStep?.({ kind: 'pulled', count: rows.length })
+          })
+        }
+        // What the snapshot covers, per origin (later ops of the same origin at or below are not new):
+        // asked for now, read by the server while this laptop builds its indexes.
+        const marksRead = compaction ? Promise.resolve(compaction.marks) : readMarks(reader, teamId)
+        marksRead.catch(() => undefined)
+        const summary = bootstrap.finish()
+        const marks = await marksRead
+        bootstrap.cover(marks)
+        writeHubSetting(ctx, HUB_KEYS.cursor, cursor)
+        // What the hub holds is never pushed back.
+        writeHubSetting(ctx, HUB_KEYS.pushedUpTo, mergeMarks(readHubSetting<Watermarks>(ctx.sqlite, HUB_KEYS.pushedUpTo) ?? {}, marks))
+        return { ...summary, cursor, records }
+      }),
+    )
   })
 }

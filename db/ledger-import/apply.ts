@@ -7,6 +7,7 @@
 // written always matches the database at that moment.
 import { createHash } from 'node:crypto'
 import { type Ctx, type Trx, inTransaction, newId, nowIso } from '../context'
+import { deferringCheckpoint } from '../storage/checkpoint'
 import { todayIso } from '../domain/dates'
 import type { Stage } from '../domain/stages'
 import { AppError, conflict } from '../domain/errors'
@@ -332,14 +333,17 @@ export async function runImport(ctx: Ctx, source: LedgerSource, options: RunOpti
   if (first.writes.length === 0 && first.creations.length === 0) return { ...previewOf(opened, source, first, previous), preImportBackup, batchId: null }
 
   await backupBeforeImport(ctx, preImportBackup)
-  const { final, batchId } = await inTransaction(ctx, async (trx) => {
-    // planned again only when something was written since: planning 10⁴ rows costs seconds
-    const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
-    if (!options.confirmAmounts) refuseImplausible(final)
-    if (!options.skipErrors) refuseErrors(final)
-    const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
-    return { final, batchId }
-  })
+  // Its pages are copied into the file after the COMMIT, in the background (db/storage/checkpoint.ts).
+  const { final, batchId } = await deferringCheckpoint(ctx.sqlite, () =>
+    inTransaction(ctx, async (trx) => {
+      // planned again only when something was written since: planning 10⁴ rows costs seconds
+      const final = databaseState(ctx) === planned ? first : await plan(trx, ctx, opened, options)
+      if (!options.confirmAmounts) refuseImplausible(final)
+      if (!options.skipErrors) refuseErrors(final)
+      const batchId = await writePlan(trx, ctx, final, { fileName: source.fileName, sheet: opened.sheet.name, sha256: opened.sha256 }, options.onProgress)
+      return { final, batchId }
+    }),
+  )
   return { ...previewOf(opened, source, final, previous), preImportBackup, batchId }
 }
 

@@ -1,8 +1,12 @@
 // A blank laptop joining from a package for anyone writes the team's state in bulk (db/sync/bootstrap.ts
 // bootstrapFromOperations), like a hub's first pull: the same data as the sender, the history kept as
 // per-field winners, and later edits on either side merge by (clock, replica) as after a replay.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type TestBackend, testBackend } from '../../tests/support/backend'
+import { checkpointsSettled, lastCheckpoint } from '../storage/checkpoint'
 import { contentHash } from './content-hash'
 import { exportPackage, importPackage } from './package'
 
@@ -16,6 +20,26 @@ async function send(from: TestBackend, to: TestBackend, forReceiver = false) {
 }
 
 describe('a blank laptop joining from a package for anyone', () => {
+  it('on a database file, leaves copying the package into the file to a worker after the COMMIT (db/storage/checkpoint.ts)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-package-join-'))
+    const a = await testBackend({ now: '2026-11-27T09:00:00Z' })
+    const blank = await testBackend({ now: '2026-11-27T12:00:00Z', file: join(dir, 'crm.sqlite') })
+    try {
+      const district = await a.call('district-create', { name: '槐荫区' })
+      await a.call('park-create', { districtId: district.id, name: '齐鲁医药港' })
+      await send(a, blank)
+      const { sqlite } = blank.env.ctx
+      await checkpointsSettled(sqlite)
+      expect(lastCheckpoint(sqlite)).toMatchObject({ busy: 0 })
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+      expect(hashOf(blank)).toBe(hashOf(a))
+    } finally {
+      await blank.close()
+      await a.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('writes the team in bulk, equal to the sender, and merges later edits like a replayed laptop', async () => {
     const a = await testBackend({ now: '2026-11-27T09:00:00Z' })
     const blank = await testBackend({ now: '2026-11-27T12:00:00Z' })

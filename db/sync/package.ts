@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { type Ctx, inTransaction, newId, nowIso } from '../context'
+import { deferringCheckpoint } from '../storage/checkpoint'
 import { MIGRATIONS } from '../migrations'
 import { applyValidated } from './apply'
 import { bootstrapFromOperations, canBootstrap } from './bootstrap'
@@ -168,22 +169,26 @@ function refuseGap(ctx: Ctx, after: Watermarks): void {
 export async function importPackage(ctx: Ctx, bytes: Buffer, label: string): Promise<ImportResult> {
   const { header, ops } = readPackage(bytes)
   const validated: Operation[] = validateOperations(ctx.sqlite, ops, ctx.now().getTime())
-  return inTransaction(ctx, async () => {
-    const local = ensureReplica(ctx)
-    if (header.sender === local) throw refused('这是本机自己导出的同步包，无需导入')
-    if (header.receiver !== null && header.receiver !== local) throw refused(`这个同步包是发给另一台电脑（${header.receiver}）的`)
-    const team = teamIdOf(ctx.sqlite)
-    if (team !== null && team !== header.teamId) throw refused('同步包属于另一个团队，不能导入本数据库')
-    if (team === null) writeSetting(ctx, TEAM_KEY, header.teamId)
-    refuseGap(ctx, header.after ?? {})
-    const source: ApplySource = { kind: 'file', label, seen: header.watermarks }
-    // A package holding the whole log, on a laptop that holds nothing of the team yet: the team's
-    // current state in bulk, as from a hub (db/sync/bootstrap.ts), not a replay of every op.
-    const whole = Object.keys(header.after ?? {}).length === 0
-    const summary = whole && canBootstrap(ctx) ? bootstrapFromOperations(ctx, validated, source) : applyValidated(ctx, validated, source)
-    rememberPeer(ctx, header.sender, header.watermarks)
-    return { ...summary, sender: header.sender, teamId: header.teamId, joinedTeam: team === null }
-  })
+  // A package may hold a whole team: its pages are copied into the file after the COMMIT, in the
+  // background (db/storage/checkpoint.ts).
+  return deferringCheckpoint(ctx.sqlite, () =>
+    inTransaction(ctx, async () => {
+      const local = ensureReplica(ctx)
+      if (header.sender === local) throw refused('这是本机自己导出的同步包，无需导入')
+      if (header.receiver !== null && header.receiver !== local) throw refused(`这个同步包是发给另一台电脑（${header.receiver}）的`)
+      const team = teamIdOf(ctx.sqlite)
+      if (team !== null && team !== header.teamId) throw refused('同步包属于另一个团队，不能导入本数据库')
+      if (team === null) writeSetting(ctx, TEAM_KEY, header.teamId)
+      refuseGap(ctx, header.after ?? {})
+      const source: ApplySource = { kind: 'file', label, seen: header.watermarks }
+      // A package holding the whole log, on a laptop that holds nothing of the team yet: the team's
+      // current state in bulk, as from a hub (db/sync/bootstrap.ts), not a replay of every op.
+      const whole = Object.keys(header.after ?? {}).length === 0
+      const summary = whole && canBootstrap(ctx) ? bootstrapFromOperations(ctx, validated, source) : applyValidated(ctx, validated, source)
+      rememberPeer(ctx, header.sender, header.watermarks)
+      return { ...summary, sender: header.sender, teamId: header.teamId, joinedTeam: team === null }
+    }),
+  )
 }
 
 /** Keeps the greatest hlc per origin that the peer has told us it holds. */
