@@ -6,9 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // backend: the backend process's entry, forked by main with utilityProcess (electron/main/backend.ts).
+      // backend: the backend process's entry, forked by main with utilityProcess (electron/main/backend.ts);
+      // page-check-worker: a worker thread of the backend's first pull from a hub (db/hub/page-checker.ts).
       lib: {
-        entry: { index: resolve(__dirname, 'electron/main/index.ts'), backend: resolve(__dirname, 'electron/backend-host/child.ts') },
+        entry: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          backend: resolve(__dirname, 'electron/backend-host/child.ts'),
+          'page-check-worker': resolve(__dirname, 'db/hub/page-check-worker.ts'),
+        },
         formats: ['cjs'],
       },
       rollupOptions: { output: { entryFileNames: '[name].cjs' } },

@@ -101,6 +101,7 @@ export function renderResults(r: BenchResults): string {
     out(`Ratio (preview / plain parse) ${i.ratio.toFixed(2)}; preview outcome: ${['rowsRead', 'create', 'update', 'unchanged', 'skip', 'error', 'warning'].map((k) => `${k} ${d[k]}`).join(', ')}. ${yes(i.pass)}`)
     out()
     out(`The import alone (target < 10 s): ${s(Number(d.importSeconds))} s ${yes(Number(d.importSeconds) < 10)}.`)
+    out(`Its pages were then copied into the database file in the background (a worker thread, db/storage/checkpoint.ts; the app answers meanwhile): ${s(Number(d.checkpointAfterSeconds))} s after the import returned.`)
     if (typeof d.databaseMb === 'number') {
       const copy = d.backupTaken === 1 ? 'taken (included in the import)' : 'not taken: over PRE_IMPORT_BACKUP_MAX_BYTES (db/ledger-import/apply.ts); the batch and its 撤销 are the way back'
       out(`The database held ${n(d.databaseMb)} MB; the whole-database copy before the import: ${copy}.`)

@@ -7,7 +7,8 @@
 // running one command (a call on a new database); dynamically imported modules stay lazily
 // evaluated inside the one file, so `--help` still runs none of the backend (bench case 10).
 // Native and heavy packages stay in node_modules, where they load from at run time; the ledger
-// reader's worker finds SheetJS from the bundle's own place (createRequire(import.meta.url)).
+// reader's worker finds SheetJS from the bundle's own place (createRequire(import.meta.url)). The
+// worker thread of a first pull from a hub is a file of its own beside the bundle, page-check-worker.cjs.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -69,6 +70,7 @@ export async function buildCli() {
     logLevel: 'warning',
   })
   const code = cli.outputFiles[0].contents
+  const pageCheckWorker = await buildPageCheckWorker()
   const bundleName = `cli-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.cjs`
   const launcher = await launcherFor(bundleName)
   mkdirSync(outdir, { recursive: true })
@@ -77,16 +79,41 @@ export async function buildCli() {
   // reads half a file or a launcher whose bundle is not there yet.
   const bundle = join(outdir, bundleName)
   if (!existsSync(bundle)) writeFileSync(bundle, code)
+  writeAtomically(join(outdir, 'page-check-worker.cjs'), pageCheckWorker)
   warmCodeCache(bundle, launcher)
-  const partial = `${outfile}.${process.pid}.partial`
-  writeFileSync(partial, launcher)
-  renameSync(partial, outfile)
+  writeAtomically(outfile, launcher)
   for (const name of readdirSync(outdir)) {
     const file = join(outdir, name)
     if (EARLIER_OUTPUT.test(name) && !name.startsWith(bundleName) && startedAt.getTime() - statSync(file).mtimeMs > OLD_OUTPUT_AGE_MS) unlinkSync(file)
   }
   markBuilt(root, CLI_STAMP, startedAt)
   return outfile
+}
+
+/**
+ * The first pull's worker thread (db/hub/page-check-worker.ts), which the bundle starts from the file
+ * beside it (db/hub/page-checker.ts).
+ */
+async function buildPageCheckWorker() {
+  const worker = await build({
+    entryPoints: [join(root, 'db', 'hub', 'page-check-worker.ts')],
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['pinyin-pro'],
+    minify: true,
+    logLevel: 'warning',
+  })
+  return worker.outputFiles[0].contents
+}
+
+/** A command running meanwhile reads the whole file before or after, never half of it. */
+function writeAtomically(file, contents) {
+  const partial = `${file}.${process.pid}.partial`
+  writeFileSync(partial, contents)
+  renameSync(partial, file)
 }
 
 /** index.mjs: runs the bundle beside it through its code cache, and saves a cache once the command is done if it had none it could use. */

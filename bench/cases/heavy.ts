@@ -101,7 +101,7 @@ export async function importCase(file: string, dir: string, rows: number, reps: 
   return {
     id: '7',
     label: `import of a ${rows.toLocaleString('en')}-row messy ledger: preview (child process, from bytes to plan)`,
-    ours: { ...o, detail: { ...o.detail, importSeconds, previewThenImportSeconds: real.seconds, importPeakRssMb: real.peakRssMb, replicaStartSeconds, databaseMb: real.detail.databaseMb ?? null, backupTaken: real.detail.backupTaken ?? null } },
+    ours: { ...o, detail: { ...o.detail, importSeconds, checkpointAfterSeconds: Number(real.detail.checkpointAfterSeconds ?? NaN), previewThenImportSeconds: real.seconds, importPeakRssMb: real.peakRssMb, replicaStartSeconds, databaseMb: real.detail.databaseMb ?? null, backupTaken: real.detail.backupTaken ?? null } },
     baseline: b,
     ratio: o.seconds.median / b.seconds.median,
     targets: '< 5 s (preview)',

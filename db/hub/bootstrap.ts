@@ -14,10 +14,13 @@ import { type Ctx, inTransaction } from '../context'
 import { deferringCheckpoint } from '../storage/checkpoint'
 import { Bootstrap } from '../sync/bootstrap'
 import { type ApplySummary, HLC_PATTERN, type Watermarks } from '../sync/operation'
-import { type RowSnapshot, mergeMarks } from '../sync/snapshot'
+import { mergeMarks } from '../sync/snapshot'
+import type { CheckedPage } from '../sync/snapshot-page'
 import { REPLICATED_TABLES } from '../sync/tables'
 import { refused } from '../sync/validate'
 import type { HubClient } from './connect'
+import type { ReceivedPage } from './page'
+import { type PageChecker, startPageChecker } from './page-checker'
 import { LOG_SCHEMA } from './schema-sql'
 import { HUB_KEYS, readHubSetting, writeHubSetting } from './settings'
 
@@ -53,33 +56,6 @@ export async function readCompaction(hub: HubClient, teamId: string): Promise<Hu
   return { uptoSeq: row.upto, marks: marks as Watermarks }
 }
 
-/** A page as received: its records, and each record's snapshot as the JSON it was parsed from (Bootstrap.add keeps it as it came). */
-export interface RecordPage {
-  rows: Array<[string, RowSnapshot]>
-  texts: string[]
-}
-
-const malformed = () => refused('中心库返回的快照格式错误')
-const isSnapshot = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** A page of [row id, snapshot as JSON text] rows as the cursor returns them. */
-function parsePage(received: string[][]): RecordPage {
-  const rows: Array<[string, RowSnapshot]> = []
-  const texts: string[] = []
-  for (const [rowId, text] of received) {
-    let snapshot: unknown
-    try {
-      snapshot = JSON.parse(text ?? 'null')
-    } catch {
-      throw malformed()
-    }
-    if (typeof rowId !== 'string' || !isSnapshot(snapshot)) throw malformed()
-    rows.push([rowId, snapshot as RowSnapshot])
-    texts.push(text!)
-  }
-  return { rows, texts }
-}
-
 /** Each record of a table with its fields' winning ops (row id, ops as JSON), newest row id first
  * (the operation_field index read backwards: DISTINCT ON then takes each field's newest op without
  * sorting, and the records stream out one by one). */
@@ -112,9 +88,16 @@ export async function readingHub<T>(hub: HubClient, work: (reader: HubClient) =>
 
 /**
  * Every record of one table, page by page, through a cursor on a pipelined connection inside its
- * read transaction: PAGES_AHEAD pages are asked for before each page is handed to `onPage`.
+ * read transaction: PAGES_AHEAD pages are asked for before each page is handed to `onPage`, in row
+ * id order, as received (page.ts parses it).
  */
-export async function readTable(reader: HubClient, teamId: string, table: string, from: 'log' | 'snapshot', onPage: (page: RecordPage) => void): Promise<number> {
+export async function readTable(
+  reader: HubClient,
+  teamId: string,
+  table: string,
+  from: 'log' | 'snapshot',
+  onPage: (page: ReceivedPage) => void | Promise<void>,
+): Promise<number> {
   const { client } = reader
   await client.query(`DECLARE records NO SCROLL CURSOR FOR ${from === 'log' ? LOG_RECORDS : SNAPSHOT_RECORDS}`, [teamId, table])
   const asked: Array<Promise<{ rows: string[][] }>> = []
@@ -131,7 +114,7 @@ export async function readTable(reader: HubClient, teamId: string, table: string
     if (rows.length === RECORDS_PER_PAGE) ask()
     if (rows.length === 0) break
     // Each page in row id order, whatever order the pages come in.
-    onPage(parsePage(from === 'log' ? rows.reverse() : rows))
+    await onPage(from === 'log' ? rows.reverse() : rows)
     records += rows.length
     if (rows.length < RECORDS_PER_PAGE) break
   }
@@ -148,6 +131,44 @@ async function readMarks(reader: HubClient, teamId: string): Promise<Watermarks>
     [teamId],
   )
   return Object.fromEntries(rows.rows.map((row) => [row.replica_id, row.hlc]))
+}
+
+/**
+ * One table's pages into the bootstrap: each page is written while the checker (a worker thread)
+ * checks the next one, so this thread's writing and the checks overlap.
+ */
+async function pullTable(
+  reader: HubClient,
+  teamId: string,
+  table: string,
+  from: 'log' | 'snapshot',
+  bootstrap: Bootstrap,
+  checker: PageChecker,
+  onStep?: (step: { kind: 'pulled'; count: number }) => void,
+): Promise<number> {
+  const shape = bootstrap.recordShape(table)
+  let pending: { received: ReceivedPage; checked: Promise<CheckedPage> } | null = null
+  const writePending = async () => {
+    if (!pending) return
+    const { received, checked } = pending
+    pending = null
+    bootstrap.addChecked(
+      table,
+      received.map(([rowId]) => rowId!),
+      received.map(([, text]) => text!),
+      await checked,
+    )
+    onStep?.({ kind: 'pulled', count: received.length })
+  }
+  const records = await readTable(reader, teamId, table, from, async (received) => {
+    const checked = checker.check(shape, received)
+    // A page refused before its turn is heard when its turn comes (or never, if an earlier one ends the pull).
+    checked.catch(() => undefined)
+    await writePending()
+    pending = { received, checked }
+  })
+  await writePending()
+  return records
 }
 
 /**
@@ -179,12 +200,12 @@ export async function bootstrapFromHub(
       inTransaction(ctx, async () => {
         const bootstrap = new Bootstrap(ctx, { kind: 'hub', label: `中心库 ${hub.client.host}` })
         bootstrap.start()
+        const checker = startPageChecker(bootstrap.nowMs)
         let records = 0
-        for (const table of REPLICATED_TABLES) {
-          records += await readTable(reader, teamId, table, compaction ? 'snapshot' : 'log', ({ rows, texts }) => {
-            bootstrap.add(table, rows, texts)
-            onStep?.({ kind: 'pulled', count: rows.length })
-          })
+        try {
+          for (const table of REPLICATED_TABLES) records += await pullTable(reader, teamId, table, compaction ? 'snapshot' : 'log', bootstrap, checker, onStep)
+        } finally {
+          await checker.close()
         }
         // What the snapshot covers, per origin (later ops of the same origin at or below are not new):
         // asked for now, read by the server while this laptop builds its indexes.

@@ -31,6 +31,7 @@ import { coveredBy, hasSnapshot, mergeMarks, replicaOfHlc, snapshotMarks } from 
 import { REPLICATED_TABLES } from '../sync/tables'
 import { bootstrapFromHub, readCompaction, readTable, readingHub } from './bootstrap'
 import { measureHubLog } from './status'
+import { parsePage } from './page'
 import { type HubRow, checkHubPage, checkSnapshotPage } from './validate'
 
 export interface HubSyncOptions {
@@ -192,9 +193,9 @@ async function catchUpFromSnapshot(ctx: Ctx, hub: HubClient, identity: { teamId:
     const marks = snapshotMarks(ctx.sqlite)
     const ops: Operation[] = []
     for (const table of REPLICATED_TABLES) {
-      await readTable(reader, identity.teamId, table, 'snapshot', ({ rows }) => {
+      await readTable(reader, identity.teamId, table, 'snapshot', (received) => {
         ops.push(
-          ...checkSnapshotPage(table, rows, {
+          ...checkSnapshotPage(table, parsePage(received), {
             ...identity,
             hasOperation: (hlc) => hasOperation(ctx.sqlite, hlc) || coveredBy(marks, { hlc, replicaId: replicaOfHlc(hlc) }),
           }),

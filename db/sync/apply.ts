@@ -4,8 +4,7 @@
 // laptops are merged (db/sync/merge.ts). All in one transaction.
 import type Sqlite from 'better-sqlite3'
 import { type Ctx, inTransaction } from '../context'
-import { normalizeInvestorName } from '../domain/investor-name'
-import { searchKeys } from '../domain/pinyin'
+import { derivedColumns } from './derived'
 import { STAMP_FIELDS, journal } from './journal'
 import { clockOf, ensureReplica } from './identity'
 import { insertOperation } from './log'
@@ -322,15 +321,6 @@ function materializeLink(ctx: Ctx, rows: RowCache, table: ReplicatedTable, rowId
   if (present) stmt(ctx.sqlite, `INSERT INTO ${toSnake(table)} (${toSnake(a)}, ${toSnake(b)}) VALUES (?, ?)`).run(aId, bId)
   else stmt(ctx.sqlite, `DELETE FROM ${toSnake(table)} WHERE ${where}`).run(aId, bId)
   return present ? 'added' : 'changed'
-}
-
-/** Columns computed locally from the travelling ones. */
-export function derivedColumns(table: ReplicatedTable, values: Record<string, unknown>): Record<string, unknown> {
-  if (typeof values.name !== 'string') return {}
-  const keys = searchKeys(values.name)
-  if (table === 'investor') return { nameNorm: normalizeInvestorName(values.name), searchKeys: `${keys.full} ${keys.initials}` }
-  if (table === 'project') return { searchKeys: `${keys.full} ${keys.initials}` }
-  return {}
 }
 
 /**

@@ -15,16 +15,17 @@ import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../services/reports/fact-sql'
 import { noteWritten } from '../written-tables'
-import { applyValidated, derivedColumns } from './apply'
+import { applyValidated } from './apply'
 import { ClockSet } from './clock-set'
 import { clockOf, ensureReplica } from './identity'
 import { type IndexAside, putIndexesBack, setIndexesAside } from './indexes-aside'
 import { liveDuplicateOf, mergeDuplicates, type PendingMerge } from './merge'
-import { type ApplySource, type ApplySummary, DELETED_FIELD, type Operation, PURGED_FIELD, type Watermarks } from './operation'
+import type { ApplySource, ApplySummary, Operation, Watermarks } from './operation'
 import { type RowSnapshot, hasSnapshot, raiseSnapshotMarks, replicaOfHlc } from './snapshot'
+import { type CheckedPage, type RecordShape, checkPage, recordShapeOf } from './snapshot-page'
 import { stmt } from './statements'
-import { DERIVED_FIELDS, LINK_KEYS, REPLICATED_TABLES, type ReplicatedTable, isReplicated, replicatedColumns, toSnake } from './tables'
-import { refused, validateOperations, validateSnapshotPage } from './validate'
+import { REPLICATED_TABLES, type ReplicatedTable, isReplicated, toSnake } from './tables'
+import { refused, validateOperations } from './validate'
 
 /**
  * Whether this database holds nothing of the team yet, so a first pull may bootstrap: no snapshot,
@@ -84,11 +85,12 @@ export class Bootstrap {
   private searchInserts: { name: string; tbl: string; sql: string }[] = []
   /** Secondary indexes dropped while the rows arrive, built again by finish(). */
   private indexes: IndexAside[] = []
-  private readonly nowMs: number
+  /** Clocks later than a day after this are refused (validate.ts). */
+  readonly nowMs: number
   /** Every clock seen so far: one op per clock in a whole snapshot. */
   private readonly clocks = new ClockSet()
-  /** Per table, how its records become rows (shapeOf). */
-  private readonly shapes = new Map<ReplicatedTable, RowShape>()
+  /** Per table, how its records become rows and are written (shapeOf). */
+  private readonly shapes = new Map<ReplicatedTable, TableWrite>()
 
   constructor(
     private readonly ctx: Ctx,
@@ -130,31 +132,64 @@ export class Bootstrap {
    * `texts` are the records' snapshots as the JSON they were parsed from, when there is one (a hub's
    * page): kept as they came instead of each being serialized again here.
    */
-  add(table: string, rows: Array<[string, RowSnapshot]>, texts?: string[]): void {
-    if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
+  add(table: string, records: Array<[string, RowSnapshot]>, texts?: string[]): void {
+    const checked = checkPage(this.shapeOf(table).record, records, this.nowMs, this.clocks)
+    const rowIds = records.map(([rowId]) => rowId)
+    this.write(table, rowIds, texts ?? records.map(([, snapshot]) => JSON.stringify(snapshot)), checked, (i) => records[i]![1])
+  }
+
+  /**
+   * A page checked and shaped elsewhere (a hub's pages, in a worker thread: page-checker.ts) against
+   * recordShape(table), with the clocks of every page before: written as add() writes its own.
+   */
+  addChecked(table: string, rowIds: string[], texts: string[], checked: CheckedPage): void {
+    this.write(table, rowIds, texts, checked, (i) => JSON.parse(texts[i]!) as RowSnapshot)
+  }
+
+  /** The shape a page of `table` is checked against (what a worker needs: no statement). */
+  recordShape(table: string): RecordShape {
+    return this.shapeOf(table).record
+  }
+
+  /**
+   * Writes a checked page: each record's row through one prepared single-row INSERT (no object per
+   * row, no multi-row statement to assemble), each record's snapshot kept as its text. A record that
+   * a unique key refuses (a duplicate, or a record this laptop has) takes the ordinary path at the end
+   * with its ops (`snapshotAt` parses the few that do).
+   */
+  private write(table: string, rowIds: string[], texts: string[], checked: CheckedPage, snapshotAt: (i: number) => RowSnapshot): void {
+    const { sqlite } = this.ctx
+    const shape = this.shapeOf(table)
     const { byUser } = this.summary
-    const count = validateSnapshotPage(this.ctx.sqlite, table, rows, this.nowMs, this.clocks, (userId, ops) => {
-      byUser[userId ?? ''] = (byUser[userId ?? ''] ?? 0) + ops
+    for (const [userId, ops] of Object.entries(checked.authors)) byUser[userId] = (byUser[userId] ?? 0) + ops
+    this.summary.received += checked.count
+    let added = 0
+    const leftover: number[] = []
+    checked.rows.forEach((row, i) => {
+      if (!row) return
+      if (this.insertRow(shape, row)) added += 1
+      else leftover.push(i)
     })
-    this.summary.received += count
-    const written = LINK_KEYS[table] ? this.writeLinks(table, rows) : this.writeRecords(table, rows)
-    const keep = stmt(this.ctx.sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) VALUES (?, ?, ?)')
+    const keep = stmt(sqlite, 'INSERT INTO sync_snapshot (tbl, row_id, ops) VALUES (?, ?, ?)')
     try {
-      for (let i = 0; i < rows.length; i++) keep.run(table, rows[i]![0], texts?.[i] ?? JSON.stringify(rows[i]![1]))
+      for (let i = 0; i < rowIds.length; i++) keep.run(table, rowIds[i], texts[i])
     } catch (error) {
       // A record id twice (a hub's queries and a log's snapshot give each once: forged).
       if (isConstraint(error)) throw refused(`${table} 的同一条记录出现了两次（可能是伪造的）`)
       throw error
     }
     // Records that take the ordinary path get their snapshot there.
-    const drop = stmt(this.ctx.sqlite, 'DELETE FROM sync_snapshot WHERE tbl = ? AND row_id = ?')
-    for (const rowId of written.leftover) drop.run(table, rowId)
-    const leftover = this.operationsOf(table, rows.filter(([rowId]) => written.leftover.has(rowId)))
-    this.leftovers.push(...leftover)
-    this.summary.applied += count - leftover.length
-    if (written.added > 0) {
-      this.summary.added[table] = (this.summary.added[table] ?? 0) + written.added
-      noteWritten(this.ctx.sqlite, table)
+    const drop = stmt(sqlite, 'DELETE FROM sync_snapshot WHERE tbl = ? AND row_id = ?')
+    for (const i of leftover) drop.run(table, rowIds[i])
+    const ops = this.operationsOf(
+      table,
+      leftover.map((i) => [rowIds[i]!, snapshotAt(i)]),
+    )
+    this.leftovers.push(...ops)
+    this.summary.applied += checked.count - ops.length
+    if (added > 0) {
+      this.summary.added[table] = (this.summary.added[table] ?? 0) + added
+      noteWritten(sqlite, table)
     }
   }
 
@@ -214,93 +249,37 @@ export class Bootstrap {
     return ops
   }
 
-  private writeLinks(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
-    const [a, b] = LINK_KEYS[table]!
-    const insert = stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${toSnake(a)}, ${toSnake(b)}) VALUES (?, ?)`)
-    let added = 0
-    const leftover = new Set<string>()
-    for (const [rowId, snapshot] of rows) {
-      if (snapshot[DELETED_FIELD]?.[2] !== 0) continue
-      if (insertRow(insert, rowId.split(':'))) added += 1
-      else leftover.add(rowId)
-    }
-    return { added, leftover }
-  }
-
   /**
-   * Each record as one positional row (createdRow's values: a nullable field without an op is null,
-   * the derived columns, the id) through one prepared single-row INSERT: no object per row, no
-   * multi-row statement to assemble. A record lacking a NOT NULL field that has a default leaves that
-   * column out, so the default applies, as createdRow's INSERT does.
+   * One row; false when a unique key refuses it. A record lacking a NOT NULL field that has a default
+   * leaves that column out, so the default applies, as createdRow's INSERT does.
    */
-  private writeRecords(table: ReplicatedTable, rows: Array<[string, RowSnapshot]>): { added: number; leftover: Set<string> } {
-    const shape = this.shapeOf(table)
-    const { fields, position, required, defaulted, derived } = shape
-    const nameAt = position.get('name')
-    let added = 0
-    const leftover = new Set<string>()
-    for (const [rowId, snapshot] of rows) {
-      // Emptied from the recycle bin: the snapshot keeps the purge, the table never holds the row.
-      if (snapshot[PURGED_FIELD]) continue
-      const values: unknown[] = new Array<unknown>(fields.length + derived.length + 1).fill(null)
-      for (const field in snapshot) {
-        const at = position.get(field)
-        if (at !== undefined) values[at] = snapshot[field]![2]
-      }
-      // A record whose creation has not reached the hub yet waits, as in the ordinary path.
-      if (required.some((at) => values[at] == null)) continue
-      if (derived.length > 0) {
-        const made = derivedColumns(table, { name: nameAt === undefined ? undefined : values[nameAt] })
-        derived.forEach((name, i) => (values[fields.length + i] = made[name] ?? null))
-      }
-      values[values.length - 1] = rowId
-      const absent = defaulted.filter((at) => values[at] == null)
-      const inserted = absent.length === 0 ? insertRow(shape.insert, values) : insertRow(this.insertWithout(table, shape, absent), values.filter((_, at) => !absent.includes(at)))
-      if (inserted) added += 1
-      else leftover.add(rowId)
-    }
-    return { added, leftover }
+  private insertRow(shape: TableWrite, row: unknown[]): boolean {
+    const absent = shape.record.defaulted.filter((at) => row[at] == null)
+    if (absent.length === 0) return insertRow(shape.insert, row)
+    const names = shape.names.filter((_, at) => !absent.includes(at))
+    const insert = stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(shape.record.table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    return insertRow(
+      insert,
+      row.filter((_, at) => !absent.includes(at)),
+    )
   }
 
-  private shapeOf(table: ReplicatedTable): RowShape {
+  private shapeOf(table: string): TableWrite {
+    if (!isReplicated(table)) throw refused(`未知的数据表（${String(table).slice(0, 40)}）`)
     let shape = this.shapes.get(table)
     if (!shape) {
-      const columns = replicatedColumns(this.ctx.sqlite, table)
-      const fields = [...columns.keys()]
-      const derived = [...(DERIVED_FIELDS[table] ?? [])]
-      const names = [...fields, ...derived, 'id'].map(toSnake)
-      shape = {
-        fields,
-        position: new Map(fields.map((field, at) => [field, at])),
-        required: fields.flatMap((field, at) => (columns.get(field)!.notNull && !columns.get(field)!.hasDefault ? [at] : [])),
-        defaulted: fields.flatMap((field, at) => (columns.get(field)!.notNull && columns.get(field)!.hasDefault ? [at] : [])),
-        derived,
-        names,
-        insert: stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
-      }
-      this.shapes.set(table, shape)
+      const record = recordShapeOf(this.ctx.sqlite, table)
+      const names = (record.link ?? [...record.fields, ...record.derived, 'id']).map(toSnake)
+      const insert = stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      this.shapes.set(table, (shape = { record, names, insert }))
     }
     return shape
   }
-
-  /** The INSERT for records that lack some defaulted columns (rare: a laptop whose schema lacked them). */
-  private insertWithout(table: ReplicatedTable, shape: RowShape, absent: number[]): Sqlite.Statement {
-    const names = shape.names.filter((_, at) => !absent.includes(at))
-    return stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-  }
 }
 
-/** How a table's snapshots become rows: the travelling fields, then the derived columns, then the id. */
-interface RowShape {
-  fields: string[]
-  /** Field → its place in a row. */
-  position: Map<string, number>
-  /** NOT NULL without a default: a record lacking one is not written yet. */
-  required: number[]
-  /** NOT NULL with a default: left out of the INSERT when the record lacks it. */
-  defaulted: number[]
-  derived: string[]
-  /** Column names of a whole row, in its order. */
+/** How a table's checked rows are written: its record shape, its columns' names in a row's order, its INSERT. */
+interface TableWrite {
+  record: RecordShape
   names: string[]
   insert: Sqlite.Statement
 }

@@ -102,13 +102,13 @@ export function validateOperations(sqlite: Sqlite.Database, ops: unknown[], nowM
 
 /**
  * The same checks for a page of a snapshot (db/sync/bootstrap.ts: per record, each field's winning
- * op as [hlc, userId, value]), read in place: no operation object is made per field, the row id is
+ * op as [hlc, userId, value]) against the table's travelling `columns` (replicatedColumns), read in place: no operation object is made per field, the row id is
  * checked once per record, and a field's column once per field. A snapshot holds each clock once,
  * so a repeat is refused. Returns the number of ops; `eachAuthor` counts them per user, told once per
  * run of ops by the same user.
  */
 export function validateSnapshotPage(
-  sqlite: Sqlite.Database,
+  columns: Map<string, ColumnInfo>,
   table: ReplicatedTable,
   rows: Array<[string, RowSnapshot]>,
   nowMs: number,
@@ -117,7 +117,6 @@ export function validateSnapshotPage(
 ): number {
   const problems: string[] = []
   const where = (rowId: unknown, field: string) => `${table} ${String(rowId).slice(0, 60)} 的 ${field.slice(0, 40)}`
-  const columns = replicatedColumns(sqlite, table)
   const latest = latestClock(nowMs)
   let count = 0
   let author: string | null = null

@@ -3,9 +3,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { generate } from '../../bench/generate'
 import { bundled } from '../../tests/support/bundle'
+import { askBuiltWorker, investorRecord, investorShape } from '../../tests/support/page-check'
+import { pageCheckWorkerFile } from '../../db/hub/page-checker'
 import type { Result } from '../../db/domain/errors'
 import { BackendClient } from './client'
 import { type ForkedBackend, forkBackend } from './fork'
@@ -79,6 +82,14 @@ describe('the backend process', () => {
     client = clientFor(join(dir, 'crm.sqlite'), built)
     await client.start()
     expect(valueOf<{ shell: string }>(await client.call('app-info', {}))).toMatchObject({ shell: 'test' })
+  })
+
+  it("the built worker of the backend's first pull from a hub (out/main/page-check-worker.cjs) checks and shapes a page", async () => {
+    const backend = join(__dirname, '../../out/main/backend.cjs')
+    const { file } = pageCheckWorkerFile(pathToFileURL(backend).href)
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`)
+    const [answer] = await askBuiltWorker(file, await investorShape(), [[investorRecord('I1', '山东巨能液压有限公司')]])
+    expect(answer).toMatchObject({ id: 0, checked: { count: 3, rows: [expect.arrayContaining(['山东巨能液压有限公司', 'I1'])] } })
   })
 
   it('stops restarting a backend that keeps dying, and says so on every call', async () => {

@@ -6,9 +6,12 @@ import { execFile, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pageCheckWorkerFile } from '../../db/hub/page-checker'
 import { corpusXlsx } from '../../db/ledger-import/fixtures'
+import { askBuiltWorker, investorRecord, investorShape } from '../support/page-check'
 // @ts-expect-error plain JavaScript script without type declarations
 import { CLI_SOURCES, CLI_STAMP, needsBuild } from '../../scripts/needs-build.mjs'
 
@@ -62,6 +65,15 @@ describe('the command line from its bundle', () => {
     const { stdout } = await cli('import', ledger, '--dry-run', '--create-people')
     expect(stdout).toContain('预览（未写入任何数据）')
     expect(stdout).toContain('项目名称')
+  }, TIMEOUT)
+
+  it("holds the worker of a first pull from a hub beside the bundle, where the bundle looks for it, and the worker checks a page", async () => {
+    const launcher = readFileSync(BUNDLE, 'utf8')
+    const bundle = join(dirname(BUNDLE), /cli-[0-9a-f]+\.cjs/.exec(launcher)![0])
+    const { file } = pageCheckWorkerFile(pathToFileURL(bundle).href)
+    expect(existsSync(file)).toBe(true)
+    const [answer] = await askBuiltWorker(file, await investorShape(), [[investorRecord('I1', '山东巨能液压有限公司')]])
+    expect(answer).toMatchObject({ id: 0, checked: { count: 3, rows: [expect.arrayContaining(['山东巨能液压有限公司', 'I1'])] } })
   }, TIMEOUT)
 
   it('writes a workbook (exceljs, loaded only when needed)', async () => {
