@@ -42,18 +42,19 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   search keys (0.9 s), COMMIT (1.0 s).
 - **Case 12, a new laptop's first pull from a city hub.** Measured at city size
   (\`npx tsx bench/cases/hub.ts --projects 100000 --investors 20000 --negotiations 1000000\`; the
-  hub's ingest of 6.86 million operations takes 6–8 minutes, so \`npm run bench\` keeps 10,000
-  projects): 57.9 s from the log and 51.1 s from a compacted hub (bench/RESULTS-case12-city-2026-12-01.md).
-  The laptop had waited on the server for about 12 s of 70: the records are now read through a
-  cursor on a pipelined connection, three pages ahead, and each record's snapshot is kept as the JSON
-  text it came in. Alternated on one hub, the code of the morning against this: 73.6 / 75.2 s against
-  65.7 / 66.2 s (pipelining alone, a slow hour), and 56.7 / 56.7 s against 49.2 / 50.6 s (everything,
-  a faster hour). Every run of the final code was under 60 s, but the machine's own speed moved by a
-  quarter within the session (the code before took 57 s in the fast hour): at the target, not yet
-  with a margin. What remains is the laptop's own CPU: SQLite's writing of rows and snapshots about
-  40 %, the final indexes, search index and report facts 18 %, parsing and checking the pages 23 %,
-  COMMIT 6 %; parsing and checking in a worker thread would put them beside the server's work on the
-  second core.
+  hub's ingest of 6.86 million operations takes 5–8 minutes, so \`npm run bench\` keeps 10,000
+  projects): 57.9 s from the log and 51.1 s from a compacted hub on the morning of 2026-12-01
+  (bench/RESULTS-case12-city-2026-12-01.md), after the hub was read three pages ahead on a pipelined
+  connection. Later that day two more changes, measured on one city hub with the versions taking
+  turns, each pull on a fresh laptop file: the WAL of the pull (1.2 GB) is copied into the file by a
+  worker thread after the COMMIT instead of by SQLite's automatic checkpoint inside it (5.4–5.9 s
+  alone; db/storage/checkpoint.ts), and each page is parsed, checked and shaped in a worker thread
+  while the page before is written (db/hub/page-checker.ts). The code before 39.2 and 40.9 s (one
+  outlier at 65.8 s), the checkpoint change 36.5–37.7 s, both 33.5–36.5 s: under the 60 s target
+  with a margin on this machine. The worker adds CPU of its own (40.9–45.5 s of process CPU against
+  37–38), and here it shares the second core with the hub's server; on a laptop whose hub is
+  another machine, the checks run beside the writing. What remains is SQLite's writing: rows and
+  snapshots, then the indexes, the search index and the report facts.
 
 ### Generation
 

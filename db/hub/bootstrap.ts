@@ -6,7 +6,8 @@
 // last seq, so later pulls continue incrementally from there. A crash keeps everything or nothing.
 // The reading runs on a connection of its own in pipeline mode: the next pages are asked for before
 // this laptop writes the one in hand, so the server computes them meanwhile (a city's first pull
-// otherwise waited on the server for a sixth of its time).
+// otherwise waited on the server for a sixth of its time). Each page is parsed, checked and shaped
+// in a worker thread (page-checker.ts) while this thread writes the page before.
 // A hub that was compacted (db/hub/compact.ts) keeps that state itself: the laptop reads its snapshot
 // as it is (no DISTINCT ON over the log), takes the compaction point as its cursor, and the ordinary
 // pull then brings the operations after it.

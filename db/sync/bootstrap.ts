@@ -181,10 +181,7 @@ export class Bootstrap {
     // Records that take the ordinary path get their snapshot there.
     const drop = stmt(sqlite, 'DELETE FROM sync_snapshot WHERE tbl = ? AND row_id = ?')
     for (const i of leftover) drop.run(table, rowIds[i])
-    const ops = this.operationsOf(
-      table,
-      leftover.map((i) => [rowIds[i]!, snapshotAt(i)]),
-    )
+    const ops = this.operationsOf(table, leftover.map((i) => [rowIds[i]!, snapshotAt(i)]))
     this.leftovers.push(...ops)
     this.summary.applied += checked.count - ops.length
     if (added > 0) {
@@ -254,14 +251,12 @@ export class Bootstrap {
    * leaves that column out, so the default applies, as createdRow's INSERT does.
    */
   private insertRow(shape: TableWrite, row: unknown[]): boolean {
-    const absent = shape.record.defaulted.filter((at) => row[at] == null)
+    // A link's row is its two ids.
+    const absent = shape.record.link ? [] : shape.record.defaulted.filter((at) => row[at] == null)
     if (absent.length === 0) return insertRow(shape.insert, row)
     const names = shape.names.filter((_, at) => !absent.includes(at))
     const insert = stmt(this.ctx.sqlite, `INSERT INTO ${toSnake(shape.record.table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-    return insertRow(
-      insert,
-      row.filter((_, at) => !absent.includes(at)),
-    )
+    return insertRow(insert, row.filter((_, at) => !absent.includes(at)))
   }
 
   private shapeOf(table: string): TableWrite {
