@@ -36,10 +36,14 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   no receiver yet, so the whole log stays until its first push to a hub or package; a smaller
   operation format (ids stored once) would need a migration of the log and is not done.
 - **Case 7's writes at city size.** With no whole-database copy the import alone took 9.6, 10.8 and
-  11.2 s in three runs on 2026-12-01 (load 1–3; target 10 s): at the target, not reliably under it.
-  Its profile: SQLite's inserts of 9,712 projects into a 100,000-row table with 14 indexes and the
-  trigram search index (5.3 s), their 200,000 sync operations (1.8 s), stage events (1.4 s), pinyin
-  search keys (0.9 s), COMMIT (1.0 s).
+  11.2 s in three runs on the morning of 2026-12-01 (load 1–3; target 10 s). Its COMMIT then also
+  ran SQLite's automatic checkpoint, copying the import's WAL into the 10 GB file; now that copy
+  runs in a worker thread after the COMMIT (db/storage/checkpoint.ts, 0.9–1.0 s, the app answering).
+  Alternated on copies of one city database with its sync log, the code before 9.7, 10.4, 10.1 and
+  9.8 s, this 9.1, 9.0, 9.4 and 11.4 s: a second less in three pairs of four, still not reliably
+  under 10 s. Its profile (before this): SQLite's inserts of 9,712 projects into a 100,000-row table
+  with 14 indexes and the trigram search index (5.3 s), their 200,000 sync operations (1.8 s), stage
+  events (1.4 s), pinyin search keys (0.9 s), COMMIT (1.0 s).
 - **Case 12, a new laptop's first pull from a city hub.** Measured at city size
   (\`npx tsx bench/cases/hub.ts --projects 100000 --investors 20000 --negotiations 1000000\`; the
   hub's ingest of 6.86 million operations takes 5–8 minutes, so \`npm run bench\` keeps 10,000
