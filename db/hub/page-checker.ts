@@ -35,7 +35,10 @@ export function pageCheckWorkerFile(moduleUrl: string): { file: string; fromSour
   return { file: fileURLToPath(new URL(`./page-check-worker.${fromSource ? 'ts' : 'cjs'}`, moduleUrl)), fromSource }
 }
 
-/** The worker, or null where its file is missing. Its source is compiled as it loads by tsx's require hook (a worker does not inherit the loader tsx registered for this thread). */
+/**
+ * The worker, or null where its file is missing. Its source is compiled as it loads by tsx's require
+ * hook: a worker does not inherit the loader that tsx registered for this thread.
+ */
 function workerOf(nowMs: number): Worker | null {
   const { file, fromSource } = pageCheckWorkerFile(import.meta.url)
   if (!existsSync(file)) return null
