@@ -1,7 +1,8 @@
 // The worker thread of a first pull from the hub (page-checker.ts): parses each page the hub sends,
 // checks it whole with the clocks of every page before, and shapes its rows (snapshot-page.ts), while
 // the backend's thread writes the page before. Built beside the backend's bundles as
-// page-check-worker.cjs (electron.vite.config.ts, scripts/build-cli.mjs); run from source through tsx.
+// page-check-worker.cjs (electron.vite.config.ts, scripts/build-cli.mjs); from source, page-check-worker-source.cjs
+// runs it through tsx.
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../domain/errors'
 import { ClockSet } from '../sync/clock-set'

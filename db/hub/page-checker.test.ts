@@ -1,5 +1,6 @@
 // A first pull's pages are checked and shaped in a worker thread (page-checker.ts) exactly as in
 // place (snapshot-page.ts): the same rows, the same refusals, the clocks of every page remembered.
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -43,7 +44,8 @@ describe('the page checker of a first pull', () => {
   })
 
   it('finds its worker beside a bundle, and its source beside this module', () => {
-    expect(pageCheckWorkerFile(pathToFileURL('/app/out/cli/cli-0123456789ab.cjs').href)).toEqual({ file: '/app/out/cli/page-check-worker.cjs', fromSource: false })
-    expect(pageCheckWorkerFile(pathToFileURL(join(__dirname, 'page-checker.ts')).href)).toEqual({ file: join(__dirname, 'page-check-worker.ts'), fromSource: true })
+    expect(pageCheckWorkerFile(pathToFileURL('/app/out/cli/cli-0123456789ab.cjs').href)).toBe('/app/out/cli/page-check-worker.cjs')
+    expect(pageCheckWorkerFile(pathToFileURL(join(__dirname, 'page-checker.ts')).href)).toBe(join(__dirname, 'page-check-worker-source.cjs'))
+    expect(existsSync(join(__dirname, 'page-check-worker-source.cjs'))).toBe(true)
   })
 })

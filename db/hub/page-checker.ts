@@ -4,7 +4,6 @@
 // it checked, to refuse one seen twice. Where the worker's file is not there (a build without it),
 // the same checks run in place, one page after another.
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorCode } from '../domain/errors'
@@ -28,30 +27,18 @@ export interface PageChecker {
 
 /**
  * The worker's file for this module at `moduleUrl`: in a bundle (out/main, out/cli) the built worker
- * beside it, otherwise (tests, browser mode, the command line before it is built) its TypeScript source.
+ * beside it, otherwise (tests, browser mode, the command line before it is built) the file that runs
+ * its TypeScript source through tsx (page-check-worker-source.cjs).
  */
-export function pageCheckWorkerFile(moduleUrl: string): { file: string; fromSource: boolean } {
-  const fromSource = moduleUrl.endsWith('.ts')
-  return { file: fileURLToPath(new URL(`./page-check-worker.${fromSource ? 'ts' : 'cjs'}`, moduleUrl)), fromSource }
+export function pageCheckWorkerFile(moduleUrl: string): string {
+  return fileURLToPath(new URL(moduleUrl.endsWith('.ts') ? './page-check-worker-source.cjs' : './page-check-worker.cjs', moduleUrl))
 }
 
-/**
- * The worker, or null where its file is missing. Its source is compiled as it loads by tsx's require
- * hook: a worker does not inherit the loader that tsx registered for this thread.
- */
+/** The worker, or null where its file is missing. */
 function workerOf(nowMs: number): Worker | null {
-  const { file, fromSource } = pageCheckWorkerFile(import.meta.url)
-  if (!existsSync(file)) return null
-  if (!fromSource) return new Worker(file, { workerData: { nowMs } })
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api')
-  return new Worker(FROM_SOURCE, { eval: true, workerData: { nowMs, file, tsx } })
+  const file = pageCheckWorkerFile(import.meta.url)
+  return existsSync(file) ? new Worker(file, { workerData: { nowMs } }) : null
 }
-
-const FROM_SOURCE = `
-const { workerData } = require('node:worker_threads')
-require(workerData.tsx).register()
-require(workerData.file)
-`
 
 /** A checker for one first pull; `nowMs` bounds the clocks it accepts (validate.ts). */
 export function startPageChecker(nowMs: number): PageChecker {

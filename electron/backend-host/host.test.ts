@@ -86,7 +86,7 @@ describe('the backend process', () => {
 
   it("the built worker of the backend's first pull from a hub (out/main/page-check-worker.cjs) checks and shapes a page", async () => {
     const backend = join(__dirname, '../../out/main/backend.cjs')
-    const { file } = pageCheckWorkerFile(pathToFileURL(backend).href)
+    const file = pageCheckWorkerFile(pathToFileURL(backend).href)
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`)
     const [answer] = await askBuiltWorker(file, await investorShape(), [[investorRecord('I1', '山东巨能液压有限公司')]])
     expect(answer).toMatchObject({ id: 0, checked: { count: 3, rows: [expect.arrayContaining(['山东巨能液压有限公司', 'I1'])] } })

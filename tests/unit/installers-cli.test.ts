@@ -70,7 +70,7 @@ describe('the command line from its bundle', () => {
   it("holds the worker of a first pull from a hub beside the bundle, where the bundle looks for it, and the worker checks a page", async () => {
     const launcher = readFileSync(BUNDLE, 'utf8')
     const bundle = join(dirname(BUNDLE), /cli-[0-9a-f]+\.cjs/.exec(launcher)![0])
-    const { file } = pageCheckWorkerFile(pathToFileURL(bundle).href)
+    const file = pageCheckWorkerFile(pathToFileURL(bundle).href)
     expect(existsSync(file)).toBe(true)
     const [answer] = await askBuiltWorker(file, await investorShape(), [[investorRecord('I1', '山东巨能液压有限公司')]])
     expect(answer).toMatchObject({ id: 0, checked: { count: 3, rows: [expect.arrayContaining(['山东巨能液压有限公司', 'I1'])] } })
