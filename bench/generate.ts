@@ -18,6 +18,7 @@ import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
 import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/services/reports/fact-sql'
+import { searchDocsOf } from '../db/services/search-docs'
 import { openDatabase } from '../db/open'
 import { Days, makeUlid, seededRng } from './rng'
 
@@ -150,9 +151,7 @@ function deferIndexesAndSearch(db: Sqlite.Database) {
       let docs = 0
       for (const table of SEARCHED) {
         const trigger = triggers.find((t) => t.name === `${table}_search_ai`)!.sql
-        const body = /BEGIN([\s\S]*)END\s*$/.exec(trigger)![1]!
-        const fill = body.replace(/\bnew\./g, `${table}.`).replace(/\s+WHERE /, ` FROM ${table} WHERE `)
-        docs += db.prepare(fill.trim().replace(/;$/, '')).run().changes
+        docs += db.prepare(searchDocsOf(table, trigger)).run().changes
       }
       phase('search_doc (trigger SELECTs over each table)', docs)
       for (const { sql } of triggers) db.exec(sql)

@@ -36,7 +36,7 @@ import { allMonthsLabel, monthSheets } from './month-sheets'
 import { LedgerMappingError, applyMappingOverrides, applyUnitOverrides } from './mapping'
 import { type Creation, type LedgerClock, type Plan, planImport, searchKeysOf } from './plan'
 import { ledgerRecords } from './records'
-import { setReportFactsAside } from './report-facts-aside'
+import { setDerivedAside } from './derived-aside'
 import { loadTemplate } from './templates'
 
 export interface LedgerSource {
@@ -434,7 +434,7 @@ export async function writePlanRows(trx: Trx, ctx: Ctx, p: Plan, batchId: string
   }
   const total = p.writes.length
   let done = 0
-  const putFactsBack = total > 0 ? setReportFactsAside(ctx) : null
+  const putDerivedBack = total > 0 ? setDerivedAside(ctx) : null
   for (const w of p.writes) {
     if (w.kind === 'create') {
       insertRecords(trx, ctx, 'project', [{ id: w.id, ...w.values, searchKeys: searchKeysOf(w.values.name) }])
@@ -452,7 +452,7 @@ export async function writePlanRows(trx: Trx, ctx: Ctx, p: Plan, batchId: string
     if (++done % 500 === 0) onProgress?.({ phase: 'write', done, total })
   }
   await flush(true)
-  putFactsBack?.(p.writes.map((w) => w.id))
+  putDerivedBack?.(p.writes.map((w) => w.id))
   onProgress?.({ phase: 'write', done: total, total })
 }
 

@@ -14,6 +14,7 @@
 import type Sqlite from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../services/reports/fact-sql'
+import { searchDocsOf } from '../services/search-docs'
 import { noteWritten } from '../written-tables'
 import { applyValidated } from './apply'
 import { ClockSet } from './clock-set'
@@ -288,19 +289,6 @@ function insertRow(insert: Sqlite.Statement, values: unknown[]): boolean {
     if (!isConstraint(error)) throw error
     return false
   }
-}
-
-/**
- * A table's search documents in one statement: its insert trigger's upsert (migration 0002's
- * searchTriggers) with `new` read as every row of the table — the same documents the trigger makes
- * row by row, so the search finds exactly what it would have.
- */
-function searchDocsOf(table: string, triggerSql: string): string {
-  const body = /BEGIN([\s\S]*)END\s*$/.exec(triggerSql)?.[1]
-  if (!body || !/^\s*INSERT INTO search_doc[\s\S]*?\sWHERE new\.deleted_at IS NULL\s+ON CONFLICT/.test(body)) {
-    throw new Error(`search trigger of ${table} not in the expected shape: ${triggerSql.slice(0, 200)}`)
-  }
-  return body.replace(/\sWHERE new\.deleted_at IS NULL/, ` FROM ${table} WHERE new.deleted_at IS NULL`).replace(/\bnew\./g, `${table}.`)
 }
 
 const isConstraint = (error: unknown) => ((error as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')
