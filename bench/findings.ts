@@ -17,7 +17,7 @@ first city-scale run (2026-11-27) and what is still open. Wall times carry the m
 | 8 open, 2.7 GB | 18 s (quick_check at every start) | quick_check only after an unclean shutdown (a clean-shutdown marker; an empty -wal a reader leaves is not unclean), otherwise in the background | db/storage/integrity.ts, electron/handlers/startup-check.ts |
 | 9 first rows in Chromium | 6.5–9 s | pages split by route, prebuilt antd stylesheet, cacheable hashed assets; the opening page's calls asked as the script starts and its first render waiting for them (one render with the rows); tooltips on first hover; a screenful of rows first; the backend loads every API slice once ready (warmSlices) | renderer/src/main.tsx, shell/openingQueries.ts, components/list/, electron/handlers/slices.ts |
 | 10 command line | --help 4.6 s (tsx) | one CommonJS bundle through V8's code cache; each call loads only its own slice of the contract and handlers | electron/cli/code-cache.ts, electron/handlers/slices.ts |
-| 7 import, 10⁴ rows | 74.8 s (2.7 GB before sync); 107 s on the same database with its sync log (10.6 GB) | the whole-database copy before an import only up to 256 MB (at 10.6 GB it took 18 s and its quick_check 77 s; the batch keeps every changed field's value from before, and 撤销 puts them back); every backup's check in a worker thread, so the writer answers meanwhile | db/ledger-import/apply.ts (preImportBackupOf), db/storage/background-check.ts |
+| 7 import, 10⁴ rows | 74.8 s (2.7 GB before sync); 107 s on the same database with its sync log (10.6 GB) | the whole-database copy before an import only up to 256 MB (at 10.6 GB it took 18 s and its quick_check 77 s; the batch keeps every changed field's value from before, and 撤销 puts them back); every backup's check in a worker thread, so the writer answers meanwhile; the WAL copied into the file after the COMMIT in a worker thread; the new projects' search documents made in one statement after the writes (row by row, the trigram index and the project's 13 indexes evicted each other from SQLite's page cache): 6.4–7.4 s | db/ledger-import/apply.ts (preImportBackupOf), db/storage/background-check.ts, db/storage/checkpoint.ts, db/ledger-import/derived-aside.ts |
 
 Tests: tests/unit/query-plans.test.ts asserts the plans of the flow's milestone queries and of the
 board's park columns; db/services/reports/facts.property.test.ts compares the kept report facts with
@@ -35,15 +35,6 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   every known receiver has acknowledged into the snapshot, but a replica that has just started has
   no receiver yet, so the whole log stays until its first push to a hub or package; a smaller
   operation format (ids stored once) would need a migration of the log and is not done.
-- **Case 7's writes at city size.** With no whole-database copy the import alone took 9.6, 10.8 and
-  11.2 s in three runs on the morning of 2026-12-01 (load 1–3; target 10 s). Its COMMIT then also
-  ran SQLite's automatic checkpoint, copying the import's WAL into the 10 GB file; now that copy
-  runs in a worker thread after the COMMIT (db/storage/checkpoint.ts, 0.9–1.0 s, the app answering).
-  Alternated on copies of one city database with its sync log, the code before 9.7, 10.4, 10.1 and
-  9.8 s, this 9.1, 9.0, 9.4 and 11.4 s: a second less in three pairs of four, still not reliably
-  under 10 s. Its profile (before this): SQLite's inserts of 9,712 projects into a 100,000-row table
-  with 14 indexes and the trigram search index (5.3 s), their 200,000 sync operations (1.8 s), stage
-  events (1.4 s), pinyin search keys (0.9 s), COMMIT (1.0 s).
 - **Case 12, a new laptop's first pull from a city hub.** Measured at city size
   (\`npx tsx bench/cases/hub.ts --projects 100000 --investors 20000 --negotiations 1000000\`; the
   hub's ingest of 6.86 million operations takes 5–8 minutes, so \`npm run bench\` keeps 10,000
