@@ -18,7 +18,7 @@ import { normalizeInvestorName } from '../db/domain/investor-name'
 import { searchKeys } from '../db/domain/pinyin'
 import { MAIN_STAGES, type Stage } from '../db/domain/stages'
 import { REBUILD_REPORT_FACTS, REPORT_FACT_TRIGGERS } from '../db/services/reports/fact-sql'
-import { searchDocsOf } from '../db/services/search-docs'
+import { searchDocsOf, searchInsertTrigger } from '../db/services/search-docs'
 import { openDatabase } from '../db/open'
 import { Days, makeUlid, seededRng } from './rng'
 
@@ -137,7 +137,7 @@ const SEARCHED = ['investor', 'project', 'contact', 'negotiation']
  */
 function deferIndexesAndSearch(db: Sqlite.Database) {
   const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>
-  const triggerNames = [...SEARCHED.map((t) => `${t}_search_ai`), 'search_doc_ai']
+  const triggerNames = [...SEARCHED.map(searchInsertTrigger), 'search_doc_ai']
   const triggers = triggerNames.map((name) => ({ name, sql: db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string }))
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`)
   for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`)
@@ -150,7 +150,7 @@ function deferIndexesAndSearch(db: Sqlite.Database) {
       phase('secondary indexes (create)', indexes.length)
       let docs = 0
       for (const table of SEARCHED) {
-        const trigger = triggers.find((t) => t.name === `${table}_search_ai`)!.sql
+        const trigger = triggers.find((t) => t.name === searchInsertTrigger(table))!.sql
         docs += db.prepare(searchDocsOf(table, trigger)).run().changes
       }
       phase('search_doc (trigger SELECTs over each table)', docs)

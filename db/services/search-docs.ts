@@ -3,7 +3,8 @@
 // the same documents the trigger makes row by row, so the search finds exactly what it would have.
 // Bulk writes (a first pull, a ledger import, the bench's generator) set the trigger aside and make
 // the documents once: row by row, each document's trigrams went into the full-text index between
-// the row's other writes, and at city size that cost more than writing the rows themselves.
+// the row's other writes, and at city size that cost as much as writing the rows themselves or more
+// (a ledger import's 10⁴ projects: about 3 s against 0.3 s in one statement after the writes).
 
 /** The trigger's statement as a SELECT over `table`'s rows, optionally only those `rowsWhere` keeps (an SQL condition on `table`). */
 export function searchDocsOf(table: string, triggerSql: string, rowsWhere?: string): string {
