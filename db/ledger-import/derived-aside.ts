@@ -13,7 +13,8 @@ import type { Ctx } from '../context'
 import { REPORT_FACT_TRIGGERS, factsOf, staysOf } from '../services/reports/fact-sql'
 import { searchDocsOf, searchInsertTrigger } from '../services/search-docs'
 
-const OF_PROJECTS = 'p.id IN (SELECT value FROM json_each(@ids))'
+/** The written projects' ids, passed as one JSON array (@ids). */
+const IDS = 'SELECT value FROM json_each(@ids)'
 
 /** Sets the triggers aside; the returned function makes the facts and documents of `projectIds` and puts the triggers back. */
 export function setDerivedAside(ctx: Ctx): (projectIds: Iterable<string>) => void {
@@ -21,14 +22,14 @@ export function setDerivedAside(ctx: Ctx): (projectIds: Iterable<string>) => voi
   if (!sqlite.inTransaction) throw new Error('setDerivedAside must run inside the import transaction')
   const search = searchInsertTrigger('project')
   const searchSql = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(search) as string
-  const docs = searchDocsOf('project', searchSql, 'project.id IN (SELECT value FROM json_each(@ids))')
+  const docs = searchDocsOf('project', searchSql, `project.id IN (${IDS})`)
   for (const name of [...Object.keys(REPORT_FACT_TRIGGERS), search]) sqlite.exec(`DROP TRIGGER ${name}`)
   return (projectIds) => {
     const ids = JSON.stringify([...new Set(projectIds)])
     sqlite.prepare(docs).run({ ids })
-    sqlite.prepare(factsOf(OF_PROJECTS)).run({ ids })
-    sqlite.prepare('DELETE FROM project_stay WHERE project_id IN (SELECT value FROM json_each(@ids))').run({ ids })
-    sqlite.prepare(staysOf(OF_PROJECTS)).run({ ids })
+    sqlite.prepare(factsOf(`p.id IN (${IDS})`)).run({ ids })
+    sqlite.prepare(`DELETE FROM project_stay WHERE project_id IN (${IDS})`).run({ ids })
+    sqlite.prepare(staysOf(`p.id IN (${IDS})`)).run({ ids })
     for (const trigger of [...Object.values(REPORT_FACT_TRIGGERS), searchSql]) sqlite.exec(trigger)
   }
 }
