@@ -7,9 +7,14 @@ import { CONTENT_SECURITY_POLICY } from '../csp'
 import { APP_SCHEME, resolveAppFile } from './policy'
 import { contentTypeOf } from '../content-type'
 
-/** Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more. */
+/**
+ * Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more, and
+ * keeps V8's code cache as http(s) does: without it, Chromium compiles the app's script (over a
+ * megabyte) from source at every start of the window; with it, from the third start on, it reads
+ * the compiled code back.
+ */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
 /** After app ready. */

@@ -387,6 +387,8 @@ describe('main process source', () => {
 
   it(`serves the renderer on crm://app, never file://, and trusts the dev server only unpackaged (${from})`, () => {
     expect(text).toMatch(/registerSchemesAsPrivileged\(/)
+    // V8's code cache is kept for http(s) only, unless the scheme asks for it (with standard).
+    expect(text).toMatch(/registerSchemesAsPrivileged\(\[\{[^\]]*standard:\s*(true|!0)[^\]]*codeCache:\s*(true|!0)/)
     expect(text).toMatch(/protocol\.handle\(/)
     expect(text).toMatch(/trustedRendererUrl\((electron\.)?app\.isPackaged/)
     expect(text).toMatch(/app\.isPackaged \? (undefined|void 0) : process\.env\.ELECTRON_RENDERER_URL/)
