@@ -8,10 +8,10 @@ import { APP_SCHEME, resolveAppFile } from './policy'
 import { contentTypeOf } from '../content-type'
 
 /**
- * Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more, and
- * keeps V8's code cache as http(s) does: without it, Chromium compiles the app's script (over a
- * megabyte) from source at every start of the window; with it, from the third start on, it reads
- * the compiled code back.
+ * Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more, and may
+ * keep V8's code cache as http(s) does (Electron keeps none for a scheme that does not ask). Whether
+ * the window's scripts then compile less could not be measured here (README, performance: the
+ * Chromium of these machines reads a module script's cache back never, a classic script's yes).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
