@@ -9,9 +9,9 @@ import { contentTypeOf } from '../content-type'
 
 /**
  * Before app ready: crm: behaves like a web origin (standard, secure, fetch), nothing more, and may
- * keep V8's code cache as http(s) does (Electron keeps none for a scheme that does not ask). Whether
- * the window's scripts then compile less could not be measured here (README, performance: the
- * Chromium of these machines reads a module script's cache back never, a classic script's yes).
+ * keep V8's code cache as http(s) does (Electron keeps none for a scheme that does not ask). What
+ * the window saves by it could not be measured here: the Chromium of these machines reads back a
+ * classic script's code cache but never a module script's (README, performance).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
