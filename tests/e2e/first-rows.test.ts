@@ -106,4 +106,26 @@ describe.skipIf(!browserTestsEnabled())('the window opening on the project list'
     expect(await page.locator('.ant-tooltip:visible').count()).toBe(0)
     expect(ui.errors).toEqual([])
   })
+
+  it("loads the other pages in the background once the window is idle, an area's own lazy pages too", async () => {
+    const page = ui.page
+    const asked = new Set<string>()
+    const onRequest = (request: { url(): string }) => {
+      const chunk = /\/assets\/(\w+)-[\w-]{8}\.js$/.exec(request.url())?.[1]
+      if (chunk) asked.add(chunk)
+    }
+    page.on('request', onRequest)
+    try {
+      // Opened on the workbench: the projects area comes only with the idle preload, and its board,
+      // import and project pages are lazy pages of their own inside it.
+      await page.evaluate(() => (window.location.hash = '/workbench'))
+      await page.reload()
+      // The chunks' names as the build gives them (a renamed one fails here, it does not pass).
+      const wanted = ['projects', 'reports', 'ProjectDetailPage', 'ProjectBoardPage', 'ImportPage']
+      await expect.poll(() => wanted.filter((chunk) => !asked.has(chunk)), { timeout: 120_000 }).toEqual([])
+    } finally {
+      page.off('request', onRequest)
+    }
+    expect(ui.errors).toEqual([])
+  })
 })

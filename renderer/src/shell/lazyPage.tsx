@@ -1,11 +1,17 @@
 // A page in its own chunk, loaded when it is first opened, with a quiet spinner meanwhile. Called
-// once per page at module level (App.tsx), never during render. Once the first page has settled,
-// preloadPages() fetches the other pages in the background, so that opening one later is instant.
+// once per page at module level (App.tsx for the areas, an area's index for its own pages), never
+// during render. Once the first page has settled, preloadPagesWhenIdle() fetches the other pages in
+// the background, so that opening one later is instant; pages declared by a chunk that comes after
+// that (an area's own pages) start loading as they are declared.
 // The page the window opens on is asked for at once (App.tsx); the first render waits for it (main.tsx).
 import { Spin } from 'antd'
 import { type ComponentType, Suspense, lazy } from 'react'
 
 const loaders: (() => Promise<unknown>)[] = []
+/** Set once the idle preload has begun: from then on every page declared loads at once. */
+let preloading = false
+
+const preload = (load: () => Promise<unknown>) => void load().catch(() => {})
 
 /** A lazy page that can also be asked to start loading before it renders. */
 export type LazyPage = ComponentType & { preload(): Promise<void> }
@@ -19,6 +25,7 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
       return chunk
     }))
   loaders.push(loadOnce)
+  if (preloading) preload(loadOnce)
   // A chunk that has already come is handed over at once (a thenable that calls back right away,
   // which React's lazy reads without suspending): the window's first page then renders with the
   // shell instead of behind a spinner, revealed in a second render that React holds back ~300 ms.
@@ -62,7 +69,10 @@ export function preloadPagesWhenIdle(firstPage: LazyPage, calling: () => boolean
     timer = window.setTimeout(() => {
       if (calling()) return whenQuiet(0)
       if (quietChecks < 1) return whenQuiet(quietChecks + 1)
-      idle = window.requestIdleCallback(() => loaders.forEach((load) => void load().catch(() => {})))
+      idle = window.requestIdleCallback(() => {
+        preloading = true
+        loaders.forEach(preload)
+      })
     }, 1000)
   }
   void firstPage.preload().then(() => {
