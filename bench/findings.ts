@@ -30,14 +30,14 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   1–5) following navigations took 1.4–1.9 s and first ones 2.4–3.3 s. The main thread runs the
   entry's modules (about 250 ms), the page's (about 80 ms) and one render task of about 520 ms (the
   shell about 110 ms, the page 110–150 ms, then commit and layout); V8 compiles every function as it
-  is first called, because this Chromium writes a module script's code cache but never reads it
-  back (also from Python's http.server; a classic script's it does read back), so case 9 measures
-  a browser without it. The whole renderer as one classic script (3.7 MB, no split by route) took
+  is first called, because this Chromium writes a module script's code cache but never reads it back
+  (also from Python's http.server; a classic script's it does read back), so case 9 measures a
+  browser without it. The whole renderer as one classic script (3.7 MB, no split by route) took
   1.19–1.51 s from the third navigation on against 1.72–2.12 s for the module build in the same
   hour, and 3.4 s and 2.2–2.8 s in the first two; rolldown has no classic format that splits code,
-  so how to have both is still to be worked out. Sending the opening calls from a
-  small first script moved the calls 0.4 s earlier and the first row by less than the machine's
-  noise (README, performance); not kept.
+  so how to have both is still to be worked out. Sending the opening calls from a small first script
+  moved the calls 0.4 s earlier and the first row by less than the machine's noise (README,
+  performance); not kept.
 - **The sync log at city size.** Sync's first start on the generated database (which never had
   sync) records every non-null field of every row as an operation, about 20 million: SQLite writes
   them itself, one INSERT … SELECT per table, with the log's indexes built once at the end (309.5 s
