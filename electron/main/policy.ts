@@ -47,6 +47,10 @@ export function windowPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // The window runs the app's own files only: V8's code cache for them is written at the first
+    // opening instead of the second (Chromium's heat check), so the second already skips parsing
+    // them (renderer/build/classicChunks.ts).
+    v8CacheOptions: 'bypassHeatCheck',
   }
 }
 

@@ -50,6 +50,10 @@ describe('window preferences', () => {
       experimentalFeatures: false,
     })
   })
+
+  it("write V8's code cache for the app's scripts at the first opening", () => {
+    expect(windowPreferences('/opt/crm/out/preload/index.cjs').v8CacheOptions).toBe('bypassHeatCheck')
+  })
 })
 
 describe('isAppUrl: only the app itself may be navigated to', () => {
