@@ -31,6 +31,8 @@ function expectImports(file: string, kind: string, found: string[], expected: st
   }
 }
 
+const PRELOAD_HELPER = '\0vite/preload-helper.js'
+
 const htmlJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 export function classicChunks(): Plugin {
@@ -47,6 +49,13 @@ export function classicChunks(): Plugin {
     // (the loader links a chunk's stylesheets). Any other `import.meta` is still reported.
     onLog(_level, log) {
       if (log.code === 'EMPTY_IMPORT_META' && (log.id === '\0vite/preload-helper.js' || log.pos === 0)) return false
+    },
+    // Vite's helper around a dynamic import preloads the chunk's files (none in this format: the
+    // loader does it) and then imports it a microtask later, at the end of the script: the opening
+    // page's chunks were asked for only once the whole entry had run. Here it imports at once.
+    load: {
+      order: 'pre',
+      handler: (id) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load()' : undefined),
     },
     configResolved(config) {
       base = config.base

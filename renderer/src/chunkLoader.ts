@@ -91,9 +91,14 @@ function addScript(file: string) {
   script.src = graph.base + file
   // Added scripts run in the order added, as the opening ones do.
   script.async = false
+  // An added script is fetched at low priority, after the document's own requests: the opening
+  // page's chunks came one after another, ~400 ms later than the same requests from import().
+  script.fetchPriority = 'high'
+  // Failed, and forgotten: asked for again, the chunk is fetched again.
   script.onerror = () => {
+    const arrival = arrivalOf(file)
     arrivals.delete(file)
-    arrivalOf(file).failed(new Error(`无法加载页面脚本 ${file}`))
+    arrival.failed(new Error(`无法加载页面脚本 ${file}`))
   }
   document.head.append(script)
 }
@@ -103,6 +108,7 @@ function addStylesheet(file: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const link = document.createElement('link')
     link.rel = 'stylesheet'
+    link.fetchPriority = 'high'
     link.href = graph.base + file
     link.onload = () => resolve()
     link.onerror = () => {

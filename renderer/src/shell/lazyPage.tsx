@@ -19,21 +19,33 @@ export type LazyPage = ComponentType & { preload(): Promise<void> }
 export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<Record<K, ComponentType>> | null = null
   let loaded: Record<K, ComponentType> | null = null
-  const loadOnce = () =>
-    (loading ??= load().then((chunk) => {
-      loaded = chunk
-      return chunk
-    }))
-  loaders.push(loadOnce)
-  if (preloading) preload(loadOnce)
   // A chunk that has already come is handed over at once (a thenable that calls back right away,
   // which React's lazy reads without suspending): the window's first page then renders with the
   // shell instead of behind a spinner, revealed in a second render that React holds back ~300 ms.
-  const Page = lazy((): Promise<{ default: ComponentType }> => {
-    if (!loaded) return loadOnce().then((chunk) => ({ default: chunk[name] }))
-    const page = { default: loaded[name] }
-    return { then: (resolve: (value: typeof page) => unknown) => resolve(page) } as Promise<typeof page>
-  })
+  const lazyComponent = () =>
+    lazy((): Promise<{ default: ComponentType }> => {
+      if (!loaded) return loadOnce().then((chunk) => ({ default: chunk[name] }))
+      const page = { default: loaded[name] }
+      return { then: (resolve: (value: typeof page) => unknown) => resolve(page) } as Promise<typeof page>
+    })
+  let Page = lazyComponent()
+  // A chunk that could not be fetched (the server restarting, the network) is asked for again the
+  // next time: the page error's 重新载入此页, or opening the page after a failed idle preload.
+  // React's lazy keeps a failure for good, hence a new one.
+  const loadOnce = () =>
+    (loading ??= load().then(
+      (chunk) => {
+        loaded = chunk
+        return chunk
+      },
+      (error: unknown) => {
+        loading = null
+        Page = lazyComponent()
+        throw error
+      },
+    ))
+  loaders.push(loadOnce)
+  if (preloading) preload(loadOnce)
   function LazyPage() {
     return (
       <Suspense

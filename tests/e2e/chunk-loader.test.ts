@@ -1,13 +1,15 @@
-// The window opened again reads its scripts' compiled code back from V8's code cache instead of
-// parsing them once more (renderer/build/classicChunks.ts: Chromium does that for classic scripts
-// only). Seen in Chromium's own trace: each script's compile says how much cache it consumed.
-// A profile on disk, as the desktop window and a browser have (a context without one keeps no code
-// cache), so this file launches its own Chromium.
+// The window's chunk loader (renderer/src/chunkLoader.ts). A page whose script cannot be fetched
+// says so and loads when asked again. The window opened again reads its scripts' compiled code back
+// from V8's code cache instead of parsing them once more (renderer/build/classicChunks.ts: Chromium
+// does that for classic scripts only), seen in Chromium's own trace: each script's compile says how
+// much cache it consumed; that needs a profile on disk, as the desktop window and a browser have (a
+// context without one keeps no code cache), so that test launches its own Chromium.
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type CDPSession, type Page, chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { appInBrowser } from '../support/app-in-browser'
 import { ROOT, startAppServer } from '../support/app-server'
 import { browserTestsEnabled, chromiumLaunchOptions } from '../support/browser'
 
@@ -37,6 +39,31 @@ async function openTraced(page: Page, cdp: CDPSession, url: string): Promise<Com
   cdp.off('Tracing.dataCollected', collect)
   return compiles
 }
+
+const REPORTS_CHUNK = /\/assets\/reports-[\w-]{8}\.js$/
+
+describe.skipIf(!browserTestsEnabled())("a page whose script the window cannot fetch", () => {
+  const ui = appInBrowser('chunk-loader')
+
+  it('shows the page error, and the page once its script can be fetched again', async () => {
+    const page = ui.page
+    await page.route(REPORTS_CHUNK, (route) => route.abort())
+    // The idle preload asks for every page's chunk: the reports' fails.
+    const preloadFailed = page.waitForEvent('requestfailed', (request) => REPORTS_CHUNK.test(request.url()))
+    await page.reload()
+    await preloadFailed
+    await ui.go('/reports/funnel')
+    const error = page.getByTestId('page-error')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('无法加载页面脚本')
+
+    await page.unroute(REPORTS_CHUNK)
+    await error.getByRole('button', { name: '重新载入此页' }).click()
+    await page.getByTestId('report-period').waitFor()
+    expect(await error.count()).toBe(0)
+    expect(ui.errors).toEqual([])
+  })
+})
 
 describe.skipIf(!browserTestsEnabled())("the window's scripts and V8's code cache", () => {
   it('reads every script of index.html back from the code cache once the window has been opened twice', async () => {
