@@ -15,7 +15,7 @@ first city-scale run (2026-11-27) and what is still open. Wall times carry the m
 | 5 detail + timeline | 1.52–1.97× | reads compiled once run on better-sqlite3 directly when no transaction is open (kysely's run path, about ten awaits a query under AsyncLocalStorage, cost more than the SQL) | db/services/compiled-once.ts |
 | 6 export, 10⁵ rows | 52–59 s, 313 MB | keyset paging; the table's rows written as sheet XML; the writer waits for the zip (exceljs never applied backpressure: about 100 MB of sheet XML queued) | db/ledger-export/, db/spreadsheet/row-xml.ts, write-sheet.ts |
 | 8 open, 2.7 GB | 18 s (quick_check at every start) | quick_check only after an unclean shutdown (a clean-shutdown marker; an empty -wal a reader leaves is not unclean), otherwise in the background | db/storage/integrity.ts, electron/handlers/startup-check.ts |
-| 9 first rows in Chromium | 6.5–9 s | pages split by route, prebuilt antd stylesheet, cacheable hashed assets; the opening page's calls asked as the script starts and its first render waiting for them (one render with the rows); tooltips on first hover; a screenful of rows first; the backend loads every API slice once ready (warmSlices); the projects list without the area's other pages (560 → 405 KB) | renderer/src/main.tsx, shell/openingQueries.ts, components/list/, electron/handlers/slices.ts, pages/projects/index.tsx |
+| 9 first rows in Chromium | 6.5–9 s | pages split by route, prebuilt antd stylesheet, cacheable hashed assets; the opening page's calls asked as the script starts and its first render waiting for them (one render with the rows); tooltips on first hover; a screenful of rows first; the backend loads every API slice once ready (warmSlices); the projects list without the area's other pages (560 → 405 KB); the chunks as classic scripts, whose compiled code Chromium reads back from V8's code cache | renderer/src/main.tsx, shell/openingQueries.ts, components/list/, electron/handlers/slices.ts, pages/projects/index.tsx, renderer/build/classicChunks.ts |
 | 10 command line | --help 4.6 s (tsx) | one CommonJS bundle through V8's code cache; each call loads only its own slice of the contract and handlers | electron/cli/code-cache.ts, electron/handlers/slices.ts |
 | 7 import, 10⁴ rows | 74.8 s (2.7 GB before sync); 107 s on the same database with its sync log (10.6 GB) | the whole-database copy before an import only up to 256 MB (at 10.6 GB it took 18 s and its quick_check 77 s; the batch keeps every changed field's value from before, and 撤销 puts them back); every backup's check in a worker thread, so the writer answers meanwhile; the WAL copied into the file after the COMMIT in a worker thread; the new projects' search documents made in one statement after the writes (row by row, the trigram index and the project's 13 indexes evicted each other from SQLite's page cache): 6.4–7.4 s | db/ledger-import/apply.ts (preImportBackupOf), db/storage/background-check.ts, db/storage/checkpoint.ts, db/ledger-import/derived-aside.ts |
 
@@ -26,18 +26,20 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
 
 ### Still open
 
-- **Case 9, the first rows in Chromium (target 1.5 s).** On 2026-12-02 (two AMD EPYC cores, load
-  1–5) following navigations took 1.4–1.9 s and first ones 2.4–3.3 s. The main thread runs the
-  entry's modules (about 250 ms), the page's (about 80 ms) and one render task of about 520 ms (the
-  shell about 110 ms, the page 110–150 ms, then commit and layout); V8 compiles every function as it
-  is first called, because this Chromium writes a module script's code cache but never reads it back
-  (also from Python's http.server; a classic script's it does read back), so case 9 measures a
-  browser without it. The whole renderer as one classic script (3.7 MB, no split by route) took
-  1.19–1.51 s from the third navigation on against 1.72–2.12 s for the module build in the same
-  hour, and 3.4 s and 2.2–2.8 s in the first two; rolldown has no classic format that splits code,
-  so how to have both is still to be worked out. Sending the opening calls from a small first script
-  moved the calls 0.4 s earlier and the first row by less than the machine's noise (README,
-  performance); not kept.
+- **Case 9, the first rows in Chromium (target 1.5 s): met from the third navigation of a browser
+  profile; the first two miss it.** This Chromium (156) writes V8's code cache for a module script
+  but never reads it back; for a classic script it does, from the third load on. The renderer's
+  chunks are now classic scripts, split by route as before (renderer/build/classicChunks.ts builds
+  them as CommonJS and wraps each for renderer/src/chunkLoader.ts). Alternated with the module build
+  on 2026-12-02 (two AMD EPYC cores, load 0.6–3.4, three rounds of five navigations each): from the
+  third navigation on 1,089–1,461 ms (main thread 666–871 ms CPU) against 1,382–1,735 ms (794–1,048);
+  the second, which writes the cache, 1,798–2,059 ms against 1,478–1,733; the first, with an empty
+  cache, 2,115–2,525 ms against 1,843–2,301. The first two cost more (the cache written on the main
+  thread; CommonJS's getters for the chunks' exports, about 60–100 ms of CPU in a build without
+  them). The desktop window writes the cache at the first opening (\`v8CacheOptions\`), so there
+  only the first opening after an install or update should pay; not measured (no Electron binary).
+  What is left of a following navigation: the entry's code runs about 250 ms, then one render task
+  of about 500 ms (the shell about 110 ms, the page 110–150 ms, then commit and layout).
 - **The sync log at city size.** Sync's first start on the generated database (which never had
   sync) records every non-null field of every row as an operation, about 20 million: SQLite writes
   them itself, one INSERT … SELECT per table, with the log's indexes built once at the end (309.5 s
