@@ -44,11 +44,10 @@ export function classicChunks(): Plugin {
     apply: 'build',
     enforce: 'post',
     config: () => ({ build: { rollupOptions: { output: { format: 'cjs' } } } }),
-    // Vite's preload helper, and the calls to it that vite adds at a dynamic import (position 0),
-    // pass `import.meta.url`, which CommonJS has not; they get no files to preload in this format
-    // (the loader links a chunk's stylesheets). Any other `import.meta` is still reported.
+    // The calls that vite adds at a dynamic import (position 0) pass `import.meta.url` to its preload
+    // helper (replaced below), which CommonJS has not. Any other `import.meta` is still reported.
     onLog(_level, log) {
-      if (log.code === 'EMPTY_IMPORT_META' && (log.id === '\0vite/preload-helper.js' || log.pos === 0)) return false
+      if (log.code === 'EMPTY_IMPORT_META' && (log.id === PRELOAD_HELPER || log.pos === 0)) return false
     },
     // Vite's helper around a dynamic import preloads the chunk's files (none in this format: the
     // loader does it) and then imports it a microtask later, at the end of the script: the opening

@@ -91,8 +91,8 @@ function addScript(file: string) {
   script.src = graph.base + file
   // Added scripts run in the order added, as the opening ones do.
   script.async = false
-  // An added script is fetched at low priority, after the document's own requests: the opening
-  // page's chunks came one after another, ~400 ms later than the same requests from import().
+  // Chromium fetches an added script at low priority, behind the document's own requests; this is
+  // the page the officer is waiting for.
   script.fetchPriority = 'high'
   // Failed, and forgotten: asked for again, the chunk is fetched again.
   script.onerror = () => {
