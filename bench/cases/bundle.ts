@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ChunkGraph } from '../../renderer/src/chunkGraph'
+import { type ChunkGraph, closureOf } from '../../renderer/src/chunkGraph'
 
 export interface BundleResult {
   skipped: string | null
@@ -24,17 +24,6 @@ export interface BundleResult {
 const CHUNK_GRAPH = /<script type="application\/json" id="crm-chunks">(.*?)<\/script>/s
 const DYNAMIC_IMPORT = /__crmLoad\(\s*["'`]\.\/([^"'`]+\.js)["'`]\s*\)/g
 
-function closure(graph: ChunkGraph, roots: string[]): Set<string> {
-  const seen = new Set<string>()
-  const visit = (file: string) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    graph.chunks[file]!.imports.forEach(visit)
-  }
-  roots.forEach(visit)
-  return seen
-}
-
 export function bundleCase(root: string): BundleResult {
   const dir = rendererDirOf(root)
   if (!existsSync(join(dir, 'index.html'))) return { skipped: 'out/renderer missing (npm run build)', totalBytes: 0, initialBytes: 0, initialFiles: 0, pages: [] }
@@ -44,10 +33,10 @@ export function bundleCase(root: string): BundleResult {
   if (!graph) return { skipped: 'index.html has no chunk graph (built before renderer/build/classicChunks.ts)', totalBytes: 0, initialBytes: 0, initialFiles: 0, pages: [] }
   // Every script index.html names (the loader and the opening chunks) and what those import.
   const scripts = [...html.matchAll(/<script[^>]+src="\.\/([^"]+\.js)"/g)].map((m) => m[1]!)
-  const initial = new Set([...scripts, ...closure(graph, [graph.entry])])
+  const initial = new Set([...scripts, ...closureOf(graph, graph.entry)])
   const pages: BundleResult['pages'] = []
   for (const [, chunk] of readFileSync(join(dir, graph.entry), 'utf8').matchAll(DYNAMIC_IMPORT)) {
-    const added = [...closure(graph, [`assets/${chunk!}`])].filter((f) => !initial.has(f))
+    const added = closureOf(graph, `assets/${chunk!}`).filter((f) => !initial.has(f))
     pages.push({ page: chunk!.replace(/-[\w-]{8}\.js$/, ''), addedBytes: size(added) })
   }
   const all = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`)

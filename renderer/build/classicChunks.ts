@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Plugin, transformWithOxc } from 'vite'
-import type { ChunkGraph } from '../src/chunkGraph'
+import { type ChunkGraph, closureOf } from '../src/chunkGraph'
 
 // How rolldown writes a chunk's imports in CommonJS: `require("./x.js")` for a static one, and
 // `Promise.resolve().then(() => require("./x.js"))` for a dynamic one.
@@ -85,16 +85,9 @@ export function classicChunks(): Plugin {
 
       const html = bundle['index.html']
       if (html?.type !== 'asset') throw new Error('classicChunks: no index.html in the build')
-      const opening: string[] = []
-      const visit = (file: string) => {
-        if (opening.includes(file)) return
-        graph.chunks[file]!.imports.forEach(visit)
-        opening.push(file)
-      }
-      visit(graph.entry)
       const scripts = [
         `<script type="application/json" id="crm-chunks">${htmlJson(graph)}</script>`,
-        ...[loaderFile, ...opening].map((file) => `<script defer src="${base}${file}"></script>`),
+        ...[loaderFile, ...closureOf(graph, graph.entry)].map((file) => `<script defer src="${base}${file}"></script>`),
       ].join('\n    ')
       const source = String(html.source)
       const entryScript = /<script type="module"[^>]*><\/script>/

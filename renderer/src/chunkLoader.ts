@@ -45,7 +45,7 @@ function arrivalOf(file: string): Arrival {
   return arrival
 }
 
-/** The file and every chunk it imports, imports first (the order their code runs in). */
+/** chunkGraph.ts's closureOf on this window's graph: the file and every chunk it imports, imports first. */
 function closureOf(file: string): string[] {
   const order: string[] = []
   const seen = new Set<string>()
