@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption } from '../support/ui'
+import { chooseOption, saveDialog } from '../support/ui'
 
 describe.skipIf(!browserTestsEnabled())('onboarding on a fresh install', { timeout: 180_000 }, () => {
   const apps: AppServer[] = []
@@ -47,7 +47,7 @@ describe.skipIf(!browserTestsEnabled())('onboarding on a fresh install', { timeo
     await page.getByTestId('welcome-create-person').click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('姓名').fill('王敏')
-    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(dialog)
     await welcome.getByText('您是王敏').waitFor()
     await page.getByTestId('user-switcher').getByText('王敏').waitFor()
     expect((await callApp(app, 'session-get', {})).user?.name).toBe('王敏')

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import { type AppServer, ROOT, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption } from '../support/ui'
+import { chooseOption, saveDialog } from '../support/ui'
 
 describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
   let app: AppServer
@@ -46,7 +46,7 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
     await page.getByTestId('district-add').click()
     const districtDialog = page.getByRole('dialog')
     await districtDialog.getByLabel('区县名称').fill('槐荫区')
-    await districtDialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(districtDialog)
     await page.locator('.ant-list-item', { hasText: '槐荫区' }).waitFor()
 
     await page.getByTestId('park-add').click()
@@ -56,7 +56,7 @@ describe.skipIf(!browserTestsEnabled())('parks in the browser', () => {
     await chooseOption(page, '槐荫区')
     await parkDialog.getByLabel('主导产业').fill('医药健康, 生物医药')
     await parkDialog.getByLabel('可供土地（亩）').fill('1260.5')
-    await parkDialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(parkDialog)
     const row = page.locator('.ant-table-row', { hasText: '济南国际医学中心' })
     await row.waitFor()
     expect(await row.textContent()).toContain('1,260.5')

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption as choose, motionDone } from '../support/ui'
+import { chooseOption as choose, motionDone, saveDialog } from '../support/ui'
 
 const NEW_PROJECT = '国药集团华北生物医药基地'
 
@@ -122,7 +122,7 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     await page.getByTestId('project-views').click()
     await page.getByText('保存当前视图…').click()
     await page.getByRole('dialog').getByLabel('视图名称').fill('长清落地实施')
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(page.getByRole('dialog'))
     await page.getByRole('button', { name: /清\s*空/ }).click()
     await expect.poll(() => summary().textContent()).toBe('共 7 个项目，总投资 86.60 亿元')
     await page.getByTestId('project-views').click()

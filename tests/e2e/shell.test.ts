@@ -8,7 +8,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption, pickSearched } from '../support/ui'
+import { chooseOption, pickSearched, saveDialog } from '../support/ui'
 
 const daysAgo = (days: number) => {
   const day = new Date()
@@ -77,7 +77,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     await page.getByTestId('user-create-first').click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('姓名').fill('王晓明')
-    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(dialog)
     await page.getByTestId('user-switcher').getByText('王晓明').waitFor()
     const session = await api<{ user: { name: string } | null }>('session-get', {})
     expect(session.user?.name).toBe('王晓明')
@@ -157,7 +157,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     await dialog.getByLabel('主办单位').fill('济南市投资促进局')
     await dialog.getByLabel('签约项目').click()
     await pickSearched(page, dialog.getByLabel('签约项目'), '巨能', '巨能液压数控设备项目')
-    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(dialog)
     const row = page.locator('.ant-table-row', { hasText: '2024 济南（北京）投资合作推介会' })
     await row.waitFor()
     expect(await row.textContent()).toContain('北京')
@@ -177,7 +177,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     await dialog.getByLabel('项目', { exact: true }).click()
     await pickSearched(page, dialog.getByLabel('项目', { exact: true }), '巨能', '巨能液压数控设备项目')
     await dialog.getByLabel('诉求内容').fill('二期厂房投产前需增容至 2000 千伏安')
-    await dialog.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(dialog)
     const row = page.locator('.ant-table-row', { hasText: '新厂房配套用电增容' })
     await row.waitFor()
     await shots('requests-list', () => page.locator('.ant-table-row').first().waitFor())
@@ -187,7 +187,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     const advance = page.getByRole('dialog')
     await advance.getByLabel('状态').click()
     await chooseOption(page, '办结')
-    await advance.getByRole('button', { name: /保\s*存/ }).click()
+    await saveDialog(advance)
     await page.getByText('已推进到“办结”').waitFor()
     await page.locator('.ant-steps-item-process, .ant-steps-item-active').filter({ hasText: '办结' }).first().waitFor()
     const stored = await app.backend.ctx.db.selectFrom('request').select(['status', 'resolvedOn']).executeTakeFirstOrThrow()

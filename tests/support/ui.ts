@@ -32,6 +32,25 @@ export async function motionDone(page: Page): Promise<void> {
 }
 
 /**
+ * Clicks a dialog's save button once the dialog stands still, then waits until the dialog has closed.
+ * Aimed while the dialog still zooms in, a click can land beside the moving button (deals-ui's 取消
+ * once did so in a full run). A dialog that stays open fails here, with what it shows (its field
+ * messages, the toasts), instead of three minutes later at the next step.
+ */
+export async function saveDialog(dialog: Locator, button: RegExp = /保\s*存/): Promise<void> {
+  const page = dialog.page()
+  await motionDone(page)
+  await dialog.getByRole('button', { name: button }).click()
+  const closed = await dialog.waitFor({ state: 'hidden', timeout: 60_000 }).then(
+    () => true,
+    () => false,
+  )
+  if (closed) return
+  const shown = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents()
+  throw new Error(`the dialog stayed open after ${button}: ${shown.join(' | ') || 'no message on screen'}`)
+}
+
+/**
  * Watches the page's calls (POST /api/<method>) so a step can wait until none is in flight. Not
  * Playwright's 'networkidle': the page keeps its event stream (GET /events) open for good.
  * Call before the calls to watch are made.
