@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
 import { screenshot } from '../support/app-server'
 import { browserTestsEnabled } from '../support/browser'
-import { chooseOption, motionDone } from '../support/ui'
+import { chooseOption, clickWhenStill, motionDone } from '../support/ui'
 
 const PROJECT = '齐鲁制药创新药生产基地'
 const INVESTOR = '齐鲁制药有限公司'
@@ -88,7 +88,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await supplement.filter({ hasText: '0.80 亿元' }).getByTestId('agreement-parties').filter({ hasText: '甲方：园区管委会' }).waitFor()
 
     await supplement.getByRole('button', { name: /删除/ }).click()
-    await page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await clickWhenStill(page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }))
     await page().getByTestId('undo-delete').click()
     await supplement.filter({ hasText: '0.80 亿元' }).waitFor()
     await expect.poll(async () => (await db().selectFrom('agreement').select('id').where('deletedAt', 'is', null).execute()).length).toBe(2)
@@ -221,7 +221,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     // Deleting an arrival takes it out of the report; undo brings it back.
     await ui.go(`/projects/${projectId}`)
     await page().getByTestId('funds-row').filter({ hasText: '1.50' }).getByRole('button', { name: /删除/ }).click()
-    await page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }).click()
+    await clickWhenStill(page().locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK|是/ }))
     await page().getByTestId('funds-total').filter({ hasText: '累计到位 6.00 亿元' }).waitFor()
     await page().getByTestId('undo-delete').click()
     await page().getByTestId('funds-total').filter({ hasText: '累计到位 7.50 亿元' }).waitFor()

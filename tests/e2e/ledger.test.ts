@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption, downloaded, motionDone } from '../support/ui'
+import { chooseOption, clickWhenStill, downloaded, motionDone } from '../support/ui'
 
 const FILE_NAME = '2024年招商项目台账.xlsx'
 const NAMES = ['济南智能装备产业园项目', '槐荫医药研发中心项目', '长清新材料项目']
@@ -218,7 +218,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await screenshot(page, 'ledger-5-batches-en')
     await page.getByText('中文', { exact: true }).click()
     await page.locator('[data-testid=ledger-batches] .ant-table-row', { hasText: '有效' }).getByRole('button', { name: /撤\s*销/ }).click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
+    await clickWhenStill(page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }))
     await page.getByText('已撤销：', { exact: false }).waitFor()
     await settled()
     await screenshot(page, 'ledger-5-batches-zh')

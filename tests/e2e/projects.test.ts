@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { dispatch } from '../../electron/handlers/dispatch'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption as choose, motionDone, saveDialog } from '../support/ui'
+import { chooseOption as choose, clickWhenStill, motionDone, saveDialog } from '../support/ui'
 
 const NEW_PROJECT = '国药集团华北生物医药基地'
 
@@ -178,7 +178,7 @@ describe.skipIf(!browserTestsEnabled())('projects in the browser', () => {
     // Closing with a changed field asks first (useFormDialog); discarding closes it.
     await dialog.getByRole('button', { name: /取\s*消/ }).click()
     const confirm = page.locator('.ant-modal-confirm', { hasText: '有未保存的修改' })
-    await confirm.getByRole('button', { name: /确\s*定/ }).click()
+    await clickWhenStill(confirm.getByRole('button', { name: /确\s*定/ }))
     await page.getByTestId('stage-change-form').waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })

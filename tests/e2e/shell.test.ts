@@ -8,7 +8,7 @@ import { dispatch } from '../../electron/handlers/dispatch'
 import type { HandlerEnv } from '../../electron/handlers/types'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
-import { chooseOption, pickSearched, saveDialog } from '../support/ui'
+import { chooseOption, clickWhenStill, pickSearched, saveDialog } from '../support/ui'
 
 const daysAgo = (days: number) => {
   const day = new Date()
@@ -203,7 +203,7 @@ describe.skipIf(!browserTestsEnabled())('the shell in the browser', { timeout: 3
     await api('industry-create', { name: '数控机床', parentId: top.id })
     await go('/settings/catalog')
     await page.getByTestId('tag-delete-专精特新').click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
+    await clickWhenStill(page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }))
     await page.getByText('已删除“专精特新”').waitFor()
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '专精特新' }).count(), { timeout: 20_000 }).toBe(0)
 

@@ -9,6 +9,7 @@ import { exportPackage, importPackage } from '../../db/sync/package'
 import { type AppServer, screenshot, startAppServer } from '../support/app-server'
 import { type TestBackend, testBackend } from '../support/backend'
 import { type Browser, browserTestsEnabled, launchBrowser } from '../support/browser'
+import { clickWhenStill } from '../support/ui'
 
 describe.skipIf(!browserTestsEnabled())('sync by file in the browser', () => {
   let app: AppServer
@@ -58,7 +59,7 @@ describe.skipIf(!browserTestsEnabled())('sync by file in the browser', () => {
 
     // Undo the merge: both parks live again, the restored one renamed.
     await page.getByRole('button', { name: '撤销合并' }).click()
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click()
+    await clickWhenStill(page.getByRole('button', { name: /确\s*定|OK/ }))
     await page.getByText('已撤销').waitFor()
     const parks = app.backend.ctx.sqlite.prepare('SELECT name FROM park WHERE deleted_at IS NULL ORDER BY name').all() as { name: string }[]
     expect(parks.map((p) => p.name)).toEqual(['齐鲁医药港', '齐鲁医药港（撤销合并）'])

@@ -32,6 +32,15 @@ export async function motionDone(page: Page): Promise<void> {
 }
 
 /**
+ * Clicks once the page stands still: a button in a dialog, confirm or popconfirm that is still
+ * zooming in moves under a click aimed a frame earlier, and the click lands beside it.
+ */
+export async function clickWhenStill(target: Locator): Promise<void> {
+  await motionDone(target.page())
+  await target.click()
+}
+
+/**
  * Clicks a dialog's save button once the dialog stands still, then waits until the dialog has closed.
  * Aimed while the dialog still zooms in, a click can land beside the moving button (deals-ui's 取消
  * once did so in a full run). A dialog that stays open fails here, with what it shows (its field
@@ -39,8 +48,7 @@ export async function motionDone(page: Page): Promise<void> {
  */
 export async function saveDialog(dialog: Locator, button: RegExp = /保\s*存/): Promise<void> {
   const page = dialog.page()
-  await motionDone(page)
-  await dialog.getByRole('button', { name: button }).click()
+  await clickWhenStill(dialog.getByRole('button', { name: button }))
   const closed = await dialog.waitFor({ state: 'hidden', timeout: 60_000 }).then(
     () => true,
     () => false,
