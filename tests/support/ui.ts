@@ -43,19 +43,37 @@ export async function clickWhenStill(target: Locator): Promise<void> {
 /**
  * Clicks a dialog's save button once the dialog stands still, then waits until the dialog has closed.
  * Aimed while the dialog still zooms in, a click can land beside the moving button (deals-ui's 取消
- * once did so in a full run). A dialog that stays open fails here, with what it shows (its field
- * messages, the toasts), instead of three minutes later at the next step.
+ * once did so in a full run). A dialog that stays open fails here, with what it showed (its fields'
+ * messages and the toasts that came meanwhile, which leave after three seconds), instead of three
+ * minutes later at the next step.
  */
 export async function saveDialog(dialog: Locator, button: RegExp = /保\s*存/): Promise<void> {
   const page = dialog.page()
-  await clickWhenStill(dialog.getByRole('button', { name: button }))
-  const closed = await dialog.waitFor({ state: 'hidden', timeout: 60_000 }).then(
-    () => true,
-    () => false,
-  )
-  if (closed) return
-  const shown = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents()
-  throw new Error(`the dialog stayed open after ${button}: ${shown.join(' | ') || 'no message on screen'}`)
+  const toasts = await page.evaluateHandle(() => {
+    const seen: string[] = []
+    const observer = new MutationObserver(() => {
+      for (const notice of document.querySelectorAll('.ant-message-notice')) {
+        const text = notice.textContent ?? ''
+        if (text && !seen.includes(text)) seen.push(text)
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    return { seen, observer }
+  })
+  try {
+    await clickWhenStill(dialog.getByRole('button', { name: button }))
+    const closed = await dialog.waitFor({ state: 'hidden', timeout: 60_000 }).then(
+      () => true,
+      () => false,
+    )
+    if (closed) return
+    const fields = await dialog.locator('.ant-form-item-explain-error').allTextContents()
+    const shown = [...fields, ...(await toasts.evaluate((recorded) => recorded.seen))]
+    throw new Error(`the dialog stayed open after ${button}: ${shown.join(' | ') || 'no message on screen'}`)
+  } finally {
+    await toasts.evaluate((recorded) => recorded.observer.disconnect()).catch(() => undefined)
+    await toasts.dispose().catch(() => undefined)
+  }
 }
 
 /**
