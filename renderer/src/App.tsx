@@ -26,6 +26,7 @@ import { type LazyPage, lazyPage, preloadPagesWhenIdle } from './shell/lazyPage'
 import { Header } from './shell/Header'
 import { NavBadge } from './shell/NavBadge'
 import { QuickEntryProvider } from './shell/QuickEntry'
+import { PartErrorBoundary } from './shell/PartError'
 import { THEME } from './theme'
 
 // Each area is its own chunk, loaded when first opened: the window shows its first page without
@@ -106,8 +107,12 @@ export function App() {
             />
           </Layout.Sider>
           <Layout.Content>
-            <Header />
-            <Welcome />
+            <PartErrorBoundary part="header">
+              <Header />
+            </PartErrorBoundary>
+            <PartErrorBoundary part="welcome">
+              <Welcome />
+            </PartErrorBoundary>
             <QuickEntryProvider>
             <Routes>
               <Route path="/" element={<Navigate to="/workbench" replace />} />

@@ -8,9 +8,11 @@ import { HashRouter } from 'react-router-dom'
 import { App, OPENING_AREA } from './App'
 import { browserSessionId } from './api/client'
 import { startBackendEvents } from './api/events'
+import { ErrorBoundary } from './components/ErrorBoundary'
 import { newQueryClient } from './api/queryClient'
 import './i18n'
 import { askOpeningQueries } from './shell/openingQueries'
+import { WindowError } from './shell/WindowError'
 import './styles.css'
 
 const queryClient = newQueryClient()
@@ -35,7 +37,9 @@ const render = () =>
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <App />
+          <ErrorBoundary fallback={(error) => <WindowError error={error} />}>
+            <App />
+          </ErrorBoundary>
         </HashRouter>
       </QueryClientProvider>
     </StrictMode>,

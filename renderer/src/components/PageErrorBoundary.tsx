@@ -1,42 +1,10 @@
 // One page's crash stays in that page: the navigation, the header and the other pages keep
 // working, and the officer reads what happened instead of a white window.
 import { Button, Result, Space, Typography } from 'antd'
-import { Component, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
-
-interface State {
-  error: Error | null
-}
-
-interface BoundaryProps {
-  children: ReactNode
-  /** A new value (another page) clears the error. */
-  resetKey: string
-  fallback(error: Error, retry: () => void): ReactNode
-}
-
-class Boundary extends Component<BoundaryProps, State> {
-  override state: State = { error: null }
-
-  static getDerivedStateFromError(error: unknown): State {
-    return { error: error instanceof Error ? error : new Error(String(error)) }
-  }
-
-  override componentDidCatch(error: unknown) {
-    // Still visible to a developer with the console open.
-    console.error('页面出错', error)
-  }
-
-  override componentDidUpdate(previous: BoundaryProps) {
-    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null })
-  }
-
-  override render() {
-    const { error } = this.state
-    return error ? this.props.fallback(error, () => this.setState({ error: null })) : this.props.children
-  }
-}
+import { ErrorBoundary } from './ErrorBoundary'
 
 function PageError({ error, retry }: { error: Error; retry(): void }) {
   const { t } = useTranslation()
@@ -70,8 +38,8 @@ function PageError({ error, retry }: { error: Error; retry(): void }) {
 export function PageErrorBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation()
   return (
-    <Boundary resetKey={pathname} fallback={(error, retry) => <PageError error={error} retry={retry} />}>
+    <ErrorBoundary resetKey={pathname} fallback={(error, retry) => <PageError error={error} retry={retry} />}>
       {children}
-    </Boundary>
+    </ErrorBoundary>
   )
 }

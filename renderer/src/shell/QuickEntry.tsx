@@ -1,8 +1,12 @@
 // The quick negotiation entry (Ctrl/⌘+J) on every page. A page about one project or investor
 // registers it (useQuickEntryTarget), so the entry opens on what the officer is looking at: a
 // project brings its investor along (the negotiation's investor follows from the project).
+import { Button, Modal } from 'antd'
 import { createContext, lazy, type ReactNode, Suspense, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorBoundary } from '../components/ErrorBoundary'
 import type { TargetOption } from '../pages/negotiations/TargetPicker'
+import { PartError } from './PartError'
 import { useModKey } from './useHotkey'
 
 // The form (its pickers, date field and rules) loads when the entry is first opened, not with the
@@ -18,6 +22,7 @@ interface QuickEntry {
 const QuickEntryContext = createContext<QuickEntry>({ open: () => undefined, setTarget: () => undefined })
 
 export function QuickEntryProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
   const [target, setTarget] = useState<TargetOption | null>(null)
   // A new form per opening: the entry must start from the page it is opened on, not the last one.
   const [opening, setOpening] = useState(0)
@@ -26,6 +31,7 @@ export function QuickEntryProvider({ children }: { children: ReactNode }) {
     setOpening((n) => n + 1)
     setOpen(true)
   }, [])
+  const close = () => setOpen(false)
   useModKey('j', () => {
     if (!isOpen) open()
   })
@@ -34,9 +40,18 @@ export function QuickEntryProvider({ children }: { children: ReactNode }) {
     <QuickEntryContext.Provider value={value}>
       {children}
       {opening > 0 && (
-        <Suspense fallback={null}>
-          <NegotiationForm key={opening} quick open={isOpen} preset={target ?? undefined} onClose={() => setOpen(false)} />
-        </Suspense>
+        <ErrorBoundary
+          resetKey={opening}
+          fallback={(error, retry) => (
+            <Modal open={isOpen} title={t('partError.quickEntry')} onCancel={close} footer={<Button onClick={close}>{t('partError.close')}</Button>}>
+              <PartError part="quickEntry" error={error} retry={retry} />
+            </Modal>
+          )}
+        >
+          <Suspense fallback={null}>
+            <NegotiationForm key={opening} quick open={isOpen} preset={target ?? undefined} onClose={close} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </QuickEntryContext.Provider>
   )

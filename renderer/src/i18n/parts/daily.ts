@@ -1,4 +1,5 @@
-// Strings of the daily-work safety nets: money fields, page error boundary, duplicate-save guard.
+// Strings of the daily-work safety nets: money fields, the error boundaries (a page, a part of the
+// window's frame, the window), duplicate-save guard.
 import { defineMessages } from '../define'
 
 export const daily = defineMessages({
@@ -16,6 +17,19 @@ export const daily = defineMessages({
       retry: '重新载入此页',
       home: '回到工作台',
     },
+    partError: {
+      title: '{{part}}出错了，其他功能和已保存的数据不受影响',
+      retry: '重试',
+      close: '关闭',
+      header: '顶栏',
+      welcome: '首次使用向导',
+      quickEntry: '记一笔洽谈',
+    },
+    windowError: {
+      title: '窗口出错了',
+      body: '已保存的数据不受影响。重新载入窗口后即可继续。',
+      reload: '重新载入窗口',
+    },
   },
   en: {
     amount: {
@@ -30,6 +44,19 @@ export const daily = defineMessages({
       detail: 'Technical detail: {{message}}',
       retry: 'Reload this page',
       home: 'Go to the workbench',
+    },
+    partError: {
+      title: 'The {{part}} ran into a problem. Everything else and saved data are not affected',
+      retry: 'Try again',
+      close: 'Close',
+      header: 'header',
+      welcome: 'first-start guide',
+      quickEntry: 'quick negotiation entry',
+    },
+    windowError: {
+      title: 'The window ran into a problem',
+      body: 'Saved data is not affected. Reload the window to go on.',
+      reload: 'Reload the window',
     },
   },
 })

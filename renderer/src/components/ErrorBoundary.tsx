@@ -1,0 +1,37 @@
+// Where a render's crash stops. Without one, React takes the whole window down to a white page:
+// every part that can fail on its own (a page, the header, a dialog) stands in one of these, and the
+// window itself in a last one (main.tsx).
+import { Component, type ReactNode } from 'react'
+
+interface Props {
+  children: ReactNode
+  /** A new value (another page, another opening) clears the error. */
+  resetKey?: string | number
+  fallback(error: Error, retry: () => void): ReactNode
+}
+
+interface State {
+  error: Error | null
+}
+
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null }
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error: error instanceof Error ? error : new Error(String(error)) }
+  }
+
+  override componentDidCatch(error: unknown) {
+    // Still visible to a developer with the console open.
+    console.error('界面出错', error)
+  }
+
+  override componentDidUpdate(previous: Props) {
+    if (previous.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null })
+  }
+
+  override render() {
+    const { error } = this.state
+    return error ? this.props.fallback(error, () => this.setState({ error: null })) : this.props.children
+  }
+}
