@@ -1,8 +1,10 @@
 // A crash outside the pages (the header, the quick negotiation entry) stays in its part of the window:
 // the officer reads which part failed and why, and the menu and the page go on. Before, React took
-// the whole window down to a white page (every page had its boundary, the frame none). The crashes
-// come from answers the page does not expect (an open tab left from before an update, a backend
-// defect), made here by rewriting one call's answer in the browser.
+// the whole window down to a white page (every page had its boundary, the frame none). And a retry
+// (重试, 重新载入此页) asks the backend again before rendering: before, a page whose answer it could
+// not show crashed again at once on the cached answer. The crashes come from answers the page does
+// not expect (an open tab left from before an update, a backend defect), made here by rewriting one
+// call's answer in the browser.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AppServer, callApp, screenshot, startAppServer } from '../support/app-server'
@@ -61,8 +63,24 @@ describe.skipIf(!browserTestsEnabled())('a crash in the window frame', () => {
     await screenshot(page, 'frame-error-quick-entry')
     await clickWhenStill(dialog.getByRole('button', { name: '关 闭', exact: true }))
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByTestId('district-add').click()
-    await page.getByRole('dialog').getByLabel('区县名称').waitFor()
+    await page.getByTestId('district-add').waitFor()
+    await page.getByRole('menuitem', { name: '项目' }).click()
+    await page.getByTestId('project-views').waitFor()
+    await page.unrouteAll()
+    expect(errors).toEqual([])
+  })
+
+  it('brings a failed page back on 重新载入此页 once the answer is right, asking the backend again', async () => {
+    await answerWrongly('park-list', {})
+    await page.getByRole('menuitem', { name: '园区' }).click()
+    await page.reload()
+    const pageError = page.getByTestId('page-error')
+    await pageError.waitFor()
+    await page.getByTestId('language-switch').waitFor()
+    await page.unrouteAll()
+    await pageError.getByRole('button', { name: '重新载入此页' }).click()
+    await page.getByTestId('district-add').waitFor()
+    await pageError.waitFor({ state: 'detached' })
     expect(errors).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 // Where a render's crash stops. Without one, React takes the whole window down to a white page:
 // every part that can fail on its own (a page, the header, a dialog) stands in one of these, and the
 // window itself in a last one (main.tsx).
-import { Component, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { Component, type ReactNode, useState } from 'react'
 
 interface Props {
   children: ReactNode
@@ -34,4 +35,19 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state
     return error ? this.props.fallback(error, () => this.setState({ error: null })) : this.props.children
   }
+}
+
+/**
+ * What a fallback's retry button does: ask the backend again for everything the window holds, then
+ * render the failed part again. An answer that part could not show is still in the query cache and
+ * would take it down again at once.
+ */
+export function useRetryWithFreshData(retry: () => void): { asking: boolean; again(): void } {
+  const queryClient = useQueryClient()
+  const [asking, setAsking] = useState(false)
+  const again = () => {
+    setAsking(true)
+    void queryClient.refetchQueries().finally(retry)
+  }
+  return { asking, again }
 }

@@ -4,11 +4,12 @@ import { Button, Result, Space, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
-import { ErrorBoundary } from './ErrorBoundary'
+import { ErrorBoundary, useRetryWithFreshData } from './ErrorBoundary'
 
 function PageError({ error, retry }: { error: Error; retry(): void }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const { asking, again } = useRetryWithFreshData(retry)
   return (
     <Result
       status="warning"
@@ -23,7 +24,7 @@ function PageError({ error, retry }: { error: Error; retry(): void }) {
         </Space>
       }
       extra={[
-        <Button key="retry" type="primary" onClick={retry}>
+        <Button key="retry" type="primary" loading={asking} onClick={again}>
           {t('pageError.retry')}
         </Button>,
         <Button key="home" onClick={() => navigate('/workbench')}>

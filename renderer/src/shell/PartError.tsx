@@ -1,26 +1,17 @@
 // A part of the window's frame that failed (the header, the first-start guide, the quick entry):
 // a line saying which and why, with 重试, where the part was; the menu, the page and saved data go
-// on. Without it, React took the whole window down to a white page for a crash in the header.
-import { useQueryClient } from '@tanstack/react-query'
+// on (重试: components/ErrorBoundary.tsx useRetryWithFreshData). Without it, React took the whole
+// window down to a white page for a crash in the header.
 import { Alert, Button } from 'antd'
-import { type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorBoundary } from '../components/ErrorBoundary'
+import { ErrorBoundary, useRetryWithFreshData } from '../components/ErrorBoundary'
 
 export type FramePart = 'header' | 'welcome' | 'quickEntry'
 
-/**
- * 重试 asks the backend again for everything the window holds before the part renders again: an
- * answer it could not show is still in the cache, and would take it down again at once.
- */
 export function PartError({ part, error, retry }: { part: FramePart; error: Error; retry(): void }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const [asking, setAsking] = useState(false)
-  const again = () => {
-    setAsking(true)
-    void queryClient.refetchQueries().finally(retry)
-  }
+  const { asking, again } = useRetryWithFreshData(retry)
   return (
     <Alert
       type="warning"
