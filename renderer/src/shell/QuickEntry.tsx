@@ -43,7 +43,7 @@ export function QuickEntryProvider({ children }: { children: ReactNode }) {
         <ErrorBoundary
           resetKey={opening}
           fallback={(error, retry) => (
-            <Modal open={isOpen} title={t('partError.quickEntry')} onCancel={close} footer={<Button onClick={close}>{t('partError.close')}</Button>}>
+            <Modal open={isOpen} title={t('negotiations.quickTitle')} onCancel={close} footer={<Button onClick={close}>{t('partError.close')}</Button>}>
               <PartError part="quickEntry" error={error} retry={retry} />
             </Modal>
           )}
