@@ -105,8 +105,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     }
     const close = async () => {
       // Once the dialog stands (see the investor's 新建项目 form below).
-      await motionDone(page())
-      await dialog.getByRole('button', { name: /取\s*消/ }).click()
+      await clickWhenStill(dialog.getByRole('button', { name: /取\s*消/ }))
       await dialog.waitFor({ state: 'hidden' })
     }
 
@@ -175,8 +174,7 @@ describe.skipIf(!browserTestsEnabled())('agreements and funds in the UI', () => 
     await expect.poll(() => investorField.textContent()).toBe(NEW_INVESTOR)
     // In a full run on a loaded machine, 取消 clicked while the dialog was still zooming in once left
     // the form open (the button moves under a click aimed a frame earlier): clicked once it stands.
-    await motionDone(page())
-    await form.getByRole('button', { name: /取\s*消/ }).click()
+    await clickWhenStill(form.getByRole('button', { name: /取\s*消/ }))
     await form.waitFor({ state: 'hidden' })
     expect(ui.errors).toEqual([])
   })

@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appInBrowser } from '../support/app-in-browser'
 import { browserTestsEnabled } from '../support/browser'
-import { expectPageStanding, keysTo, motionDone } from '../support/ui'
+import { clickWhenStill, expectPageStanding, keysTo, motionDone } from '../support/ui'
 
 // Hostile (the one seen: '¥-0.') and ordinary (names, pinyin initials) searches.
 const TYPED = ['¥-0.', '-', '1,000万', 'a', 'hy', '槐荫', '金石', 'jnyy', '约3亿', '']
@@ -178,8 +178,7 @@ describe.skipIf(!browserTestsEnabled())('pickers while data changes elsewhere', 
       await session.go('/settings/targets')
       await button('设定目标').click()
       await dialog().waitFor()
-      await motionDone(page)
-      await dialog().getByRole('combobox').first().click()
+      await clickWhenStill(dialog().getByRole('combobox').first())
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: unit }).first().click()
       await motionDone(page)
       const unitPicker = () => dialog().locator('.ant-form-item', { hasText: '考核对象' }).last()
