@@ -41,6 +41,16 @@ exceljs's own; tests/e2e/first-rows.test.ts checks that the projects page finds 
   only the first opening after an install or update should pay; not measured (no Electron binary).
   What is left of a following navigation: the entry's code runs about 250 ms, then one render task
   of about 500 ms (the shell about 110 ms, the page 110–150 ms, then commit and layout).
+  **The miss is not the big database's:** since 2026-12-02 the case measures the same navigations on
+  a database of 200 projects beside it, the two taking turns, each in its own browser profile. Three
+  runs that day (bench/RESULTS-case9-baseline-2026-12-02.md is the last): first navigations
+  2,448–2,722 ms on the city database against 2,141–2,609 on the small one, second 2,036–2,192
+  against 2,066–2,378, third to fifth 1,296–1,617 against 1,237–1,604. What is left is the page's
+  own script (React and antd, about 1.2 MB before the first page) on two shared cores: the cold
+  navigation's main thread spends 1.1–1.3 s of CPU (its layout alone 295–385 ms against about 55 ms
+  in the following ones; a new browser's first Chinese text costs about 50 ms of that, measured on a
+  bare page), and the calls that answer in 50 ms on a quiet backend take 300 ms while Chromium
+  compiles beside them.
 - **The sync log at city size.** Sync's first start on the generated database (which never had
   sync) records every non-null field of every row as an operation, about 20 million: SQLite writes
   them itself, one INSERT … SELECT per table, with the log's indexes built once at the end (309.5 s

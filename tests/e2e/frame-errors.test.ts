@@ -77,6 +77,7 @@ describe.skipIf(!browserTestsEnabled())('a crash in the window frame', () => {
     const pageError = page.getByTestId('page-error')
     await pageError.waitFor()
     await page.getByTestId('language-switch').waitFor()
+    await screenshot(page, 'frame-error-page')
     await page.unrouteAll()
     await pageError.getByRole('button', { name: '重新载入此页' }).click()
     await page.getByTestId('district-add').waitFor()

@@ -16,7 +16,7 @@ function PageError({ error, retry }: { error: Error; retry(): void }) {
       title={t('pageError.title')}
       data-testid="page-error"
       subTitle={
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <span>{t('pageError.body')}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('pageError.detail', { message: error.message })}

@@ -91,7 +91,7 @@ function SaveTemplate({ sheet, mapping, stageWords, months }: Omit<Props, 'onLoa
   }
 
   const content = (
-    <Space direction="vertical" size={4}>
+    <Space orientation="vertical" size={4}>
       <Space.Compact>
         <Input
           autoFocus
