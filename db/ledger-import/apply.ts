@@ -12,14 +12,15 @@ import { todayIso } from '../domain/dates'
 import type { Stage } from '../domain/stages'
 import { AppError, conflict } from '../domain/errors'
 import {
+  type ImportColumn,
   type ImportCounts,
   type ImportMessage,
   type ImportPreview,
   type ImportResult,
   type PreImportBackup,
   LEDGER_MESSAGE_LIMIT,
+  LEDGER_MONEY_FIELDS,
   LEDGER_PREVIEW_ROW_LIMIT,
-  type LedgerField,
   type MappingOverrides,
   type ProgressCallback,
 } from '../domain/ledger'
@@ -235,6 +236,11 @@ export function countsOf(p: Plan): ImportCounts {
   return counts
 }
 
+/** A column as the preview shows it: its unit beside an amount column only (every column keeps the one it names, for a mapping by hand). */
+function importColumnOf(c: ColumnMapping): ImportColumn {
+  return { letter: c.letter, header: c.header, field: c.field, unit: c.field !== null && LEDGER_MONEY_FIELDS.includes(c.field) ? c.unit : null }
+}
+
 export function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, previousBatches: string[]): Omit<ImportPreview, 'preImportBackup'> {
   const shown = p.rows
   return {
@@ -243,7 +249,7 @@ export function previewOf(opened: OpenedLedger, source: LedgerSource, p: Plan, p
     sheets: opened.sheets,
     sheet: opened.sheet.name,
     headerRow: opened.header.headerRow + 1,
-    columns: opened.header.columns.map((c: ColumnMapping) => ({ letter: c.letter, header: c.header, field: c.field as LedgerField | null, unit: c.unit })),
+    columns: opened.header.columns.map(importColumnOf),
     counts: countsOf(p),
     rows: shown.slice(0, LEDGER_PREVIEW_ROW_LIMIT),
     rowsTruncated: shown.length > LEDGER_PREVIEW_ROW_LIMIT,

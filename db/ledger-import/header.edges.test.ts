@@ -59,13 +59,16 @@ describe('findLedgerHeader: units', () => {
     expect(h.columns.map((c) => c.unit)).toEqual([null, '万元', '亿元'])
   })
 
-  it('gives the 单位 line\'s unit to amount and unmapped columns only', () => {
-    const h = header([['单位：万元'], ['项目名称', '总投资', '签约日期', '其他金额']])
+  // Every column: the user may map any of them to an amount by hand; only amount columns read
+  // the unit (plan.ts) or show it (the preview; import.test.ts).
+  it('gives the 单位 line\'s unit to every column that names none', () => {
+    const h = header([['单位：万元'], ['项目名称', '总投资', '签约日期', '其他金额', '备注（亿元）']])
     expect(h.columns.map((c) => [c.field, c.unit])).toEqual([
-      ['name', null],
+      ['name', '万元'],
       ['investment', '万元'],
-      ['signedDate', null],
+      ['signedDate', '万元'],
       [null, '万元'],
+      ['progress', '亿元'],
     ])
   })
 
@@ -86,8 +89,8 @@ describe('findLedgerHeader: units', () => {
     ])
   })
 
-  it('gives no unit to a column that is not an amount', () => {
-    expect(header([['项目名称', '签约日期（亿元）']]).columns[1]).toMatchObject({ field: 'signedDate', unit: null })
+  it('keeps the unit a column names whatever it maps to', () => {
+    expect(header([['项目名称', '签约日期（亿元）']]).columns[1]).toMatchObject({ field: 'signedDate', unit: '亿元' })
   })
 })
 

@@ -179,14 +179,15 @@ describe('ledgerRecords', () => {
     const { sheet: picked, header } = pickLedgerSheet(sheets)!
     expect(picked.name).toBe('项目台账')
     expect(header.headerRow).toBe(3)
-    expect(header.columns.map((c) => [c.header, c.field, c.unit])).toEqual([
-      ['序号', 'seq', null],
-      ['项目名称', 'name', null],
-      ['所属园区', 'park', null],
-      ['总投资', 'investment', '亿元'],
-      ['签约日期', 'signedDate', null],
-      ['开工日期', 'startedDate', null],
+    expect(header.columns.map((c) => [c.header, c.field])).toEqual([
+      ['序号', 'seq'],
+      ['项目名称', 'name'],
+      ['所属园区', 'park'],
+      ['总投资', 'investment'],
+      ['签约日期', 'signedDate'],
+      ['开工日期', 'startedDate'],
     ])
+    expect(header.columns[3]!.unit).toBe('亿元')
     const records = [...ledgerRecords(picked, header)]
     expect(records.map((r) => [r.excelRow, r.kind, r.values.park])).toEqual([
       [5, 'data', '西城科创园'],

@@ -1,7 +1,7 @@
 // Find where a 项目台账's header is and which column holds which field. Real ledgers start with
 // a title row and a '单位：亿元' row, sometimes have a two-row header (a merged '时间节点' over
 // 签约日期/开工日期), and never use quite the same words twice.
-import { LEDGER_MONEY_FIELDS, type LedgerField } from '../domain/ledger'
+import type { LedgerField } from '../domain/ledger'
 import type { Cell, Sheet } from '../spreadsheet/grid'
 import { columnLetter, isBlankCell } from '../spreadsheet/grid'
 import type { AmountUnit } from './header-words'
@@ -51,9 +51,11 @@ export function findLedgerHeader(sheet: Sheet): LedgerHeader | null {
     for (const col of columns) col.unit = isUnitOnly(below[col.index]) ?? col.unit
     headerRow++
   }
-  // '单位：万元' in a line above the table is the unit of every amount column that names none
+  // '单位：万元' in a line above the table is the unit of every amount column that names none,
+  // also of one the user makes an amount by hand (备注 read as 项目进展情况, then mapped to 总投资);
+  // the preview shows a unit beside amount columns only (apply.ts, previewOf)
   const noteUnit = unitAbove(rows, best.row)
-  for (const col of columns) if (col.field === null || LEDGER_MONEY_FIELDS.includes(col.field)) col.unit ??= noteUnit
+  for (const col of columns) col.unit ??= noteUnit
   return { headerRow, columns, score: best.score, asOf: asOfAbove(rows, best.row) }
 }
 
@@ -139,9 +141,9 @@ function mapColumns(rows: Cell[][], r: number): ColumnMapping[] {
     const c = chosen.get(index)
     // a column with no header at all carries nothing we could map or show
     if (!header && !c) return
-    // a unit belongs to amount columns, and to unmapped ones (the user may map them to an amount)
-    const amountOrUnmapped = !c || LEDGER_MONEY_FIELDS.includes(c.field)
-    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit: amountOrUnmapped ? unit : null })
+    // every column keeps the unit it names: the user may map any of them to an amount, and only
+    // amount columns read it (plan.ts) or show it (apply.ts, previewOf)
+    columns.push({ index, letter: columnLetter(index), header, field: c?.field ?? null, unit })
   })
   return columns
 }

@@ -221,3 +221,24 @@ describe('ledger import: the messy corpus', () => {
     expect(rows[0]![3]).toBe('坏金额项目')
   })
 })
+
+describe('ledger import: the unit of a ‘单位：万元’ line above the table', () => {
+  // 对接人 is no header the app knows (so it starts unmapped), 备注 reads as 项目进展情况.
+  const csv = file(utf8Csv(['单位：万元,,,', '项目名称,总投资,对接人,备注', '历城数据中心项目,2000,张伟,3000'].join('\r\n')), '台账.csv')
+  const units = (p: ImportPreview) => Object.fromEntries(p.columns.map((c) => [c.header, c.unit]))
+
+  it('stands beside the amount columns only, whatever a column is mapped to', async () => {
+    const detected = await api.call('ledger-import-preview', csv)
+    expect(detected.columns.map((c) => c.field)).toEqual(['name', 'investment', null, 'progress'])
+    expect(units(detected)).toEqual({ 项目名称: null, 总投资: '万元', 对接人: null, 备注: null })
+    const owner = await api.call('ledger-import-preview', { ...csv, mapping: { 对接人: 'owner' }, createPeople: true })
+    expect(units(owner)).toEqual({ 项目名称: null, 总投资: '万元', 对接人: null, 备注: null })
+  })
+
+  it('reaches a column the user makes the amount by hand, as it does the detected one', async () => {
+    const byHand = await api.call('ledger-import-preview', { ...csv, mapping: { 备注: 'investment' } })
+    expect(units(byHand)).toEqual({ 项目名称: null, 总投资: null, 对接人: null, 备注: '万元' })
+    expect(byHand.rowsTotalYuan).toBe(3000 * 10_000)
+    expect(byHand.messages.map((m) => m.message).join('\n')).not.toContain('未注明单位')
+  })
+})

@@ -10,7 +10,6 @@ import {
   type ImportMessage,
   type ImportPreview,
   LEDGER_FIELD_LABEL,
-  LEDGER_MONEY_FIELDS,
   type MappingOverrides,
   PROJECT_EXPORT_COLUMNS,
   type ProgressCallback,
@@ -75,7 +74,7 @@ function printMessages(messages: readonly ImportMessage[], level: 'error' | 'war
 function printMapping(preview: ImportPreview): void {
   console.log('列对应：')
   for (const c of preview.columns) {
-    const field = c.field ? `${LEDGER_FIELD_LABEL[c.field]}${c.unit && LEDGER_MONEY_FIELDS.includes(c.field) ? `（${c.unit}）` : ''}` : '不导入'
+    const field = c.field ? `${LEDGER_FIELD_LABEL[c.field]}${c.unit ? `（${c.unit}）` : ''}` : '不导入'
     console.log(`  ${c.letter} ${c.header || '（无表头）'} → ${field}`)
   }
   if (preview.notImported.length > 0) console.log(`未导入的列（有数据）：${preview.notImported.join('、')}`)

@@ -93,6 +93,10 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await expect(mapped('E')).resolves.toBe('所属园区')
     await expect(mapped('G')).resolves.toBe('总投资')
     await expect(mapped('J')).resolves.toBe('忽略')
+    // The '单位：万元' line's unit stands beside the amount column alone, not beside 对接人.
+    const unit = (letter: string) => page.locator('tr', { has: page.getByTestId(`ledger-map-${letter}`) }).locator('td').last().textContent()
+    await expect(unit('G')).resolves.toBe('万元')
+    await expect(unit('J')).resolves.toBe('')
     await settled()
     await screenshot(page, 'ledger-2-mapping-zh')
 
@@ -101,6 +105,7 @@ describe.skipIf(!browserTestsEnabled())('ledger import and export in the browser
     await chooseOption(page, '责任人')
     await page.getByTestId('ledger-map-apply').click()
     await expect.poll(() => mapped('J')).toBe('责任人')
+    await expect(unit('J')).resolves.toBe('')
     // Kept for next month's file.
     await page.getByTestId('ledger-template-save').click()
     await page.getByPlaceholder('如：长清区月报格式').fill('槐荫月报')
