@@ -2,7 +2,9 @@
 // every part that can fail on its own (a page, the header, a dialog) stands in one of these, and the
 // window itself in a last one (main.tsx).
 import { useQueryClient } from '@tanstack/react-query'
+import { Space, Typography } from 'antd'
 import { Component, type ReactNode, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface Props {
   children: ReactNode
@@ -50,4 +52,17 @@ export function useRetryWithFreshData(retry: () => void): { asking: boolean; aga
     void queryClient.refetchQueries().finally(retry)
   }
   return { asking, again }
+}
+
+/** A fallback's explanation: what the crash means for the officer, then the error's own message. */
+export function ErrorSubtitle({ body, error }: { body: string; error: Error }) {
+  const { t } = useTranslation()
+  return (
+    <Space orientation="vertical">
+      <span>{body}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('pageError.detail', { message: error.message })}
+      </Typography.Text>
+    </Space>
+  )
 }

@@ -1,10 +1,10 @@
 // One page's crash stays in that page: the navigation, the header and the other pages keep
 // working, and the officer reads what happened instead of a white window.
-import { Button, Result, Space, Typography } from 'antd'
+import { Button, Result } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
-import { ErrorBoundary, useRetryWithFreshData } from './ErrorBoundary'
+import { ErrorBoundary, ErrorSubtitle, useRetryWithFreshData } from './ErrorBoundary'
 
 function PageError({ error, retry }: { error: Error; retry(): void }) {
   const { t } = useTranslation()
@@ -15,14 +15,7 @@ function PageError({ error, retry }: { error: Error; retry(): void }) {
       status="warning"
       title={t('pageError.title')}
       data-testid="page-error"
-      subTitle={
-        <Space orientation="vertical">
-          <span>{t('pageError.body')}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('pageError.detail', { message: error.message })}
-          </Typography.Text>
-        </Space>
-      }
+      subTitle={<ErrorSubtitle body={t('pageError.body')} error={error} />}
       extra={[
         <Button key="retry" type="primary" loading={asking} onClick={again}>
           {t('pageError.retry')}

@@ -1,7 +1,8 @@
 // The last boundary, around the whole app (main.tsx): what a crash that no page or part caught shows
 // instead of a white window — that saved data is safe, and a button that reloads the window.
-import { Button, Result, Space, Typography } from 'antd'
+import { Button, Result } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ErrorSubtitle } from '../components/ErrorBoundary'
 
 export function WindowError({ error }: { error: Error }) {
   const { t } = useTranslation()
@@ -10,14 +11,7 @@ export function WindowError({ error }: { error: Error }) {
       status="error"
       data-testid="window-error"
       title={t('windowError.title')}
-      subTitle={
-        <Space orientation="vertical">
-          <span>{t('windowError.body')}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('pageError.detail', { message: error.message })}
-          </Typography.Text>
-        </Space>
-      }
+      subTitle={<ErrorSubtitle body={t('windowError.body')} error={error} />}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('windowError.reload')}
